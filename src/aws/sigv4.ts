@@ -1,0 +1,549 @@
+/**
+ * AWS Signature Version 4 verification for incoming requests (header and presigned query forms).
+ *
+ * Runs inside a Worker: WebCrypto (`crypto.subtle`) only, no Node APIs. Every failure is thrown as
+ * one of the AWS errors from ./errors with the message AWS's JSON services send, checked in the
+ * order AWS checks them:
+ *
+ *   1. both / neither of `Authorization` and `X-Amz-Algorithm`   (InvalidSignature / MissingAuthenticationToken)
+ *   2. malformed or incomplete parameters                         (IncompleteSignature)
+ *   3. request date format, then the 15-minute window / X-Amz-Expires (IncompleteSignature / InvalidSignature)
+ *   4. `host` among the signed headers                             (InvalidSignature)
+ *   5. algorithm                                                   (IncompleteSignature)
+ *   6. credential shape, then its scope                            (IncompleteSignature / InvalidSignature)
+ *   7. access key id                                               (UnrecognizedClient)
+ *   8. signature value                                             (InvalidSignature)
+ *   9. session token                                               (UnrecognizedClient)
+ */
+import {
+  IncompleteSignatureException,
+  InvalidSignatureException,
+  MissingAuthenticationTokenException,
+  UnrecognizedClientException,
+} from "./errors";
+
+export interface SignedRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+export type KeyPolicy =
+  | { mode: "keys"; keys: ReadonlyMap<string, string> } // verify against these secrets
+  | { mode: "any-signature" } // local development with no keys: any well-formed, in-time SigV4 request is accepted without checking the signature value
+  | { mode: "refuse-all" }; // deployed with no keys: every request refused with UnrecognizedClientException
+
+export interface Caller {
+  accessKeyId: string;
+  region: string;
+  service: string;
+}
+
+const ALGORITHM = "AWS4-HMAC-SHA256";
+const TERMINATOR = "aws4_request";
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+/** How far the request date may be from now, either way. */
+const MAX_SKEW_MS = 15 * 60 * 1000;
+/** The longest lifetime a presigned request may ask for: one week. */
+const MAX_EXPIRES_SECONDS = 604800;
+
+/**
+ * Parses "KEYID:SECRET[,KEYID:SECRET...]". Whitespace around entries, ids and secrets is trimmed;
+ * the secret is everything after the first ':' (so it may contain ':'); empty entries are skipped;
+ * a later entry for the same id replaces an earlier one. An entry that is not KEYID:SECRET is a
+ * configuration error and throws (without echoing the secret), so a typo fails loudly instead of
+ * silently locking everyone out or letting everyone in.
+ */
+export function parseAccessKeys(value: string | undefined): Map<string, string> {
+  const keys = new Map<string, string>();
+  if (value === undefined) return keys;
+  const entries = value.split(",");
+  for (let i = 0; i < entries.length; i++) {
+    const entry = (entries[i] ?? "").trim();
+    if (entry === "") continue;
+    const colon = entry.indexOf(":");
+    const id = colon < 0 ? "" : entry.slice(0, colon).trim();
+    const secret = colon < 0 ? "" : entry.slice(colon + 1).trim();
+    if (id === "" || secret === "") {
+      throw new Error(`Access keys: entry ${i + 1} is not of the form KEYID:SECRET`);
+    }
+    keys.set(id, secret);
+  }
+  return keys;
+}
+
+/** Keys configured: verify against them. None: accept any signature locally, refuse everything when deployed. */
+export function keyPolicy(accessKeys: string | undefined, local: boolean): KeyPolicy {
+  const keys = parseAccessKeys(accessKeys);
+  if (keys.size > 0) return { mode: "keys", keys };
+  return local ? { mode: "any-signature" } : { mode: "refuse-all" };
+}
+
+/**
+ * Verifies the request's SigV4 signature and returns who signed it. Throws an AWS error otherwise.
+ *
+ * `expectedService`, when given, must equal the credential scope's service (e.g. "kinesis"); its
+ * mismatch is reported together with the other scope errors, as AWS does. Without it any service
+ * name is accepted and returned in `Caller.service` for the caller to check.
+ */
+export async function verifySigV4(
+  req: SignedRequest,
+  policy: KeyPolicy,
+  nowMs: number,
+  expectedService?: string,
+): Promise<Caller> {
+  const url = new URL(req.url);
+  const query = parseQuery(url.search);
+  const authHeader = req.headers.get("authorization");
+  const hasHeader = authHeader !== null && authHeader !== "";
+  const hasQuery = query.some((p) => p.key === "X-Amz-Algorithm");
+
+  if (hasHeader && hasQuery) {
+    throw new InvalidSignatureException(
+      "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.",
+    );
+  }
+  if (!hasHeader && !hasQuery) {
+    throw new MissingAuthenticationTokenException("Missing Authentication Token");
+  }
+
+  const auth = hasHeader ? fromHeader(authHeader, req.headers) : fromQuery(query);
+
+  // The request date: its format, then whether it is close enough to now.
+  const requestMs = parseRequestDate(auth.date, auth.dateIsHttpHeader);
+  if (requestMs === undefined) {
+    throw new IncompleteSignatureException(
+      `Date must be in ISO-8601 'basic format'. Got '${auth.date}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
+  }
+  const now = Math.floor(nowMs / 1000) * 1000;
+  checkTime(requestMs, now, auth.expiresSeconds);
+
+  if (!auth.signedHeaders.includes("host")) {
+    throw new InvalidSignatureException("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+
+  if (auth.algorithm !== ALGORITHM) {
+    throw new IncompleteSignatureException(
+      `Unsupported AWS 'algorithm': '${auth.algorithm}' (only ${ALGORITHM} for now). `,
+    );
+  }
+
+  // The credential: keyid/date/region/service/terminator (trailing slashes ignored).
+  const parts = auth.credential.replace(/\/+$/, "").split("/");
+  const [accessKeyId, scopeDate, region, service, terminator] = parts;
+  if (
+    parts.length !== 5 ||
+    accessKeyId === undefined ||
+    scopeDate === undefined ||
+    region === undefined ||
+    service === undefined ||
+    terminator === undefined
+  ) {
+    throw new IncompleteSignatureException(
+      "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term," +
+        ` got '${auth.credential}'`,
+    );
+  }
+  const requestStamp = isoBasic(requestMs);
+  const scopeErrors: string[] = [];
+  if (!VALID_REGION.test(region)) {
+    scopeErrors.push(`Credential should be scoped to a valid region, not '${region}'.`);
+  }
+  if (expectedService !== undefined ? service !== expectedService : !VALID_SERVICE.test(service)) {
+    scopeErrors.push(`Credential should be scoped to correct service: '${expectedService ?? service}'.`);
+  }
+  if (terminator !== TERMINATOR) {
+    scopeErrors.push(`Credential should be scoped with a valid terminator: '${TERMINATOR}', not '${terminator}'.`);
+  }
+  if (scopeDate !== requestStamp.slice(0, 8)) {
+    scopeErrors.push(
+      "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: " +
+        `'${scopeDate}' != '${requestStamp.slice(0, 8)}', from '${requestStamp}'.`,
+    );
+  }
+  if (scopeErrors.length > 0) throw new InvalidSignatureException(scopeErrors.join(" "));
+
+  const caller: Caller = { accessKeyId, region, service };
+  if (policy.mode === "any-signature") return caller;
+
+  const secret = policy.mode === "keys" ? policy.keys.get(accessKeyId) : undefined;
+  if (secret === undefined) {
+    throw new UnrecognizedClientException("The security token included in the request is invalid.");
+  }
+
+  // The signature. A presigned request without x-amz-content-sha256 may have signed either the
+  // body's hash (the SDKs) or UNSIGNED-PAYLOAD (S3-style presigners); both are tried.
+  const bodyHash = hex(await crypto.subtle.digest("SHA-256", req.body));
+  const declaredHash = req.headers.get("x-amz-content-sha256");
+  let payloadHashes: string[];
+  if (!auth.presigned) {
+    // Always the body's real hash: a declared x-amz-content-sha256 that differs from it (including
+    // UNSIGNED-PAYLOAD) cannot vouch for this body, so it must not verify.
+    payloadHashes = [bodyHash];
+  } else if (declaredHash === UNSIGNED_PAYLOAD) {
+    payloadHashes = [UNSIGNED_PAYLOAD];
+  } else if (declaredHash !== null) {
+    payloadHashes = [bodyHash];
+  } else {
+    payloadHashes = [bodyHash, UNSIGNED_PAYLOAD];
+  }
+
+  const scope = `${scopeDate}/${region}/${service}/${TERMINATOR}`;
+  const signingKey = await getSigningKey(secret, scopeDate, region, service);
+  let firstCanonical = "";
+  let firstStringToSign = "";
+  let matched = false;
+  for (const payloadHash of payloadHashes) {
+    const canonical = canonicalRequest(req, url, query, auth, payloadHash);
+    const stringToSign = `${ALGORITHM}\n${requestStamp}\n${scope}\n${hex(await sha256(canonical))}`;
+    const expected = hex(await crypto.subtle.sign("HMAC", signingKey, utf8(stringToSign)));
+    if (constantTimeEqual(expected, auth.signature)) {
+      matched = true;
+      break;
+    }
+    if (firstCanonical === "") {
+      firstCanonical = canonical;
+      firstStringToSign = stringToSign;
+    }
+  }
+  if (!matched) {
+    throw new InvalidSignatureException(
+      "The request signature we calculated does not match the signature you provided. " +
+        "Check your AWS Secret Access Key and signing method. Consult the service documentation for details." +
+        `\n\nThe Canonical String for this request should have been\n'${firstCanonical}'\n\n` +
+        `The String-to-Sign should have been\n'${firstStringToSign}'\n`,
+    );
+  }
+
+  // Rivulet's keys are long-term keys; a session token can only belong to credentials it never issued.
+  if (auth.securityToken !== undefined) {
+    throw new UnrecognizedClientException("The security token included in the request is invalid");
+  }
+  return caller;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authorization parameters
+
+interface AuthParams {
+  presigned: boolean;
+  algorithm: string;
+  credential: string;
+  signature: string;
+  /** Lower-cased, in the order the client listed them. */
+  signedHeaders: string[];
+  date: string;
+  /** The date came from the HTTP `Date` header (which may also use the RFC 7231 format). */
+  dateIsHttpHeader: boolean;
+  /** Presigned only: X-Amz-Expires. */
+  expiresSeconds: number | undefined;
+  securityToken: string | undefined;
+}
+
+function fromHeader(header: string, headers: Headers): AuthParams {
+  // "AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...": AWS accepts commas and/or
+  // whitespace between the parameters.
+  const tokens = header.split(/[\s,]+/).filter((t) => t !== "");
+  const algorithm = tokens[0] ?? "";
+  const params = new Map<string, string>();
+  for (const token of tokens.slice(1)) {
+    const eq = token.indexOf("=");
+    if (eq < 0) {
+      throw new IncompleteSignatureException(
+        `'${token}' not a valid key=value pair (missing equal-sign) in Authorization header: '${header}'.`,
+      );
+    }
+    params.set(token.slice(0, eq), token.slice(eq + 1));
+  }
+
+  const xAmzDate = headers.get("x-amz-date");
+  const httpDate = headers.get("date");
+  const date = nonEmpty(xAmzDate) ?? nonEmpty(httpDate);
+  let missing = "";
+  for (const name of ["Credential", "Signature", "SignedHeaders"]) {
+    if (!nonEmpty(params.get(name))) missing += `Authorization header requires '${name}' parameter. `;
+  }
+  if (date === undefined) {
+    missing += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
+  }
+  if (missing !== "") throw new IncompleteSignatureException(`${missing}Authorization=${header}`);
+
+  const token = headers.get("x-amz-security-token");
+  return {
+    presigned: false,
+    algorithm,
+    credential: params.get("Credential") ?? "",
+    signature: params.get("Signature") ?? "",
+    signedHeaders: splitSignedHeaders(params.get("SignedHeaders") ?? ""),
+    date: date ?? "",
+    dateIsHttpHeader: nonEmpty(xAmzDate) === undefined,
+    expiresSeconds: undefined,
+    securityToken: token === null ? undefined : token,
+  };
+}
+
+const QUERY_AUTH_PARAMS = [
+  "X-Amz-Algorithm",
+  "X-Amz-Credential",
+  "X-Amz-Signature",
+  "X-Amz-SignedHeaders",
+  "X-Amz-Date",
+] as const;
+
+function fromQuery(query: QueryParam[]): AuthParams {
+  const get = (key: string): string | undefined => query.find((p) => p.key === key)?.value;
+  let missing = "";
+  for (const name of QUERY_AUTH_PARAMS) {
+    if (!nonEmpty(get(name))) missing += `AWS query-string parameters must include '${name}'. `;
+  }
+  if (missing !== "") throw new IncompleteSignatureException(`${missing}Re-examine the query-string parameters.`);
+
+  // Not an AWS-observed message (AWS's JSON services document none for this); worded like S3's.
+  const expiresText = get("X-Amz-Expires");
+  let expiresSeconds: number | undefined;
+  if (expiresText !== undefined) {
+    if (!/^-?\d+$/.test(expiresText)) {
+      throw new IncompleteSignatureException("X-Amz-Expires should be a number");
+    }
+    expiresSeconds = Number(expiresText);
+    if (expiresSeconds < 0) throw new IncompleteSignatureException("X-Amz-Expires must be non-negative");
+    if (expiresSeconds > MAX_EXPIRES_SECONDS) {
+      throw new IncompleteSignatureException(
+        "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds",
+      );
+    }
+  }
+
+  return {
+    presigned: true,
+    algorithm: get("X-Amz-Algorithm") ?? "",
+    credential: get("X-Amz-Credential") ?? "",
+    signature: get("X-Amz-Signature") ?? "",
+    signedHeaders: splitSignedHeaders(get("X-Amz-SignedHeaders") ?? ""),
+    date: get("X-Amz-Date") ?? "",
+    dateIsHttpHeader: false,
+    expiresSeconds,
+    securityToken: get("X-Amz-Security-Token"),
+  };
+}
+
+function splitSignedHeaders(value: string): string[] {
+  return value
+    .split(";")
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== "");
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value === "" ? undefined : value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** AWS region names: "us-east-1", "us-gov-west-1", "ap-southeast-2", "eu-isoe-west-1", ... */
+const VALID_REGION = /^[a-z]{2,}(?:-[a-z0-9]+)*-\d+$/;
+const VALID_SERVICE = /^[a-z0-9][a-z0-9-]*$/;
+
+const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Milliseconds since the epoch, or undefined when the date is malformed. */
+function parseRequestDate(value: string, allowHttpDate: boolean): number | undefined {
+  const m = ISO_BASIC.exec(value);
+  if (m !== null) {
+    const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+    if (
+      year === undefined ||
+      month === undefined ||
+      day === undefined ||
+      hour === undefined ||
+      minute === undefined ||
+      second === undefined
+    ) {
+      return undefined;
+    }
+    const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+    // Reject dates that Date.UTC silently rolls over (month 13, Feb 30, hour 24, ...).
+    return isoBasic(ms) === value ? ms : undefined;
+  }
+  if (allowHttpDate && HTTP_DATE.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
+  return undefined;
+}
+
+/** 20150830T123600Z */
+function isoBasic(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+function describeDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} sec`;
+}
+
+function checkTime(requestMs: number, now: number, expiresSeconds: number | undefined): void {
+  const latest = now + MAX_SKEW_MS;
+  if (requestMs > latest) {
+    throw new InvalidSignatureException(
+      `Signature not yet current: ${isoBasic(requestMs)} is still later than ${isoBasic(latest)} ` +
+        `(${isoBasic(now)} + ${describeDuration(MAX_SKEW_MS)}.)`,
+    );
+  }
+  // A presigned request lives for X-Amz-Expires from its date; any other for 15 minutes.
+  const lifetime = expiresSeconds === undefined ? MAX_SKEW_MS : expiresSeconds * 1000;
+  const earliest = now - lifetime;
+  if (requestMs < earliest) {
+    throw new InvalidSignatureException(
+      `Signature expired: ${isoBasic(requestMs)} is now earlier than ${isoBasic(earliest)} ` +
+        `(${isoBasic(now)} - ${describeDuration(lifetime)}.)`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical request
+
+interface QueryParam {
+  /** Percent-decoded. */
+  key: string;
+  value: string;
+}
+
+/**
+ * Splits the raw query string. Keys and values are form-decoded ('+' is a space, as URLSearchParams
+ * and aws4fetch read it; the AWS SDKs always send %20 and %2B) and re-encoded for the canonical query.
+ */
+function parseQuery(search: string): QueryParam[] {
+  const raw = search.startsWith("?") ? search.slice(1) : search;
+  const params: QueryParam[] = [];
+  if (raw === "") return params;
+  for (const piece of raw.split("&")) {
+    if (piece === "") continue;
+    const eq = piece.indexOf("=");
+    params.push({
+      key: percentDecode(eq < 0 ? piece : piece.slice(0, eq)),
+      value: eq < 0 ? "" : percentDecode(piece.slice(eq + 1)),
+    });
+  }
+  return params;
+}
+
+function percentDecode(s: string): string {
+  const spaced = s.replace(/\+/g, " ");
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+/** RFC 3986 encoding: everything but A-Z a-z 0-9 - _ . ~ is percent-encoded (upper-case hex). */
+function uriEncode(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The path as the client sent it, with empty and dot segments removed, then URI-encoded once more
+ * (every AWS service but S3 signs the already-encoded path encoded again).
+ */
+function canonicalPath(pathname: string): string {
+  const segments: string[] = [];
+  for (const segment of pathname.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") segments.pop();
+    else segments.push(segment);
+  }
+  const trailing = segments.length > 0 && pathname.endsWith("/") ? "/" : "";
+  return `/${segments.map(uriEncode).join("/")}${trailing}`;
+}
+
+function canonicalQuery(query: QueryParam[], presigned: boolean): string {
+  const pairs: [string, string][] = [];
+  for (const { key, value } of query) {
+    if (presigned && key === "X-Amz-Signature") continue;
+    pairs.push([uriEncode(key), uriEncode(value)]);
+  }
+  pairs.sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0));
+  return pairs.map(([k, v]) => `${k}=${v}`).join("&");
+}
+
+function canonicalRequest(
+  req: SignedRequest,
+  url: URL,
+  query: QueryParam[],
+  auth: AuthParams,
+  payloadHash: string,
+): string {
+  let headers = "";
+  for (const name of auth.signedHeaders) {
+    const value = name === "host" ? (req.headers.get("host") ?? url.host) : (req.headers.get(name) ?? "");
+    headers += `${name}:${value.trim().replace(/\s+/g, " ")}\n`;
+  }
+  return [
+    req.method.toUpperCase(),
+    canonicalPath(url.pathname),
+    canonicalQuery(query, auth.presigned),
+    headers,
+    auth.signedHeaders.join(";"),
+    payloadHash,
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crypto
+
+const encoder = new TextEncoder();
+
+function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+async function sha256(s: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest("SHA-256", utf8(s));
+}
+
+async function hmac(key: ArrayBuffer | Uint8Array, data: string): Promise<ArrayBuffer> {
+  const k = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return crypto.subtle.sign("HMAC", k, utf8(data));
+}
+
+function hex(buffer: ArrayBuffer): string {
+  let out = "";
+  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, "0");
+  return out;
+}
+
+/** Derived signing keys change once a day per key, region and service: keep the recent ones. */
+const signingKeys = new Map<string, CryptoKey>();
+const MAX_CACHED_SIGNING_KEYS = 64;
+
+async function getSigningKey(secret: string, date: string, region: string, service: string): Promise<CryptoKey> {
+  const cacheKey = `${secret}\n${date}\n${region}\n${service}`;
+  const cached = signingKeys.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const kDate = await hmac(utf8(`AWS4${secret}`), date);
+  const kRegion = await hmac(kDate, region);
+  const kService = await hmac(kRegion, service);
+  const kSigning = await hmac(kService, TERMINATOR);
+  const key = await crypto.subtle.importKey("raw", kSigning, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  if (signingKeys.size >= MAX_CACHED_SIGNING_KEYS) {
+    const oldest = signingKeys.keys().next();
+    if (oldest.done !== true) signingKeys.delete(oldest.value);
+  }
+  signingKeys.set(cacheKey, key);
+  return key;
+}
+
+/** Compares the expected signature with the provided one without stopping at the first difference. */
+function constantTimeEqual(expected: string, provided: string): boolean {
+  let diff = expected.length ^ provided.length;
+  for (let i = 0; i < expected.length; i++) {
+    diff |= expected.charCodeAt(i) ^ (i < provided.length ? provided.charCodeAt(i) : 0);
+  }
+  return diff === 0;
+}

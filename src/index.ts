@@ -1,0 +1,5 @@
+import { app } from "./app";
+export { StreamRegistry } from "./streams/registry";
+export { Shard } from "./streams/shard";
+
+export default app;

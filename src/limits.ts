@@ -1,0 +1,35 @@
+/**
+ * AWS's limits, named, each with where it comes from. Anything numeric that a user could notice lives here.
+ */
+
+/** Largest request body we read (AWS answers 413 above its own cap; PutRecords of 5 MiB base64-encoded fits). */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+/** Kinesis quotas: https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
+export const KINESIS = {
+  /** A record's data blob plus its partition key, before base64 (default MaxRecordSizeInKiB 1024). */
+  maxRecordBytes: 1024 * 1024,
+  /** PutRecords: records per request (also in the model as PutRecordsRequestEntryList max). */
+  maxPutRecordsCount: 500,
+  /** PutRecords: the whole request, data blobs plus partition keys. */
+  maxPutRecordsBytes: 5 * 1024 * 1024,
+  /** GetRecords: records and bytes one call can return. */
+  maxGetRecordsCount: 10_000,
+  maxGetRecordsBytes: 10 * 1024 * 1024,
+  /** Shard iterators expire five minutes after they are handed out. */
+  iteratorLifetimeMs: 5 * 60 * 1000,
+  /** Retention: 24 hours by default, up to 365 days. */
+  defaultRetentionHours: 24,
+  minRetentionHours: 24,
+  maxRetentionHours: 8760,
+  /** Default shard quota per account and region (DescribeLimits ShardLimit) in the larger regions. */
+  shardLimit: 500,
+  onDemandStreamCountLimit: 50,
+  /** Tags per stream. */
+  maxTagsPerStream: 50,
+  /** How long a new stream stays CREATING and a deleted one DELETING (AWS takes seconds; we keep it short). */
+  createStreamMs: 500,
+  deleteStreamMs: 500,
+  /** Hash key space: keys are 128-bit MD5 values. */
+  maxHashKey: (1n << 128n) - 1n,
+} as const;

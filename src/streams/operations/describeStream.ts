@@ -1,0 +1,28 @@
+import type { RequestContext } from "../../aws/protocol";
+import { shardIndexOf } from "../ids";
+import { describeStream as lookUp, streamNameOf, type StreamReference } from "../locate";
+import { retainedShards, shardDescription, streamSummary } from "../views";
+
+export interface DescribeStreamInput extends StreamReference {
+  Limit?: number;
+  ExclusiveStartShardId?: string;
+}
+
+const DEFAULT_LIMIT = 100;
+
+export async function describeStream(input: DescribeStreamInput, context: RequestContext) {
+  const stream = await lookUp(context, streamNameOf(input, context));
+  const start = input.ExclusiveStartShardId === undefined ? -1 : (shardIndexOf(input.ExclusiveStartShardId) ?? -1);
+  const shards = retainedShards(stream, context.clock.now()).filter((shard) => shard.index > start);
+  const limit = input.Limit ?? DEFAULT_LIMIT;
+  return {
+    StreamDescription: {
+      ...streamSummary(stream),
+      Shards: shards.slice(0, limit).map((shard) => shardDescription(stream, shard)),
+      HasMoreShards: shards.length > limit,
+      RetentionPeriodHours: stream.retentionHours,
+      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+      EncryptionType: "NONE",
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { RequestContext } from "../../aws/protocol";
+import { KINESIS } from "../../limits";
+import { peekIterator } from "../iterator";
+import { fromShard, shardStub } from "../locate";
+
+export interface GetRecordsInput {
+  ShardIterator: string;
+  Limit?: number;
+}
+
+export async function getRecords(input: GetRecordsInput, context: RequestContext) {
+  // The iterator names its shard; that shard's object alone can vouch for it.
+  const position = peekIterator(input.ShardIterator);
+  const outcome = await shardStub(context.env, position.streamId, position.shardIndex).read(
+    input.ShardIterator,
+    input.Limit ?? KINESIS.maxGetRecordsCount,
+  );
+  const result = fromShard(context, { name: position.streamName }, position.shardIndex, outcome);
+  return {
+    Records: result.records.map((record) => ({
+      SequenceNumber: record.sequenceNumber,
+      ApproximateArrivalTimestamp: new Date(record.arrivalMs),
+      Data: record.data,
+      PartitionKey: record.partitionKey,
+    })),
+    NextShardIterator: result.nextIterator,
+    MillisBehindLatest: result.millisBehindLatest,
+  };
+}

@@ -1,0 +1,61 @@
+import { InvalidArgumentException } from "../../aws/errors";
+import type { RequestContext } from "../../aws/protocol";
+import { shardIndexOf } from "../ids";
+import { fromShard, shardNotFound, shardStub, streamNameOf, writableStream, type StreamReference } from "../locate";
+import type { IteratorRequest } from "../shard";
+
+type IteratorType = "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
+
+export interface GetShardIteratorInput extends StreamReference {
+  ShardId: string;
+  ShardIteratorType: IteratorType;
+  StartingSequenceNumber?: string;
+  Timestamp?: Date;
+}
+
+export async function getShardIterator(input: GetShardIteratorInput, context: RequestContext) {
+  const stream = await writableStream(context, streamNameOf(input, context));
+  const shardIndex = shardIndexOf(input.ShardId);
+  if (shardIndex === undefined || !stream.shards.some((shard) => shard.index === shardIndex)) {
+    throw shardNotFound(context, stream.name, input.ShardId);
+  }
+  const request = iteratorRequest(input, context.clock.now());
+  const outcome = await shardStub(context.env, stream.id, shardIndex).iterator(request);
+  return { ShardIterator: fromShard(context, stream, shardIndex, outcome) };
+}
+
+function iteratorRequest(input: GetShardIteratorInput, now: number): IteratorRequest {
+  const type = input.ShardIteratorType;
+  const mustEither =
+    "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or " +
+    "(2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. ";
+  switch (type) {
+    case "TRIM_HORIZON":
+    case "LATEST":
+      if (input.StartingSequenceNumber !== undefined) {
+        throw new InvalidArgumentException(`${mustEither}Request specified ${type} and also a StartingSequenceNumber.`);
+      }
+      return { type };
+    case "AT_SEQUENCE_NUMBER":
+    case "AFTER_SEQUENCE_NUMBER":
+      if (input.StartingSequenceNumber === undefined) {
+        throw new InvalidArgumentException(`${mustEither}Request specified ${type} and no StartingSequenceNumber.`);
+      }
+      return { type, sequenceNumber: input.StartingSequenceNumber };
+    case "AT_TIMESTAMP": {
+      if (input.Timestamp === undefined) {
+        throw new InvalidArgumentException(
+          "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.",
+        );
+      }
+      const timestampMs = input.Timestamp.getTime();
+      if (timestampMs > now) {
+        throw new InvalidArgumentException(
+          "The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. " +
+            `timestampInMillis: ${timestampMs}, currentTimestampInMillis: ${now}`,
+        );
+      }
+      return { type, timestampMs };
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { unwrap } from "../../aws/errors";
+import type { RequestContext } from "../../aws/protocol";
+import { registryFor } from "../registry";
+import { decodeNextToken, encodeNextToken } from "../tokens";
+import { streamSummary } from "../views";
+
+export interface ListStreamsInput {
+  Limit?: number;
+  ExclusiveStartStreamName?: string;
+  NextToken?: string;
+}
+
+const DEFAULT_LIMIT = 100;
+
+export async function listStreams(input: ListStreamsInput, context: RequestContext) {
+  const now = context.clock.now();
+  const after =
+    input.NextToken !== undefined ? String(decodeNextToken(input.NextToken, now).after ?? "") : input.ExclusiveStartStreamName;
+  const limit = input.Limit ?? DEFAULT_LIMIT;
+  const page = unwrap(await registryFor(context.env, context.scope).listStreams(context.scope, after, limit));
+  const last = page.streams.at(-1);
+  return {
+    StreamNames: page.streams.map((stream) => stream.name),
+    HasMoreStreams: page.hasMore,
+    ...(page.hasMore && last && { NextToken: encodeNextToken({ after: last.name }, now) }),
+    StreamSummaries: page.streams.map(streamSummary),
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * All SQL of the stream registry Durable Object: streams, their shards and their tags.
+ */
+export type StreamStatus = "CREATING" | "ACTIVE" | "DELETING" | "UPDATING";
+export type StreamMode = "PROVISIONED" | "ON_DEMAND";
+
+export interface StreamRow {
+  name: string;
+  id: string;
+  createdMs: number;
+  /** The stored status; see effectiveStatus for what it means at a given time. */
+  status: StreamStatus;
+  /** When CREATING turns ACTIVE, or DELETING turns into nothing; null while still being set up. */
+  statusUntilMs: number | null;
+  retentionHours: number;
+  mode: StreamMode;
+  maxRecordSizeKiB: number;
+}
+
+export interface ShardRow {
+  index: number;
+  parentIndex: number | null;
+  adjacentParentIndex: number | null;
+  startHash: string;
+  endHash: string;
+  createdMs: number;
+  closedMs: number | null;
+  endingCounter: number | null;
+}
+
+const SCHEMA_VERSION = 1;
+
+const MIGRATIONS = [
+  `CREATE TABLE streams (
+     name TEXT PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     created_ms INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     status_until_ms INTEGER,
+     retention_hours INTEGER NOT NULL,
+     mode TEXT NOT NULL,
+     max_record_size_kib INTEGER NOT NULL
+   )`,
+  `CREATE TABLE shards (
+     stream_name TEXT NOT NULL REFERENCES streams(name) ON DELETE CASCADE,
+     shard_index INTEGER NOT NULL,
+     parent_index INTEGER,
+     adjacent_parent_index INTEGER,
+     start_hash TEXT NOT NULL,
+     end_hash TEXT NOT NULL,
+     created_ms INTEGER NOT NULL,
+     closed_ms INTEGER,
+     ending_counter INTEGER,
+     PRIMARY KEY (stream_name, shard_index)
+   )`,
+  `CREATE TABLE tags (
+     stream_name TEXT NOT NULL REFERENCES streams(name) ON DELETE CASCADE,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (stream_name, key)
+   )`,
+];
+
+type StreamSqlRow = {
+  name: string;
+  id: string;
+  created_ms: number;
+  status: string;
+  status_until_ms: number | null;
+  retention_hours: number;
+  mode: string;
+  max_record_size_kib: number;
+};
+
+type ShardSqlRow = {
+  shard_index: number;
+  parent_index: number | null;
+  adjacent_parent_index: number | null;
+  start_hash: string;
+  end_hash: string;
+  created_ms: number;
+  closed_ms: number | null;
+  ending_counter: number | null;
+};
+
+function toStream(row: StreamSqlRow): StreamRow {
+  return {
+    name: row.name,
+    id: row.id,
+    createdMs: row.created_ms,
+    status: row.status as StreamStatus,
+    statusUntilMs: row.status_until_ms,
+    retentionHours: row.retention_hours,
+    mode: row.mode as StreamMode,
+    maxRecordSizeKiB: row.max_record_size_kib,
+  };
+}
+
+function toShard(row: ShardSqlRow): ShardRow {
+  return {
+    index: row.shard_index,
+    parentIndex: row.parent_index,
+    adjacentParentIndex: row.adjacent_parent_index,
+    startHash: row.start_hash,
+    endHash: row.end_hash,
+    createdMs: row.created_ms,
+    closedMs: row.closed_ms,
+    endingCounter: row.ending_counter,
+  };
+}
+
+export class RegistryStore {
+  constructor(private readonly storage: DurableObjectStorage) {}
+
+  private get sql(): SqlStorage {
+    return this.storage.sql;
+  }
+
+  migrate(): void {
+    const version = Number(this.storage.kv.get("schema_version") ?? 0);
+    if (version >= SCHEMA_VERSION) return;
+    this.storage.transactionSync(() => {
+      for (const statement of MIGRATIONS.slice(version)) this.sql.exec(statement);
+      this.storage.kv.put("schema_version", SCHEMA_VERSION);
+    });
+  }
+
+  stream(name: string): StreamRow | undefined {
+    const row = this.sql.exec<StreamSqlRow>("SELECT * FROM streams WHERE name = ?", name).toArray()[0];
+    return row && toStream(row);
+  }
+
+  /** Streams in name order, after `afterName` when given. */
+  streams(afterName: string | undefined, limit: number): StreamRow[] {
+    return this.sql
+      .exec<StreamSqlRow>("SELECT * FROM streams WHERE name > ? ORDER BY name LIMIT ?", afterName ?? "", limit)
+      .toArray()
+      .map(toStream);
+  }
+
+  allStreams(): StreamRow[] {
+    return this.sql.exec<StreamSqlRow>("SELECT * FROM streams ORDER BY name").toArray().map(toStream);
+  }
+
+  insertStream(stream: StreamRow, shards: ShardRow[], tags: ReadonlyMap<string, string>): void {
+    this.sql.exec(
+      `INSERT INTO streams (name, id, created_ms, status, status_until_ms, retention_hours, mode, max_record_size_kib)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      stream.name,
+      stream.id,
+      stream.createdMs,
+      stream.status,
+      stream.statusUntilMs,
+      stream.retentionHours,
+      stream.mode,
+      stream.maxRecordSizeKiB,
+    );
+    for (const shard of shards) {
+      this.sql.exec(
+        `INSERT INTO shards (stream_name, shard_index, parent_index, adjacent_parent_index, start_hash, end_hash, created_ms, closed_ms, ending_counter)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        stream.name,
+        shard.index,
+        shard.parentIndex,
+        shard.adjacentParentIndex,
+        shard.startHash,
+        shard.endHash,
+        shard.createdMs,
+        shard.closedMs,
+        shard.endingCounter,
+      );
+    }
+    this.putTags(stream.name, tags);
+  }
+
+  setStatus(name: string, status: StreamStatus, untilMs: number | null): void {
+    this.sql.exec("UPDATE streams SET status = ?, status_until_ms = ? WHERE name = ?", status, untilMs, name);
+  }
+
+  setRetention(name: string, hours: number): void {
+    this.sql.exec("UPDATE streams SET retention_hours = ? WHERE name = ?", hours, name);
+  }
+
+  deleteStream(name: string): void {
+    this.sql.exec("DELETE FROM tags WHERE stream_name = ?", name);
+    this.sql.exec("DELETE FROM shards WHERE stream_name = ?", name);
+    this.sql.exec("DELETE FROM streams WHERE name = ?", name);
+  }
+
+  shards(name: string): ShardRow[] {
+    return this.sql
+      .exec<ShardSqlRow>("SELECT * FROM shards WHERE stream_name = ? ORDER BY shard_index", name)
+      .toArray()
+      .map(toShard);
+  }
+
+  /** Open shards across every stream: the account's shard count for its limit. */
+  openShardCount(): number {
+    const row = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM shards WHERE closed_ms IS NULL").toArray()[0];
+    return row?.n ?? 0;
+  }
+
+  streamCountByMode(mode: StreamMode): number {
+    const row = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM streams WHERE mode = ?", mode).toArray()[0];
+    return row?.n ?? 0;
+  }
+
+  tags(name: string): Map<string, string> {
+    const rows = this.sql
+      .exec<{ key: string; value: string }>("SELECT key, value FROM tags WHERE stream_name = ? ORDER BY key", name)
+      .toArray();
+    return new Map(rows.map((row) => [row.key, row.value]));
+  }
+
+  putTags(name: string, tags: ReadonlyMap<string, string>): void {
+    for (const [key, value] of tags) {
+      this.sql.exec(
+        "INSERT INTO tags (stream_name, key, value) VALUES (?, ?, ?) ON CONFLICT (stream_name, key) DO UPDATE SET value = excluded.value",
+        name,
+        key,
+        value,
+      );
+    }
+  }
+
+  removeTags(name: string, keys: readonly string[]): void {
+    for (const key of keys) this.sql.exec("DELETE FROM tags WHERE stream_name = ? AND key = ?", name, key);
+  }
+
+  /** The earliest moment a stream's status changes by time alone, for the alarm. */
+  nextDeletionMs(): number | undefined {
+    const row = this.sql
+      .exec<{ t: number | null }>("SELECT min(status_until_ms) AS t FROM streams WHERE status = 'DELETING'")
+      .toArray()[0];
+    return row?.t ?? undefined;
+  }
+
+  streamsDeletedBy(nowMs: number): StreamRow[] {
+    return this.sql
+      .exec<StreamSqlRow>("SELECT * FROM streams WHERE status = 'DELETING' AND status_until_ms <= ?", nowMs)
+      .toArray()
+      .map(toStream);
+  }
+}

@@ -1,0 +1,46 @@
+/** Which shard a record goes to, and the checks on records that AWS makes before storing any. */
+import { InvalidArgumentException } from "../aws/errors";
+import { KINESIS } from "../limits";
+import { partitionKeyHash } from "./hashing";
+import type { ShardRow } from "./registry-store";
+import type { StreamView } from "./registry";
+
+export interface RecordInput {
+  Data: Uint8Array;
+  PartitionKey: string;
+  ExplicitHashKey?: string;
+}
+
+const encoder = new TextEncoder();
+
+/** Data plus partition key, the size AWS counts against its limits. */
+export function recordSize(record: RecordInput): number {
+  return record.Data.byteLength + encoder.encode(record.PartitionKey).byteLength;
+}
+
+export function checkRecordSize(stream: StreamView, record: RecordInput): void {
+  const limit = stream.maxRecordSizeKiB * 1024;
+  if (recordSize(record) > limit) {
+    throw new InvalidArgumentException(`Record size exceeds ${stream.maxRecordSizeKiB / 1024} MB limit`);
+  }
+}
+
+export async function hashKeyOf(record: RecordInput): Promise<bigint> {
+  if (record.ExplicitHashKey === undefined) return partitionKeyHash(record.PartitionKey);
+  const key = BigInt(record.ExplicitHashKey);
+  if (key > KINESIS.maxHashKey) {
+    throw new InvalidArgumentException(
+      `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${record.ExplicitHashKey}`,
+    );
+  }
+  return key;
+}
+
+/** The open shard whose hash key range holds `hashKey`; the open shards always cover the whole space. */
+export function shardFor(stream: StreamView, hashKey: bigint): ShardRow {
+  const shard = stream.shards.find(
+    (candidate) => candidate.closedMs === null && BigInt(candidate.startHash) <= hashKey && hashKey <= BigInt(candidate.endHash),
+  );
+  if (!shard) throw new Error(`no open shard of ${stream.name} holds hash key ${hashKey}`);
+  return shard;
+}

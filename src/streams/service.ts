@@ -1,0 +1,65 @@
+/**
+ * Kinesis Data Streams: the operation table that the protocol layer serves. Each entry pairs the
+ * input shape from AWS's model (validated before the handler runs) with its handler.
+ *
+ * Not here yet (answered as unknown operations): resharding, stream modes, consumers and
+ * SubscribeToShard, encryption, enhanced monitoring, resource policies, account settings.
+ */
+import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
+import { createStream } from "./operations/createStream";
+import { deleteStream } from "./operations/deleteStream";
+import { describeLimits } from "./operations/describeLimits";
+import { describeStream } from "./operations/describeStream";
+import { describeStreamSummary } from "./operations/describeStreamSummary";
+import { getRecords } from "./operations/getRecords";
+import { getShardIterator } from "./operations/getShardIterator";
+import { listShards } from "./operations/listShards";
+import { listStreams } from "./operations/listStreams";
+import { putRecord } from "./operations/putRecord";
+import { putRecords } from "./operations/putRecords";
+import { decreaseStreamRetentionPeriod, increaseStreamRetentionPeriod } from "./operations/retention";
+import {
+  addTagsToStream,
+  listTagsForResource,
+  listTagsForStream,
+  removeTagsFromStream,
+  tagResource,
+  untagResource,
+} from "./operations/tags";
+import { KINESIS_SHAPES } from "./shapes.generated";
+
+type OperationName = keyof typeof KINESIS_SHAPES.operations;
+
+/** Pairs a handler with its model input shape; validation guarantees the input's type. */
+function operation<I>(name: OperationName, handle: (input: I, context: RequestContext) => Promise<object>): OperationDefinition {
+  return {
+    input: KINESIS_SHAPES.operations[name],
+    handle: (input, context) => handle(input as I, context),
+  };
+}
+
+export const kinesis: AwsJsonService = {
+  targetPrefix: "Kinesis_20131202",
+  signingName: "kinesis",
+  operations: {
+    AddTagsToStream: operation("AddTagsToStream", addTagsToStream),
+    CreateStream: operation("CreateStream", createStream),
+    DecreaseStreamRetentionPeriod: operation("DecreaseStreamRetentionPeriod", decreaseStreamRetentionPeriod),
+    DeleteStream: operation("DeleteStream", deleteStream),
+    DescribeLimits: operation("DescribeLimits", describeLimits),
+    DescribeStream: operation("DescribeStream", describeStream),
+    DescribeStreamSummary: operation("DescribeStreamSummary", describeStreamSummary),
+    GetRecords: operation("GetRecords", getRecords),
+    GetShardIterator: operation("GetShardIterator", getShardIterator),
+    IncreaseStreamRetentionPeriod: operation("IncreaseStreamRetentionPeriod", increaseStreamRetentionPeriod),
+    ListShards: operation("ListShards", listShards),
+    ListStreams: operation("ListStreams", listStreams),
+    ListTagsForResource: operation("ListTagsForResource", listTagsForResource),
+    ListTagsForStream: operation("ListTagsForStream", listTagsForStream),
+    PutRecord: operation("PutRecord", putRecord),
+    PutRecords: operation("PutRecords", putRecords),
+    RemoveTagsFromStream: operation("RemoveTagsFromStream", removeTagsFromStream),
+    TagResource: operation("TagResource", tagResource),
+    UntagResource: operation("UntagResource", untagResource),
+  },
+};

@@ -1,0 +1,172 @@
+/**
+ * All SQL of the shard Durable Object: its configuration row and its ordered log of records.
+ *
+ * Records are keyed by `counter`, their position in the shard (1, 2, ...). Counters are contiguous:
+ * only a prefix is ever deleted (retention), so the log is always the range [first, last] and a
+ * lookup by arrival time is a binary search over counters, with no index to maintain on writes.
+ */
+export interface ShardConfig {
+  account: string;
+  region: string;
+  streamName: string;
+  streamId: string;
+  streamCreatedMs: number;
+  shardIndex: number;
+  retentionHours: number;
+}
+
+export interface StoredRecord {
+  counter: number;
+  arrivalMs: number;
+  partitionKey: string;
+  data: ArrayBuffer;
+}
+
+const SCHEMA_VERSION = 1;
+
+const MIGRATIONS = [
+  `CREATE TABLE config (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     stream_name TEXT NOT NULL,
+     stream_id TEXT NOT NULL,
+     stream_created_ms INTEGER NOT NULL,
+     shard_index INTEGER NOT NULL,
+     retention_hours INTEGER NOT NULL,
+     last_counter INTEGER NOT NULL DEFAULT 0,
+     last_arrival_ms INTEGER NOT NULL DEFAULT 0,
+     iterator_key BLOB NOT NULL
+   )`,
+  `CREATE TABLE records (
+     counter INTEGER PRIMARY KEY,
+     arrival_ms INTEGER NOT NULL,
+     partition_key TEXT NOT NULL,
+     data BLOB NOT NULL
+   )`,
+];
+
+type ConfigRow = {
+  account: string;
+  region: string;
+  stream_name: string;
+  stream_id: string;
+  stream_created_ms: number;
+  shard_index: number;
+  retention_hours: number;
+  last_counter: number;
+  last_arrival_ms: number;
+  iterator_key: ArrayBuffer;
+};
+
+export interface LoadedConfig extends ShardConfig {
+  lastCounter: number;
+  lastArrivalMs: number;
+  iteratorKey: ArrayBuffer;
+}
+
+export class ShardLog {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Whether this object's storage was ever set up. */
+  exists(storage: DurableObjectStorage): boolean {
+    return storage.kv.get("schema_version") !== undefined;
+  }
+
+  /** Brings the schema to the current version; a no-op on every wake-up after the first. */
+  migrate(storage: DurableObjectStorage): void {
+    const version = Number(storage.kv.get("schema_version") ?? 0);
+    if (version >= SCHEMA_VERSION) return;
+    storage.transactionSync(() => {
+      for (const statement of MIGRATIONS.slice(version)) this.sql.exec(statement);
+      storage.kv.put("schema_version", SCHEMA_VERSION);
+    });
+  }
+
+  loadConfig(): LoadedConfig | undefined {
+    const row = this.sql.exec<ConfigRow>("SELECT * FROM config WHERE id = 1").toArray()[0];
+    if (!row) return undefined;
+    return {
+      account: row.account,
+      region: row.region,
+      streamName: row.stream_name,
+      streamId: row.stream_id,
+      streamCreatedMs: row.stream_created_ms,
+      shardIndex: row.shard_index,
+      retentionHours: row.retention_hours,
+      lastCounter: row.last_counter,
+      lastArrivalMs: row.last_arrival_ms,
+      iteratorKey: row.iterator_key,
+    };
+  }
+
+  saveConfig(config: ShardConfig, iteratorKey: ArrayBuffer): void {
+    this.sql.exec(
+      `INSERT INTO config (id, account, region, stream_name, stream_id, stream_created_ms, shard_index, retention_hours, iterator_key)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      config.account,
+      config.region,
+      config.streamName,
+      config.streamId,
+      config.streamCreatedMs,
+      config.shardIndex,
+      config.retentionHours,
+      iteratorKey,
+    );
+  }
+
+  setRetention(hours: number): void {
+    this.sql.exec("UPDATE config SET retention_hours = ? WHERE id = 1", hours);
+  }
+
+  /** Appends records after `lastCounter`; the caller runs this inside one transaction. */
+  append(lastCounter: number, arrivalMs: number, records: readonly { partitionKey: string; data: Uint8Array }[]): void {
+    let counter = lastCounter;
+    for (const record of records) {
+      counter += 1;
+      this.sql.exec(
+        "INSERT INTO records (counter, arrival_ms, partition_key, data) VALUES (?, ?, ?, ?)",
+        counter,
+        arrivalMs,
+        record.partitionKey,
+        record.data,
+      );
+    }
+    this.sql.exec("UPDATE config SET last_counter = ?, last_arrival_ms = ? WHERE id = 1", counter, arrivalMs);
+  }
+
+  /** The oldest record still stored, if any. */
+  first(): { counter: number; arrivalMs: number } | undefined {
+    const row = this.sql
+      .exec<{ counter: number; arrival_ms: number }>("SELECT counter, arrival_ms FROM records ORDER BY counter LIMIT 1")
+      .toArray()[0];
+    return row && { counter: row.counter, arrivalMs: row.arrival_ms };
+  }
+
+  arrivalOf(counter: number): number | undefined {
+    const row = this.sql
+      .exec<{ arrival_ms: number }>("SELECT arrival_ms FROM records WHERE counter = ?", counter)
+      .toArray()[0];
+    return row?.arrival_ms;
+  }
+
+  /** Records from `fromCounter` on, in order, read lazily so the caller can stop at a byte budget. */
+  readFrom(fromCounter: number, limit: number): Iterable<StoredRecord> {
+    const cursor = this.sql.exec<{ counter: number; arrival_ms: number; partition_key: string; data: ArrayBuffer }>(
+      "SELECT counter, arrival_ms, partition_key, data FROM records WHERE counter >= ? ORDER BY counter LIMIT ?",
+      fromCounter,
+      limit,
+    );
+    return {
+      *[Symbol.iterator]() {
+        for (const row of cursor) {
+          yield { counter: row.counter, arrivalMs: row.arrival_ms, partitionKey: row.partition_key, data: row.data };
+        }
+      },
+    };
+  }
+
+  deleteBefore(counter: number): void {
+    this.sql.exec("DELETE FROM records WHERE counter < ?", counter);
+  }
+}

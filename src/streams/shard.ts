@@ -1,0 +1,260 @@
+/**
+ * The shard Durable Object: one per shard, holding that shard's ordered log in SQLite.
+ *
+ * Every method answers with an Outcome (see aws/errors.ts) because RPC loses error classes.
+ * Writes are one SQLite transaction each, and the RPC answer leaves only once they are durable
+ * (the object's output gate), so an acknowledged record is stored.
+ *
+ * Differences from AWS: no throughput limits here yet; expired records are deleted by an alarm at
+ * the moment they expire, and reads never return them even before the alarm runs.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { capture, ExpiredIteratorException, InvalidArgumentException, ResourceNotFoundException } from "../aws/errors";
+import { systemClock, type Clock } from "../clock";
+import type { Env } from "../env";
+import { KINESIS } from "../limits";
+import { shardIdOf } from "./ids";
+import { encodeIterator, verifyIterator } from "./iterator";
+import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
+import { ShardLog, type LoadedConfig, type ShardConfig } from "./shard-log";
+
+export type IteratorRequest =
+  | { type: "TRIM_HORIZON" | "LATEST" }
+  | { type: "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER"; sequenceNumber: string }
+  | { type: "AT_TIMESTAMP"; timestampMs: number };
+
+export interface ReadRecord {
+  sequenceNumber: string;
+  arrivalMs: number;
+  partitionKey: string;
+  data: Uint8Array;
+}
+
+export interface ReadResult {
+  records: ReadRecord[];
+  nextIterator: string;
+  millisBehindLatest: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The Durable Object name of a shard: stream ids are unique per creation, so a re-created stream starts empty. */
+export function shardObjectName(streamId: string, shardIndex: number): string {
+  return `${streamId}/${shardIndex}`;
+}
+
+export class Shard extends DurableObject<Env> {
+  /** Tests replace the clock to move time. */
+  clock: Clock = systemClock;
+  private readonly log: ShardLog;
+  private config: LoadedConfig | undefined;
+  private alarmSet = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.log = new ShardLog(ctx.storage.sql);
+    void ctx.blockConcurrencyWhile(async () => {
+      // An object the registry never set up stays empty: a forged iterator must not create storage.
+      if (!this.log.exists(ctx.storage)) return;
+      this.log.migrate(ctx.storage);
+      this.config = this.log.loadConfig();
+      this.alarmSet = (await ctx.storage.getAlarm()) !== null;
+    });
+  }
+
+  /** Called once by the registry when the stream is created; repeating it changes nothing. */
+  async init(config: ShardConfig) {
+    return capture(() => {
+      if (this.config) return;
+      const key = crypto.getRandomValues(new Uint8Array(32)).buffer;
+      this.ctx.storage.transactionSync(() => {
+        this.log.migrate(this.ctx.storage);
+        this.log.saveConfig(config, key);
+      });
+      this.config = this.log.loadConfig();
+    });
+  }
+
+  /** Forgets the shard and everything in it (the stream was deleted). */
+  async destroy(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.config = undefined;
+    this.alarmSet = false;
+  }
+
+  async setRetention(hours: number) {
+    return capture(async () => {
+      const config = this.requireConfig();
+      this.log.setRetention(hours);
+      config.retentionHours = hours;
+      await this.scheduleExpiry();
+    });
+  }
+
+  /** Appends records in order; answers each one's sequence number. */
+  async append(records: { partitionKey: string; data: Uint8Array }[]) {
+    return capture(async () => {
+      const config = this.requireConfig();
+      // Arrival times never go backwards, so the log is ordered by time as well as by counter.
+      const arrivalMs = Math.max(this.clock.now(), config.lastArrivalMs);
+      const first = config.lastCounter + 1;
+      this.ctx.storage.transactionSync(() => this.log.append(config.lastCounter, arrivalMs, records));
+      config.lastCounter += records.length;
+      config.lastArrivalMs = arrivalMs;
+      if (!this.alarmSet) await this.scheduleExpiry();
+      return {
+        arrivalMs,
+        sequenceNumbers: records.map((_, i) => this.sequenceNumber(config, first + i)),
+      };
+    });
+  }
+
+  async iterator(request: IteratorRequest) {
+    return capture(async () => {
+      const config = this.requireConfig();
+      const now = this.clock.now();
+      const after = this.startingPoint(config, request, now);
+      return encodeIterator(config.iteratorKey, {
+        streamName: config.streamName,
+        streamId: config.streamId,
+        shardIndex: config.shardIndex,
+        after,
+        issuedMs: now,
+      });
+    });
+  }
+
+  async read(iterator: string, limit: number) {
+    return capture(async (): Promise<ReadResult> => {
+      const config = this.requireConfig();
+      const position = await verifyIterator(config.iteratorKey, iterator);
+      const now = this.clock.now();
+      if (now - position.issuedMs > KINESIS.iteratorLifetimeMs) {
+        throw new ExpiredIteratorException(
+          `Iterator expired. The iterator was created at time ${amzUtcString(position.issuedMs)} while right now it is ` +
+            `${amzUtcString(now)} which is further in the future than the tolerated delay of ${KINESIS.iteratorLifetimeMs} milliseconds.`,
+        );
+      }
+      const from = Math.max(position.after + 1, this.firstRetained(config, now));
+      const records: ReadRecord[] = [];
+      let bytes = 0;
+      let last = from - 1;
+      for (const row of this.log.readFrom(from, limit)) {
+        bytes += row.data.byteLength + row.partitionKey.length;
+        if (bytes > KINESIS.maxGetRecordsBytes && records.length > 0) break;
+        records.push({
+          sequenceNumber: this.sequenceNumber(config, row.counter),
+          arrivalMs: row.arrivalMs,
+          partitionKey: row.partitionKey,
+          data: new Uint8Array(row.data),
+        });
+        last = row.counter;
+      }
+      const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
+      return {
+        records,
+        nextIterator: await encodeIterator(config.iteratorKey, { ...position, after: Math.max(last, position.after), issuedMs: now }),
+        millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next),
+      };
+    });
+  }
+
+  override async alarm(): Promise<void> {
+    this.alarmSet = false;
+    const config = this.config;
+    if (!config) return;
+    const cut = this.firstRetained(config, this.clock.now());
+    this.log.deleteBefore(cut);
+    await this.scheduleExpiry();
+  }
+
+  private requireConfig(): LoadedConfig {
+    if (!this.config) throw new ResourceNotFoundException("Shard not found.");
+    return this.config;
+  }
+
+  private sequenceNumber(config: LoadedConfig, counter: number): string {
+    return formatSequenceNumber({
+      streamCreatedSeconds: Math.floor(config.streamCreatedMs / 1000),
+      shardIndex: config.shardIndex,
+      counter,
+    });
+  }
+
+  /** The counter of the first record inside the retention period (or the next one to be written). */
+  private firstRetained(config: LoadedConfig, now: number): number {
+    const cutoff = now - config.retentionHours * HOUR_MS;
+    return this.firstArrivedAtOrAfter(config, cutoff);
+  }
+
+  /** Binary search over the contiguous log for the first record that arrived at or after `timeMs`. */
+  private firstArrivedAtOrAfter(config: LoadedConfig, timeMs: number): number {
+    const first = this.log.first();
+    if (!first) return config.lastCounter + 1;
+    if (first.arrivalMs >= timeMs) return first.counter;
+    let low = first.counter + 1;
+    let high = config.lastCounter + 1;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if ((this.log.arrivalOf(middle) ?? Infinity) >= timeMs) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  private startingPoint(config: LoadedConfig, request: IteratorRequest, now: number): number {
+    switch (request.type) {
+      case "TRIM_HORIZON":
+        return this.firstRetained(config, now) - 1;
+      case "LATEST":
+        return config.lastCounter;
+      case "AT_TIMESTAMP":
+        return this.firstArrivedAtOrAfter(config, request.timestampMs) - 1;
+      case "AT_SEQUENCE_NUMBER":
+      case "AFTER_SEQUENCE_NUMBER": {
+        const counter = this.counterOf(config, request.sequenceNumber);
+        return request.type === "AT_SEQUENCE_NUMBER" ? counter - 1 : counter;
+      }
+    }
+  }
+
+  private counterOf(config: LoadedConfig, sequenceNumber: string): number {
+    const shardId = shardIdOf(config.shardIndex);
+    const parts = parseSequenceNumber(sequenceNumber);
+    const where = `used in GetShardIterator on shard ${shardId} in stream ${config.streamName} under account ${config.account}`;
+    if (!parts) throw new InvalidArgumentException(`StartingSequenceNumber ${sequenceNumber} ${where} is invalid.`);
+    if (parts.shardIndex !== config.shardIndex) {
+      throw new InvalidArgumentException(
+        `Invalid StartingSequenceNumber. It encodes ${shardIdOf(parts.shardIndex)}, while it was used in a call to a shard with ${shardId}`,
+      );
+    }
+    if (parts.streamCreatedSeconds !== Math.floor(config.streamCreatedMs / 1000) || parts.counter > config.lastCounter) {
+      throw new InvalidArgumentException(
+        `StartingSequenceNumber ${sequenceNumber} ${where} is invalid because it did not come from this stream.`,
+      );
+    }
+    return parts.counter;
+  }
+
+  /** Sets the alarm for the moment the oldest record leaves the retention period. */
+  private async scheduleExpiry(): Promise<void> {
+    const config = this.config;
+    const first = this.log.first();
+    if (!config || !first) {
+      if (this.alarmSet) await this.ctx.storage.deleteAlarm();
+      this.alarmSet = false;
+      return;
+    }
+    await this.ctx.storage.setAlarm(first.arrivalMs + config.retentionHours * HOUR_MS);
+    this.alarmSet = true;
+  }
+}
+
+/** AWS's date format in iterator messages: `Thu Jan 22 01:22:02 UTC 2015`. */
+function amzUtcString(ms: number): string {
+  const match = /^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/.exec(new Date(ms).toUTCString());
+  if (!match) return new Date(ms).toISOString();
+  const [, weekday, day, month, year, time] = match;
+  return `${weekday} ${month} ${day} ${time} UTC ${year}`;
+}

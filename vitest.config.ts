@@ -1,0 +1,31 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects: `unit` and `integration` run inside the Workers runtime (Miniflare), with the
+ * Durable Objects of wrangler.toml; `e2e` runs in Node against the real local server (`npm start`),
+ * driven by the unmodified AWS SDK and CLI.
+ */
+const workers = cloudflareTest({
+  wrangler: { configPath: "./wrangler.toml" },
+  miniflare: { bindings: { RIVULET_LOCAL: "1" } },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { plugins: [workers], test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { plugins: [workers], test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
