@@ -17,7 +17,7 @@ export class AwsError extends Error {
   /** The message as sent on the wire; some AWS errors carry none. */
   readonly awsMessage: string | undefined;
 
-  body(): { __type: string; message?: string } {
+  body(): Record<string, string> {
     return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, message: this.awsMessage };
   }
 }
@@ -31,7 +31,16 @@ function errorClass(type: string, status = 400) {
 }
 
 // Protocol and authentication.
-export const SerializationException = errorClass("SerializationException");
+/** AWS spells this one's message key with a capital M. */
+export class SerializationException extends AwsError {
+  constructor(message?: string) {
+    super("SerializationException", message);
+  }
+
+  override body(): Record<string, string> {
+    return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, Message: this.awsMessage };
+  }
+}
 export const UnknownOperationException = errorClass("UnknownOperationException");
 export const ValidationException = errorClass("ValidationException");
 export const MissingAuthenticationTokenException = errorClass("MissingAuthenticationTokenException");

@@ -50,7 +50,22 @@ function notFound(scope: Scope, name: string): never {
   throw new ResourceNotFoundException(`Stream ${name} under account ${scope.account} not found.`);
 }
 
-const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@%]*$/u;
+/** Tags may hold Unicode letters, digits, white space and `_ . / = + - % @ :`; AWS then refuses `%` anyway. */
+const TAG_CHARACTERS = /^[\p{L}\p{N}\s_.:/=+\-@%]*$/u;
+
+function checkTagCharacters(scope: Scope, name: string, action: string, texts: string[]): void {
+  if (!texts.every((text) => TAG_CHARACTERS.test(text))) {
+    throw new InvalidArgumentException(
+      "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.",
+    );
+  }
+  if (texts.some((text) => text.includes("%"))) {
+    throw new InvalidArgumentException(
+      `Failed to ${action} stream ${name} under account ${scope.account} because some tags contained illegal characters. ` +
+        "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
+    );
+  }
+}
 
 export class StreamRegistry extends DurableObject<Env> {
   /** Tests replace the clock to move time. */
@@ -213,17 +228,13 @@ export class StreamRegistry extends DurableObject<Env> {
   async addTags(scope: Scope, name: string, tags: [string, string][]) {
     return capture(() => {
       this.active(scope, name);
-      if (!tags.every(([key, value]) => TAG_CHARACTERS.test(key) && TAG_CHARACTERS.test(value))) {
-        throw new InvalidArgumentException(
-          `Failed to add tags to stream ${name} under account ${scope.account} because some tags contained illegal characters. ` +
-            "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
-        );
-      }
+      checkTagCharacters(scope, name, "add tags to", tags.flat());
       const merged = this.store.tags(name);
       for (const [key, value] of tags) merged.set(key, value);
       if (merged.size > KINESIS.maxTagsPerStream) {
+        // AWS's message still names the old limit of 10 while enforcing 50.
         throw new InvalidArgumentException(
-          `Failed to add tags to stream ${name} under account ${scope.account} because a given stream cannot have more than ${KINESIS.maxTagsPerStream} tags associated with it.`,
+          `Failed to add tags to stream ${name} under account ${scope.account} because a given stream cannot have more than 10 tags associated with it.`,
         );
       }
       this.store.putTags(name, new Map(tags));
@@ -233,12 +244,7 @@ export class StreamRegistry extends DurableObject<Env> {
   async removeTags(scope: Scope, name: string, keys: string[]) {
     return capture(() => {
       this.active(scope, name);
-      if (!keys.every((key) => TAG_CHARACTERS.test(key))) {
-        throw new InvalidArgumentException(
-          `Failed to remove tags from stream ${name} under account ${scope.account} because some tags contained illegal characters. ` +
-            "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
-        );
-      }
+      checkTagCharacters(scope, name, "remove tags from", keys);
       this.store.removeTags(name, keys);
     });
   }
