@@ -120,7 +120,8 @@ export async function verifySigV4(
   const now = Math.floor(nowMs / 1000) * 1000;
   checkTime(requestMs, now, auth.expiresSeconds);
 
-  if (!auth.signedHeaders.includes("host")) {
+  // Over HTTP/2 the SDKs sign the `:authority` pseudo-header in place of `host`.
+  if (!auth.signedHeaders.includes("host") && !auth.signedHeaders.includes(":authority")) {
     throw new InvalidSignatureException("'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
 
@@ -481,7 +482,9 @@ function canonicalRequest(
 ): string {
   let headers = "";
   for (const name of auth.signedHeaders) {
-    const value = name === "host" ? (req.headers.get("host") ?? url.host) : (req.headers.get(name) ?? "");
+    // A front that turns HTTP/2 into HTTP/1.1 carries `:authority` on as `host`.
+    const value =
+      name === "host" || name === ":authority" ? (req.headers.get("host") ?? url.host) : (req.headers.get(name) ?? "");
     headers += `${name}:${value.trim().replace(/\s+/g, " ")}\n`;
   }
   return [

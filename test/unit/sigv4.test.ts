@@ -581,6 +581,32 @@ describe("live @smithy/signature-v4", () => {
     );
   });
 
+  it("verifies HTTP/2 requests, which sign :authority instead of host, once a front turned them into HTTP/1.1", async () => {
+    const body = '{"StreamName":"h2"}';
+    const signed = await signer(smithy).sign(
+      new smithy.HttpRequest({
+        method: "POST",
+        protocol: "http:",
+        hostname: "127.0.0.1",
+        port: 4567,
+        path: "/",
+        headers: {
+          ":authority": "127.0.0.1:4567",
+          "content-type": "application/x-amz-json-1.1",
+          "x-amz-target": "Kinesis_20131202.DescribeStream",
+        },
+        body,
+      }),
+      { signingDate: new Date(at(NOW)) },
+    );
+    expect(signed.headers.authorization).toContain("SignedHeaders=:authority;");
+    const { ":authority": authority = "", ...rest } = signed.headers;
+    const forwarded = request("POST", "http://127.0.0.1:4567/", [...Object.entries(rest), ["host", authority]], body);
+    await expect(verifySigV4(forwarded, TEST_KEYS, at(NOW), "kinesis")).resolves.toMatchObject({ accessKeyId: TEST_KEY_ID });
+    const elsewhere = request("POST", "http://127.0.0.1:4567/", [...Object.entries(rest), ["host", "127.0.0.1:9999"]], body);
+    await expectAwsError(verifySigV4(elsewhere, TEST_KEYS, at(NOW)), "InvalidSignatureException", new RegExp(`^${escape(MISMATCH)}`));
+  });
+
   it("verifies presigned requests", async () => {
     const presigned = await signer(smithy).presign(
       new smithy.HttpRequest({
