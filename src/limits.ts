@@ -30,6 +30,8 @@ export const KINESIS = {
   /** How long a new stream stays CREATING and a deleted one DELETING (AWS takes seconds; we keep it short). */
   createStreamMs: 500,
   deleteStreamMs: 500,
+  /** How long a resharded stream stays UPDATING. */
+  updateStreamMs: 500,
   /** Hash key space: keys are 128-bit MD5 values. */
   maxHashKey: (1n << 128n) - 1n,
 } as const;

@@ -155,11 +155,16 @@ export class RegistryStore {
       stream.mode,
       stream.maxRecordSizeKiB,
     );
+    this.insertShards(stream.name, shards);
+    this.putTags(stream.name, tags);
+  }
+
+  insertShards(name: string, shards: readonly ShardRow[]): void {
     for (const shard of shards) {
       this.sql.exec(
         `INSERT INTO shards (stream_name, shard_index, parent_index, adjacent_parent_index, start_hash, end_hash, created_ms, closed_ms, ending_counter)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        stream.name,
+        name,
         shard.index,
         shard.parentIndex,
         shard.adjacentParentIndex,
@@ -170,7 +175,24 @@ export class RegistryStore {
         shard.endingCounter,
       );
     }
-    this.putTags(stream.name, tags);
+  }
+
+  markClosed(name: string, index: number, closedMs: number): void {
+    this.sql.exec("UPDATE shards SET closed_ms = ? WHERE stream_name = ? AND shard_index = ?", closedMs, name, index);
+  }
+
+  setEndingCounter(name: string, index: number, counter: number): void {
+    this.sql.exec("UPDATE shards SET ending_counter = ? WHERE stream_name = ? AND shard_index = ?", counter, name, index);
+  }
+
+  /** Shards closed by a reshard whose objects have not yet confirmed it (and told their last record). */
+  unconfirmedClosures(): { streamName: string; index: number }[] {
+    return this.sql
+      .exec<{ stream_name: string; shard_index: number }>(
+        "SELECT stream_name, shard_index FROM shards WHERE closed_ms IS NOT NULL AND ending_counter IS NULL",
+      )
+      .toArray()
+      .map((row) => ({ streamName: row.stream_name, index: row.shard_index }));
   }
 
   setStatus(name: string, status: StreamStatus, untilMs: number | null): void {

@@ -18,9 +18,11 @@ import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { evenHashRanges } from "./hashing";
-import { newStreamId, streamArn } from "./ids";
+import { newStreamId, shardIdOf, shardIndexOf, streamArn } from "./ids";
 import { RegistryStore, type ShardRow, type StreamMode, type StreamRow, type StreamStatus } from "./registry-store";
+import { adjacent, planMerge, planSplit, planUniformScaling, type OpenShard, type ReshardPlan } from "./resharding";
 import { shardObjectName } from "./shard";
+import type { ChildShard } from "./shard-log";
 
 export interface Scope {
   account: string;
@@ -128,20 +130,7 @@ export class StreamRegistry extends DurableObject<Env> {
       }
       this.store.insertStream(stream, shards, new Map(request.tags));
       try {
-        await Promise.all(
-          shards.map(async (shard) => {
-            const outcome = await this.shard(stream, shard.index).init({
-              account: scope.account,
-              region: scope.region,
-              streamName: stream.name,
-              streamId: stream.id,
-              streamCreatedMs: stream.createdMs,
-              shardIndex: shard.index,
-              retentionHours: stream.retentionHours,
-            });
-            if (!outcome.ok) throw new Error(`shard ${shard.index} refused init: ${outcome.error.type}`);
-          }),
-        );
+        await Promise.all(shards.map((shard) => this.initShard(scope, stream, shard.index)));
       } catch (error) {
         this.store.deleteStream(stream.name);
         throw error;
@@ -249,6 +238,56 @@ export class StreamRegistry extends DurableObject<Env> {
     });
   }
 
+  async splitShard(scope: Scope, name: string, shardId: string, newStartingHashKey: string) {
+    return capture(async () => {
+      const stream = this.active(scope, name);
+      const shard = this.openShard(scope, stream, shardId);
+      const key = BigInt(newStartingHashKey);
+      if (key <= shard.start + 1n || key >= shard.end) {
+        throw new InvalidArgumentException(
+          `NewStartingHashKey ${newStartingHashKey} used in SplitShard() on shard ${shardId} in stream ${name} under account ${scope.account} ` +
+            `is not both greater than one plus the shard's StartingHashKey ${shard.start} and less than the shard's EndingHashKey ${shard.end}.`,
+        );
+      }
+      await this.reshard(scope, stream, planSplit(shard, key, this.nextShardIndex(stream)));
+    });
+  }
+
+  async mergeShards(scope: Scope, name: string, shardId: string, adjacentShardId: string) {
+    return capture(async () => {
+      const stream = this.active(scope, name);
+      const shard = this.openShard(scope, stream, shardId);
+      const neighbour = this.openShard(scope, stream, adjacentShardId);
+      if (!adjacent(shard, neighbour)) {
+        throw new InvalidArgumentException(
+          `Shards ${shardId} and ${adjacentShardId} in stream ${name} under account ${scope.account} are not an adjacent pair of shards eligible for merging`,
+        );
+      }
+      await this.reshard(scope, stream, planMerge(shard, neighbour, this.nextShardIndex(stream)));
+    });
+  }
+
+  async updateShardCount(scope: Scope, name: string, target: number) {
+    return capture(async () => {
+      const stream = this.active(scope, name);
+      const open = this.openShards(stream);
+      const counts = `Current open shard count: ${open.length}, Target shard count: ${target}`;
+      if (target > KINESIS.shardLimit) {
+        throw new LimitExceededException(
+          `Target shard count or number of open shards cannot be greater than ${KINESIS.shardLimit}. ${counts}`,
+        );
+      }
+      if (target > open.length * 2) {
+        throw new LimitExceededException(`UpdateShardCount cannot scale up over double your current open shard count. ${counts}`);
+      }
+      if (target < open.length / 2) {
+        throw new LimitExceededException(`UpdateShardCount cannot scale down below half your current open shard count. ${counts}`);
+      }
+      await this.reshard(scope, stream, planUniformScaling(open, target, this.nextShardIndex(stream)));
+      return { currentShardCount: open.length };
+    });
+  }
+
   async limits() {
     return capture(() => ({
       openShardCount: this.store.openShardCount(),
@@ -259,7 +298,108 @@ export class StreamRegistry extends DurableObject<Env> {
   /** Destroys the shard objects of streams whose deletion is due, then forgets the streams. */
   override async alarm(): Promise<void> {
     for (const stream of this.store.streamsDeletedBy(this.clock.now())) await this.purge(stream);
+    for (const { streamName, index } of this.store.unconfirmedClosures()) {
+      const stream = this.store.stream(streamName);
+      if (stream) await this.confirmClosure(stream, index);
+    }
     await this.scheduleAlarm();
+  }
+
+  /**
+   * Carries out a reshard: the new shard objects first (so every key always has a home), then the
+   * registry's rows in one transaction (from here writers route to the children), then the parents
+   * are closed and say where their logs end. A parent that could not be told yet is told by the alarm.
+   */
+  private async reshard(scope: Scope, stream: StreamRow, plan: ReshardPlan): Promise<void> {
+    const now = this.clock.now();
+    const opened = plan.created.filter((shard) => !shard.closed).length;
+    const delta = opened - plan.closed.filter((index) => !plan.created.some((shard) => shard.index === index)).length;
+    const openShards = this.store.openShardCount();
+    if (openShards + delta > KINESIS.shardLimit) {
+      throw new LimitExceededException(
+        `This request would exceed the shard limit for the account ${scope.account} in ${scope.region}. ` +
+          `Current shard count for the account: ${openShards}. Limit: ${KINESIS.shardLimit}. ` +
+          `Number of additional shards that would have resulted from this request: ${delta}. ` +
+          "Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) " +
+          "for current limits and how to request higher limits.",
+      );
+    }
+    await Promise.all(plan.created.map((shard) => this.initShard(scope, stream, shard.index)));
+    const rows: ShardRow[] = plan.created.map((shard) => ({
+      index: shard.index,
+      parentIndex: shard.parentIndex,
+      adjacentParentIndex: shard.adjacentParentIndex,
+      startHash: shard.start.toString(),
+      endHash: shard.end.toString(),
+      createdMs: now,
+      closedMs: null,
+      endingCounter: null,
+    }));
+    this.ctx.storage.transactionSync(() => {
+      this.store.insertShards(stream.name, rows);
+      for (const index of plan.closed) this.store.markClosed(stream.name, index, now);
+      this.store.setStatus(stream.name, "UPDATING", now + KINESIS.updateStreamMs);
+    });
+    const closures = await Promise.allSettled(plan.closed.map((index) => this.confirmClosure(stream, index)));
+    const failed = closures.filter((closure) => closure.status === "rejected");
+    if (failed.length > 0) {
+      // The reshard stands; the alarm tells the parents that missed it.
+      console.error(`reshard of ${stream.name}: ${failed.length} closures to retry`, failed);
+      await this.scheduleAlarm();
+    }
+  }
+
+  /** Closes a shard's object, handing it its children, and records where its log ends. */
+  private async confirmClosure(stream: StreamRow, index: number): Promise<void> {
+    const shards = this.store.shards(stream.name);
+    const children: ChildShard[] = shards
+      .filter((shard) => shard.parentIndex === index || shard.adjacentParentIndex === index)
+      .map((shard) => ({
+        ShardId: shardIdOf(shard.index),
+        ParentShards: [shard.parentIndex, shard.adjacentParentIndex].filter((parent) => parent !== null).map(shardIdOf),
+        HashKeyRange: { StartingHashKey: shard.startHash, EndingHashKey: shard.endHash },
+      }));
+    const outcome = await this.shard(stream, index).close(children);
+    if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused to close: ${outcome.error.type}`);
+    this.store.setEndingCounter(stream.name, index, outcome.value.endingCounter);
+  }
+
+  private async initShard(scope: Scope, stream: StreamRow, index: number): Promise<void> {
+    const outcome = await this.shard(stream, index).init({
+      account: scope.account,
+      region: scope.region,
+      streamName: stream.name,
+      streamId: stream.id,
+      streamCreatedMs: stream.createdMs,
+      shardIndex: index,
+      retentionHours: stream.retentionHours,
+    });
+    if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused init: ${outcome.error.type}`);
+  }
+
+  private openShards(stream: StreamRow): OpenShard[] {
+    return this.store
+      .shards(stream.name)
+      .filter((shard) => shard.closedMs === null)
+      .map((shard) => ({ index: shard.index, start: BigInt(shard.startHash), end: BigInt(shard.endHash) }));
+  }
+
+  private openShard(scope: Scope, stream: StreamRow, shardId: string): OpenShard {
+    const index = shardIndexOf(shardId);
+    const shard = this.store.shards(stream.name).find((candidate) => candidate.index === index);
+    if (!shard) {
+      throw new ResourceNotFoundException(`Could not find shard ${shardId} in stream ${stream.name} under account ${scope.account}.`);
+    }
+    if (shard.closedMs !== null) {
+      throw new InvalidArgumentException(
+        `Shard ${shardId} in stream ${stream.name} under account ${scope.account} has already been merged or split, and thus is not eligible for merging or splitting.`,
+      );
+    }
+    return { index: shard.index, start: BigInt(shard.startHash), end: BigInt(shard.endHash) };
+  }
+
+  private nextShardIndex(stream: StreamRow): number {
+    return Math.max(-1, ...this.store.shards(stream.name).map((shard) => shard.index)) + 1;
   }
 
   private async purge(stream: StreamRow): Promise<void> {
@@ -273,7 +413,9 @@ export class StreamRegistry extends DurableObject<Env> {
   }
 
   private async scheduleAlarm(): Promise<void> {
-    const next = this.store.nextDeletionMs();
+    const retry = this.store.unconfirmedClosures().length > 0 ? this.clock.now() + 1000 : undefined;
+    const deletion = this.store.nextDeletionMs();
+    const next = retry === undefined ? deletion : deletion === undefined ? retry : Math.min(retry, deletion);
     if (next === undefined) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(next);
   }

@@ -2,7 +2,7 @@
  * Kinesis Data Streams: the operation table that the protocol layer serves. Each entry pairs the
  * input shape from AWS's model (validated before the handler runs) with its handler.
  *
- * Not here yet (answered as unknown operations): resharding, stream modes, consumers and
+ * Not here yet (answered as unknown operations): stream modes, consumers and
  * SubscribeToShard, encryption, enhanced monitoring, resource policies, account settings.
  */
 import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
@@ -17,6 +17,7 @@ import { listShards } from "./operations/listShards";
 import { listStreams } from "./operations/listStreams";
 import { putRecord } from "./operations/putRecord";
 import { putRecords } from "./operations/putRecords";
+import { mergeShards, splitShard, updateShardCount } from "./operations/resharding";
 import { decreaseStreamRetentionPeriod, increaseStreamRetentionPeriod } from "./operations/retention";
 import {
   addTagsToStream,
@@ -56,10 +57,13 @@ export const kinesis: AwsJsonService = {
     ListStreams: operation("ListStreams", listStreams),
     ListTagsForResource: operation("ListTagsForResource", listTagsForResource),
     ListTagsForStream: operation("ListTagsForStream", listTagsForStream),
+    MergeShards: operation("MergeShards", mergeShards),
     PutRecord: operation("PutRecord", putRecord),
     PutRecords: operation("PutRecords", putRecords),
     RemoveTagsFromStream: operation("RemoveTagsFromStream", removeTagsFromStream),
+    SplitShard: operation("SplitShard", splitShard),
     TagResource: operation("TagResource", tagResource),
     UntagResource: operation("UntagResource", untagResource),
+    UpdateShardCount: operation("UpdateShardCount", updateShardCount),
   },
 };

@@ -36,7 +36,9 @@ const MIGRATIONS = [
      retention_hours INTEGER NOT NULL,
      last_counter INTEGER NOT NULL DEFAULT 0,
      last_arrival_ms INTEGER NOT NULL DEFAULT 0,
-     iterator_key BLOB NOT NULL
+     iterator_key BLOB NOT NULL,
+     -- JSON list of ChildShard once the shard is closed by a reshard; NULL while open.
+     children TEXT
    )`,
   `CREATE TABLE records (
      counter INTEGER PRIMARY KEY,
@@ -57,12 +59,22 @@ type ConfigRow = {
   last_counter: number;
   last_arrival_ms: number;
   iterator_key: ArrayBuffer;
+  children: string | null;
 };
+
+/** A shard that took over part of a closed shard's hash key range, as GetRecords reports it. */
+export interface ChildShard {
+  ShardId: string;
+  ParentShards: string[];
+  HashKeyRange: { StartingHashKey: string; EndingHashKey: string };
+}
 
 export interface LoadedConfig extends ShardConfig {
   lastCounter: number;
   lastArrivalMs: number;
   iteratorKey: ArrayBuffer;
+  /** Set once the shard is closed: it takes no more records, and readers move on to these. */
+  children: ChildShard[] | undefined;
 }
 
 export class ShardLog {
@@ -97,6 +109,7 @@ export class ShardLog {
       lastCounter: row.last_counter,
       lastArrivalMs: row.last_arrival_ms,
       iteratorKey: row.iterator_key,
+      children: row.children === null ? undefined : (JSON.parse(row.children) as ChildShard[]),
     };
   }
 
@@ -113,6 +126,10 @@ export class ShardLog {
       config.retentionHours,
       iteratorKey,
     );
+  }
+
+  close(children: ChildShard[]): void {
+    this.sql.exec("UPDATE config SET children = ? WHERE id = 1", JSON.stringify(children));
   }
 
   setRetention(hours: number): void {

@@ -9,14 +9,20 @@
  * the moment they expire, and reads never return them even before the alarm runs.
  */
 import { DurableObject } from "cloudflare:workers";
-import { capture, ExpiredIteratorException, InvalidArgumentException, ResourceNotFoundException } from "../aws/errors";
+import {
+  AwsError,
+  capture,
+  ExpiredIteratorException,
+  InvalidArgumentException,
+  ResourceNotFoundException,
+} from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { shardIdOf } from "./ids";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
-import { ShardLog, type LoadedConfig, type ShardConfig } from "./shard-log";
+import { ShardLog, type ChildShard, type LoadedConfig, type ShardConfig } from "./shard-log";
 
 export type IteratorRequest =
   | { type: "TRIM_HORIZON" | "LATEST" }
@@ -32,9 +38,18 @@ export interface ReadRecord {
 
 export interface ReadResult {
   records: ReadRecord[];
-  nextIterator: string;
+  /** Undefined once a closed shard has been read to its end. */
+  nextIterator: string | undefined;
   millisBehindLatest: number;
+  /** Present once a closed shard has been read to its end: where its keys went. */
+  childShards: ChildShard[] | undefined;
 }
+
+/**
+ * Internal, never sent to clients: the shard was closed by a reshard after the caller looked up
+ * the stream. The caller refreshes its view of the stream and routes the records again.
+ */
+export const SHARD_CLOSED = "RivuletShardClosed";
 
 const HOUR_MS = 3_600_000;
 
@@ -92,10 +107,26 @@ export class Shard extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Closes the shard for writing (a reshard gave its keys to `children`) and answers the counter of
+   * its last record, the end of its sequence number range. Closing twice answers the same.
+   */
+  async close(children: ChildShard[]) {
+    return capture(() => {
+      const config = this.requireConfig();
+      if (!config.children) {
+        this.log.close(children);
+        config.children = children;
+      }
+      return { endingCounter: config.lastCounter };
+    });
+  }
+
   /** Appends records in order; answers each one's sequence number. */
   async append(records: { partitionKey: string; data: Uint8Array }[]) {
     return capture(async () => {
       const config = this.requireConfig();
+      if (config.children) throw new AwsError(SHARD_CLOSED, undefined, 500);
       // Arrival times never go backwards, so the log is ordered by time as well as by counter.
       const arrivalMs = Math.max(this.clock.now(), config.lastArrivalMs);
       const first = config.lastCounter + 1;
@@ -152,10 +183,15 @@ export class Shard extends DurableObject<Env> {
         last = row.counter;
       }
       const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
+      const atEnd = last >= config.lastCounter;
+      const finished = config.children !== undefined && atEnd;
       return {
         records,
-        nextIterator: await encodeIterator(config.iteratorKey, { ...position, after: Math.max(last, position.after), issuedMs: now }),
+        nextIterator: finished
+          ? undefined
+          : await encodeIterator(config.iteratorKey, { ...position, after: Math.max(last, position.after), issuedMs: now }),
         millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next),
+        childShards: finished ? config.children : undefined,
       };
     });
   }

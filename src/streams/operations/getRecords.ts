@@ -23,7 +23,8 @@ export async function getRecords(input: GetRecordsInput, context: RequestContext
       Data: record.data,
       PartitionKey: record.partitionKey,
     })),
-    NextShardIterator: result.nextIterator,
+    ...(result.nextIterator !== undefined && { NextShardIterator: result.nextIterator }),
     MillisBehindLatest: result.millisBehindLatest,
+    ...(result.childShards !== undefined && { ChildShards: result.childShards }),
   };
 }

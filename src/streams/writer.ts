@@ -1,0 +1,74 @@
+/**
+ * Writing records: each goes to the open shard whose hash key range holds its key, and each shard
+ * takes its group in one transaction. When a reshard closed a shard after this isolate looked the
+ * stream up, that shard refuses and its group is routed again with a fresh view of the stream.
+ */
+import { AwsError } from "../aws/errors";
+import type { RequestContext } from "../aws/protocol";
+import { shardIdOf } from "./ids";
+import { forgetStream, fromShard, shardStub, writableStream } from "./locate";
+import { checkRecordSize, hashKeyOf, shardFor, type RecordInput } from "./routing";
+import { SHARD_CLOSED } from "./shard";
+
+export type WriteResult = { SequenceNumber: string; ShardId: string } | { ErrorCode: string; ErrorMessage: string };
+
+const INTERNAL_FAILURE = { ErrorCode: "InternalFailure", ErrorMessage: "Internal service failure." } as const;
+
+/** Routing attempts before a record counts as failed; each retry follows one more reshard. */
+const ATTEMPTS = 3;
+
+export async function writeRecords(
+  context: RequestContext,
+  streamName: string,
+  records: readonly RecordInput[],
+  checkSizes: (stream: Awaited<ReturnType<typeof writableStream>>) => void = (stream) => {
+    for (const record of records) checkRecordSize(stream, record);
+  },
+): Promise<WriteResult[]> {
+  let stream = await writableStream(context, streamName);
+  checkSizes(stream);
+  const hashKeys = await Promise.all(records.map(hashKeyOf));
+  const results: WriteResult[] = new Array<WriteResult>(records.length).fill(INTERNAL_FAILURE);
+  let pending = records.map((_, position) => position);
+
+  for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      forgetStream(context, streamName);
+      stream = await writableStream(context, streamName);
+    }
+    const groups = new Map<number, number[]>();
+    for (const position of pending) {
+      const index = shardFor(stream, hashKeys[position] ?? 0n).index;
+      const group = groups.get(index);
+      if (group) group.push(position);
+      else groups.set(index, [position]);
+    }
+    const rerouted: number[] = [];
+    const current = stream;
+    await Promise.all(
+      [...groups].map(async ([shardIndex, positions]) => {
+        const batch = positions.map((position) => {
+          const record = records[position] as RecordInput;
+          return { partitionKey: record.PartitionKey, data: record.Data };
+        });
+        try {
+          const outcome = await shardStub(context.env, current.id, shardIndex).append(batch);
+          if (!outcome.ok && outcome.error.type === SHARD_CLOSED) {
+            rerouted.push(...positions);
+            return;
+          }
+          const { sequenceNumbers } = fromShard(context, current, shardIndex, outcome);
+          positions.forEach((position, i) => {
+            results[position] = { SequenceNumber: sequenceNumbers[i] ?? "", ShardId: shardIdOf(shardIndex) };
+          });
+        } catch (error) {
+          if (error instanceof AwsError) throw error;
+          // The shard could not take them: those records failed; the rest of the request stands.
+          console.error(`shard ${shardIndex} of ${streamName} failed to append`, error);
+        }
+      }),
+    );
+    pending = rerouted;
+  }
+  return results;
+}
