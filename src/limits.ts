@@ -30,6 +30,16 @@ export const KINESIS = {
   /** How long a new stream stays CREATING and a deleted one DELETING (AWS takes seconds; we keep it short). */
   createStreamMs: 500,
   deleteStreamMs: 500,
+  /** Enhanced fan-out: consumers per stream, and how long registering and deregistering take. */
+  maxConsumersPerStream: 20,
+  createConsumerMs: 500,
+  deleteConsumerMs: 500,
+  /** A SubscribeToShard subscription lasts five minutes; a new one for the same consumer and shard
+   * within five seconds of the last is refused. */
+  subscriptionLifetimeMs: 5 * 60 * 1000,
+  resubscribeAfterMs: 5000,
+  /** How often an idle subscription still gets an (empty) event. */
+  subscriptionHeartbeatMs: 5000,
   /** How long a resharded stream stays UPDATING. */
   updateStreamMs: 500,
   /** Hash key space: keys are 128-bit MD5 values. */

@@ -1,17 +1,25 @@
 /**
- * The AWS JSON 1.1 protocol, shared by every service of the Worker: `POST /` with
- * `X-Amz-Target: <Service_Version>.<Operation>`, a JSON body, blobs as base64, timestamps as epoch
- * seconds, and errors as `{"__type", "message"}` with AWS's status codes. The order of the checks
- * (method, content type, body, operation, signature, input) is the order AWS answers in.
+ * The AWS JSON 1.1 protocol and its CBOR twin, shared by every service of the Worker: `POST /` with
+ * `X-Amz-Target: <Service_Version>.<Operation>` and errors as `{"__type", "message"}` with AWS's
+ * status codes. The order of the checks (method, content type, body, operation, signature, input)
+ * is the order AWS answers in.
  *
- * Gaps: CBOR bodies (`application/x-amz-cbor-1.1`) are refused as an unknown content type for now.
+ * The request's content type picks the codec, which reads the body and writes the answer (errors
+ * included) in the same format; dispatch, SigV4 and validation are shared:
+ * - JSON (`application/x-amz-json-1.1`, `application/json`): blobs as base64, timestamps as epoch
+ *   seconds (fractional), answered as `application/x-amz-json-1.1`;
+ * - CBOR (`application/x-amz-cbor-1.1`, the AWS SDKs for Java's default for Kinesis): blobs as byte
+ *   strings, timestamps as tag 1 around integer epoch MILLISECONDS (AWS's convention, not RFC 8949's
+ *   seconds), answered as `application/x-amz-cbor-1.1`. See ./cbor.ts.
+ * Requests of any other content type are refused, and answered in JSON.
  */
 import type { Clock } from "../clock";
 import type { Env } from "../env";
 import { MAX_REQUEST_BYTES } from "../limits";
+import { CborError, decodeCbor, encodeCbor } from "./cbor";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
-import { validateInput, type StructureShape } from "./validate";
+import { validateInput, type StructureShape, type ValidateOptions } from "./validate";
 
 export interface RequestContext {
   env: Env;
@@ -36,8 +44,52 @@ export interface AwsJsonService {
 }
 
 const AMZ_JSON = "application/x-amz-json-1.1";
-const JSON_TYPES = new Set([AMZ_JSON, "application/json"]);
+const AMZ_CBOR = "application/x-amz-cbor-1.1";
 const DEFAULT_ACCOUNT = "000000000000";
+
+/** How one wire format reads requests and writes answers. */
+interface WireCodec {
+  /** The content type of answers. */
+  contentType: string;
+  /** The unit of timestamps in requests, for validateInput. */
+  timestampUnit: ValidateOptions["timestampUnit"];
+  /** The request body as plain values; throws SerializationException when it is not well-formed. */
+  parse(body: Uint8Array): unknown;
+  serialize(value: object): string | Uint8Array;
+}
+
+const JSON_CODEC: WireCodec = {
+  contentType: AMZ_JSON,
+  timestampUnit: "seconds",
+  parse(body) {
+    try {
+      return JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      throw new SerializationException();
+    }
+  },
+  serialize: (value) => JSON.stringify(value, wireValue),
+};
+
+const CBOR_CODEC: WireCodec = {
+  contentType: AMZ_CBOR,
+  timestampUnit: "milliseconds",
+  parse(body) {
+    try {
+      return decodeCbor(body);
+    } catch (error) {
+      if (error instanceof CborError) throw new SerializationException();
+      throw error;
+    }
+  },
+  serialize: (value) => encodeCbor(value),
+};
+
+const CODECS: ReadonlyMap<string, WireCodec> = new Map([
+  [AMZ_JSON, JSON_CODEC],
+  ["application/json", JSON_CODEC],
+  [AMZ_CBOR, CBOR_CODEC],
+]);
 
 export async function serveAwsJson(
   request: Request,
@@ -47,18 +99,26 @@ export async function serveAwsJson(
 ): Promise<Response> {
   const requestId = crypto.randomUUID();
   const headers = new Headers({ "x-amzn-RequestId": requestId, "x-amz-id-2": randomId() });
+  const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const codec = CODECS.get(contentType);
+  // Errors about the request itself (no or unknown content type) are answered in JSON.
+  const answer = codec ?? JSON_CODEC;
   try {
-    const output = await dispatch(request, env, services, clock, requestId);
-    headers.set("content-type", AMZ_JSON);
-    return new Response(JSON.stringify(output ?? {}, wireValue), { status: 200, headers });
+    const output = await dispatch(request, env, services, clock, requestId, codec);
+    if (output instanceof EventStreamOutput) {
+      headers.set("content-type", "application/vnd.amazon.eventstream");
+      return new Response(output.body, { status: 200, headers });
+    }
+    headers.set("content-type", answer.contentType);
+    return new Response(answer.serialize(output ?? {}), { status: 200, headers });
   } catch (error) {
     const awsError = error instanceof AwsError ? error : internalFailure(error, requestId);
     if (awsError.status === 403) {
       headers.set("content-type", "text/xml");
       return new Response(xmlError(awsError), { status: 403, headers });
     }
-    headers.set("content-type", AMZ_JSON);
-    return new Response(JSON.stringify(awsError.body()), { status: awsError.status, headers });
+    headers.set("content-type", answer.contentType);
+    return new Response(answer.serialize(awsError.body()), { status: awsError.status, headers });
   }
 }
 
@@ -68,6 +128,7 @@ async function dispatch(
   services: readonly AwsJsonService[],
   clock: Clock,
   requestId: string,
+  codec: WireCodec | undefined,
 ): Promise<object | undefined> {
   const [prefix = "", operationName = ""] = (request.headers.get("x-amz-target") ?? "").split(".");
   const service = services.find((candidate) => candidate.targetPrefix === prefix);
@@ -76,24 +137,21 @@ async function dispatch(
   if (request.method !== "POST") {
     throw new AwsError("AccessDeniedException", "Unable to determine service/operation name to be authorized", 403);
   }
-  const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const body = await readBody(request);
   if (body.byteLength === 0) {
     throw operation ? new SerializationException() : new UnknownOperationException();
   }
-  if (!JSON_TYPES.has(contentType)) {
+  if (codec === undefined) {
     if (!prefix || !operationName) {
       throw new AwsError("AccessDeniedException", "Unable to determine service/operation name to be authorized", 403);
     }
     throw new UnknownOperationException();
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(body));
-  } catch {
+  const parsed = codec.parse(body);
+  // A JSON object or CBOR map; not an array, a scalar or a CBOR byte string.
+  if (typeof parsed !== "object" || parsed === null || Object.getPrototypeOf(parsed) !== Object.prototype) {
     throw new SerializationException();
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new SerializationException();
   if (!operation) throw new UnknownOperationException();
 
   const caller = await verifySigV4(
@@ -102,7 +160,7 @@ async function dispatch(
     clock.now(),
     service?.signingName,
   );
-  const input = validateInput(operation.input, parsed, { timestampUnit: "seconds" });
+  const input = validateInput(operation.input, parsed, { timestampUnit: codec.timestampUnit });
   const context: RequestContext = {
     env,
     caller,
@@ -142,4 +200,9 @@ function xmlError(error: AwsError): string {
 
 function randomId(): string {
   return crypto.getRandomValues(new Uint8Array(48)).toBase64();
+}
+
+/** An operation's answer that is an event stream (SubscribeToShard), sent as it is written. */
+export class EventStreamOutput {
+  constructor(readonly body: ReadableStream<Uint8Array>) {}
 }

@@ -28,10 +28,10 @@ export interface ShardRow {
   endingCounter: number | null;
 }
 
-const SCHEMA_VERSION = 1;
-
-const MIGRATIONS = [
-  `CREATE TABLE streams (
+/** Each entry is one schema version: the statements that bring the previous version to it. */
+const MIGRATIONS: string[][] = [
+  [
+    `CREATE TABLE streams (
      name TEXT PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
      created_ms INTEGER NOT NULL,
@@ -41,7 +41,7 @@ const MIGRATIONS = [
      mode TEXT NOT NULL,
      max_record_size_kib INTEGER NOT NULL
    )`,
-  `CREATE TABLE shards (
+    `CREATE TABLE shards (
      stream_name TEXT NOT NULL REFERENCES streams(name) ON DELETE CASCADE,
      shard_index INTEGER NOT NULL,
      parent_index INTEGER,
@@ -53,13 +53,54 @@ const MIGRATIONS = [
      ending_counter INTEGER,
      PRIMARY KEY (stream_name, shard_index)
    )`,
-  `CREATE TABLE tags (
+    `CREATE TABLE tags (
      stream_name TEXT NOT NULL REFERENCES streams(name) ON DELETE CASCADE,
      key TEXT NOT NULL,
      value TEXT NOT NULL,
      PRIMARY KEY (stream_name, key)
    )`,
+  ],
+  [
+    `CREATE TABLE consumers (
+       stream_name TEXT NOT NULL REFERENCES streams(name) ON DELETE CASCADE,
+       name TEXT NOT NULL,
+       created_ms INTEGER NOT NULL,
+       status TEXT NOT NULL,
+       status_until_ms INTEGER,
+       PRIMARY KEY (stream_name, name)
+     )`,
+  ],
 ];
+
+const SCHEMA_VERSION = MIGRATIONS.length;
+
+export type ConsumerStatus = "CREATING" | "ACTIVE" | "DELETING";
+
+export interface ConsumerRow {
+  streamName: string;
+  name: string;
+  createdMs: number;
+  status: ConsumerStatus;
+  statusUntilMs: number | null;
+}
+
+type ConsumerSqlRow = {
+  stream_name: string;
+  name: string;
+  created_ms: number;
+  status: string;
+  status_until_ms: number | null;
+};
+
+function toConsumer(row: ConsumerSqlRow): ConsumerRow {
+  return {
+    streamName: row.stream_name,
+    name: row.name,
+    createdMs: row.created_ms,
+    status: row.status as ConsumerStatus,
+    statusUntilMs: row.status_until_ms,
+  };
+}
 
 type StreamSqlRow = {
   name: string;
@@ -120,7 +161,7 @@ export class RegistryStore {
     const version = Number(this.storage.kv.get("schema_version") ?? 0);
     if (version >= SCHEMA_VERSION) return;
     this.storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version)) this.sql.exec(statement);
+      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
       this.storage.kv.put("schema_version", SCHEMA_VERSION);
     });
   }
@@ -203,7 +244,38 @@ export class RegistryStore {
     this.sql.exec("UPDATE streams SET retention_hours = ? WHERE name = ?", hours, name);
   }
 
+  consumers(streamName: string): ConsumerRow[] {
+    return this.sql
+      .exec<ConsumerSqlRow>("SELECT * FROM consumers WHERE stream_name = ? ORDER BY name", streamName)
+      .toArray()
+      .map(toConsumer);
+  }
+
+  consumer(streamName: string, name: string): ConsumerRow | undefined {
+    const row = this.sql
+      .exec<ConsumerSqlRow>("SELECT * FROM consumers WHERE stream_name = ? AND name = ?", streamName, name)
+      .toArray()[0];
+    return row && toConsumer(row);
+  }
+
+  putConsumer(consumer: ConsumerRow): void {
+    this.sql.exec(
+      `INSERT INTO consumers (stream_name, name, created_ms, status, status_until_ms) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (stream_name, name) DO UPDATE SET created_ms = excluded.created_ms, status = excluded.status, status_until_ms = excluded.status_until_ms`,
+      consumer.streamName,
+      consumer.name,
+      consumer.createdMs,
+      consumer.status,
+      consumer.statusUntilMs,
+    );
+  }
+
+  deleteConsumer(streamName: string, name: string): void {
+    this.sql.exec("DELETE FROM consumers WHERE stream_name = ? AND name = ?", streamName, name);
+  }
+
   deleteStream(name: string): void {
+    this.sql.exec("DELETE FROM consumers WHERE stream_name = ?", name);
     this.sql.exec("DELETE FROM tags WHERE stream_name = ?", name);
     this.sql.exec("DELETE FROM shards WHERE stream_name = ?", name);
     this.sql.exec("DELETE FROM streams WHERE name = ?", name);

@@ -20,6 +20,7 @@ import { KINESIS } from "../limits";
 import { evenHashRanges } from "./hashing";
 import { newStreamId, shardIdOf, shardIndexOf, streamArn } from "./ids";
 import { RegistryStore, type ShardRow, type StreamMode, type StreamRow, type StreamStatus } from "./registry-store";
+import { deregisterConsumer, findConsumer, liveConsumers, registerConsumer } from "./consumers";
 import { adjacent, planMerge, planSplit, planUniformScaling, type OpenShard, type ReshardPlan } from "./resharding";
 import { shardObjectName } from "./shard";
 import type { ChildShard } from "./shard-log";
@@ -33,6 +34,7 @@ export interface StreamView extends Omit<StreamRow, "status" | "statusUntilMs"> 
   arn: string;
   status: StreamStatus;
   shards: ShardRow[];
+  consumerCount: number;
 }
 
 export interface CreateStreamRequest {
@@ -139,11 +141,16 @@ export class StreamRegistry extends DurableObject<Env> {
     });
   }
 
-  async deleteStream(scope: Scope, name: string) {
+  async deleteStream(scope: Scope, name: string, enforceConsumerDeletion: boolean) {
     return capture(async () => {
       const now = this.clock.now();
       const stream = this.live(name, now) ?? notFound(scope, name);
       if (stream.status === "DELETING") return;
+      if (!enforceConsumerDeletion && liveConsumers(this.store, { ...scope, streamName: name }, now).length > 0) {
+        throw new ResourceInUseException(
+          `Stream ${name} under account ${scope.account} has registered consumers. Deregister them, or delete with EnforceConsumerDeletion.`,
+        );
+      }
       this.store.setStatus(name, "DELETING", now + KINESIS.deleteStreamMs);
       await this.scheduleAlarm();
     });
@@ -285,6 +292,37 @@ export class StreamRegistry extends DurableObject<Env> {
       }
       await this.reshard(scope, stream, planUniformScaling(open, target, this.nextShardIndex(stream)));
       return { currentShardCount: open.length };
+    });
+  }
+
+  async registerConsumer(scope: Scope, streamName: string, consumerName: string) {
+    return capture(() => {
+      this.active(scope, streamName);
+      return registerConsumer(this.store, { ...scope, streamName }, consumerName, this.clock.now());
+    });
+  }
+
+  async deregisterConsumer(scope: Scope, streamName: string, consumerName: string, createdSeconds?: number) {
+    return capture(() => {
+      const now = this.clock.now();
+      this.live(streamName, now) ?? notFound(scope, streamName);
+      deregisterConsumer(this.store, { ...scope, streamName }, consumerName, now, createdSeconds);
+    });
+  }
+
+  async describeConsumer(scope: Scope, streamName: string, consumerName: string, createdSeconds?: number) {
+    return capture(() => {
+      const now = this.clock.now();
+      this.live(streamName, now) ?? notFound(scope, streamName);
+      return findConsumer(this.store, { ...scope, streamName }, consumerName, now, createdSeconds);
+    });
+  }
+
+  async listConsumers(scope: Scope, streamName: string) {
+    return capture(() => {
+      const now = this.clock.now();
+      const stream = this.live(streamName, now) ?? notFound(scope, streamName);
+      return { streamCreatedMs: stream.createdMs, consumers: liveConsumers(this.store, { ...scope, streamName }, now) };
     });
   }
 
@@ -446,6 +484,11 @@ export class StreamRegistry extends DurableObject<Env> {
 
   private view(scope: Scope, stream: StreamRow): StreamView {
     const { statusUntilMs: _until, ...rest } = stream;
-    return { ...rest, arn: streamArn(scope.region, scope.account, stream.name), shards: this.store.shards(stream.name) };
+    return {
+      ...rest,
+      arn: streamArn(scope.region, scope.account, stream.name),
+      shards: this.store.shards(stream.name),
+      consumerCount: liveConsumers(this.store, { ...scope, streamName: stream.name }, this.clock.now()).length,
+    };
   }
 }

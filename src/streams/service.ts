@@ -2,10 +2,15 @@
  * Kinesis Data Streams: the operation table that the protocol layer serves. Each entry pairs the
  * input shape from AWS's model (validated before the handler runs) with its handler.
  *
- * Not here yet (answered as unknown operations): stream modes, consumers and
- * SubscribeToShard, encryption, enhanced monitoring, resource policies, account settings.
+ * Not here yet (answered as unknown operations): stream modes, encryption, enhanced monitoring, resource policies, account settings.
  */
 import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
+import {
+  deregisterStreamConsumer,
+  describeStreamConsumer,
+  listStreamConsumers,
+  registerStreamConsumer,
+} from "./operations/consumers";
 import { createStream } from "./operations/createStream";
 import { deleteStream } from "./operations/deleteStream";
 import { describeLimits } from "./operations/describeLimits";
@@ -17,6 +22,7 @@ import { listShards } from "./operations/listShards";
 import { listStreams } from "./operations/listStreams";
 import { putRecord } from "./operations/putRecord";
 import { putRecords } from "./operations/putRecords";
+import { subscribeToShard } from "./operations/subscribeToShard";
 import { mergeShards, splitShard, updateShardCount } from "./operations/resharding";
 import { decreaseStreamRetentionPeriod, increaseStreamRetentionPeriod } from "./operations/retention";
 import {
@@ -47,21 +53,26 @@ export const kinesis: AwsJsonService = {
     CreateStream: operation("CreateStream", createStream),
     DecreaseStreamRetentionPeriod: operation("DecreaseStreamRetentionPeriod", decreaseStreamRetentionPeriod),
     DeleteStream: operation("DeleteStream", deleteStream),
+    DeregisterStreamConsumer: operation("DeregisterStreamConsumer", deregisterStreamConsumer),
     DescribeLimits: operation("DescribeLimits", describeLimits),
     DescribeStream: operation("DescribeStream", describeStream),
+    DescribeStreamConsumer: operation("DescribeStreamConsumer", describeStreamConsumer),
     DescribeStreamSummary: operation("DescribeStreamSummary", describeStreamSummary),
     GetRecords: operation("GetRecords", getRecords),
     GetShardIterator: operation("GetShardIterator", getShardIterator),
     IncreaseStreamRetentionPeriod: operation("IncreaseStreamRetentionPeriod", increaseStreamRetentionPeriod),
     ListShards: operation("ListShards", listShards),
+    ListStreamConsumers: operation("ListStreamConsumers", listStreamConsumers),
     ListStreams: operation("ListStreams", listStreams),
     ListTagsForResource: operation("ListTagsForResource", listTagsForResource),
     ListTagsForStream: operation("ListTagsForStream", listTagsForStream),
     MergeShards: operation("MergeShards", mergeShards),
     PutRecord: operation("PutRecord", putRecord),
     PutRecords: operation("PutRecords", putRecords),
+    RegisterStreamConsumer: operation("RegisterStreamConsumer", registerStreamConsumer),
     RemoveTagsFromStream: operation("RemoveTagsFromStream", removeTagsFromStream),
     SplitShard: operation("SplitShard", splitShard),
+    SubscribeToShard: operation("SubscribeToShard", subscribeToShard),
     TagResource: operation("TagResource", tagResource),
     UntagResource: operation("UntagResource", untagResource),
     UpdateShardCount: operation("UpdateShardCount", updateShardCount),

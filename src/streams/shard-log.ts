@@ -22,10 +22,10 @@ export interface StoredRecord {
   data: ArrayBuffer;
 }
 
-const SCHEMA_VERSION = 1;
-
-const MIGRATIONS = [
-  `CREATE TABLE config (
+/** Each entry is one schema version: the statements that bring the previous version to it. */
+const MIGRATIONS: string[][] = [
+  [
+    `CREATE TABLE config (
      id INTEGER PRIMARY KEY CHECK (id = 1),
      account TEXT NOT NULL,
      region TEXT NOT NULL,
@@ -40,13 +40,16 @@ const MIGRATIONS = [
      -- JSON list of ChildShard once the shard is closed by a reshard; NULL while open.
      children TEXT
    )`,
-  `CREATE TABLE records (
+    `CREATE TABLE records (
      counter INTEGER PRIMARY KEY,
      arrival_ms INTEGER NOT NULL,
      partition_key TEXT NOT NULL,
      data BLOB NOT NULL
    )`,
+  ],
 ];
+
+const SCHEMA_VERSION = MIGRATIONS.length;
 
 type ConfigRow = {
   account: string;
@@ -90,7 +93,7 @@ export class ShardLog {
     const version = Number(storage.kv.get("schema_version") ?? 0);
     if (version >= SCHEMA_VERSION) return;
     storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version)) this.sql.exec(statement);
+      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
       storage.kv.put("schema_version", SCHEMA_VERSION);
     });
   }

@@ -23,6 +23,7 @@ import { shardIdOf } from "./ids";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ShardConfig } from "./shard-log";
+import { SubscriptionHub } from "./subscriptions";
 
 export type IteratorRequest =
   | { type: "TRIM_HORIZON" | "LATEST" }
@@ -64,6 +65,18 @@ export class Shard extends DurableObject<Env> {
   private readonly log: ShardLog;
   private config: LoadedConfig | undefined;
   private alarmSet = false;
+  private readonly subscriptions = new SubscriptionHub({
+    now: () => this.clock.now(),
+    read: (after, byteBudget) => {
+      const config = this.requireConfig();
+      return this.collect(config, after, KINESIS.maxGetRecordsCount, byteBudget, this.clock.now());
+    },
+    sequenceNumber: (counter) => this.sequenceNumber(this.requireConfig(), counter),
+    end: () => {
+      const config = this.config;
+      return config?.children && { lastCounter: config.lastCounter, children: config.children };
+    },
+  });
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -92,6 +105,7 @@ export class Shard extends DurableObject<Env> {
 
   /** Forgets the shard and everything in it (the stream was deleted). */
   async destroy(): Promise<void> {
+    this.subscriptions.endAll("ResourceNotFoundException", "The stream was deleted.");
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.config = undefined;
@@ -117,6 +131,7 @@ export class Shard extends DurableObject<Env> {
       if (!config.children) {
         this.log.close(children);
         config.children = children;
+        this.subscriptions.notify();
       }
       return { endingCounter: config.lastCounter };
     });
@@ -133,6 +148,7 @@ export class Shard extends DurableObject<Env> {
       this.ctx.storage.transactionSync(() => this.log.append(config.lastCounter, arrivalMs, records));
       config.lastCounter += records.length;
       config.lastArrivalMs = arrivalMs;
+      this.subscriptions.notify();
       if (!this.alarmSet) await this.scheduleExpiry();
       return {
         arrivalMs,
@@ -167,32 +183,28 @@ export class Shard extends DurableObject<Env> {
             `${amzUtcString(now)} which is further in the future than the tolerated delay of ${KINESIS.iteratorLifetimeMs} milliseconds.`,
         );
       }
-      const from = Math.max(position.after + 1, this.firstRetained(config, now));
-      const records: ReadRecord[] = [];
-      let bytes = 0;
-      let last = from - 1;
-      for (const row of this.log.readFrom(from, limit)) {
-        bytes += row.data.byteLength + row.partitionKey.length;
-        if (bytes > KINESIS.maxGetRecordsBytes && records.length > 0) break;
-        records.push({
-          sequenceNumber: this.sequenceNumber(config, row.counter),
-          arrivalMs: row.arrivalMs,
-          partitionKey: row.partitionKey,
-          data: new Uint8Array(row.data),
-        });
-        last = row.counter;
-      }
-      const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
-      const atEnd = last >= config.lastCounter;
-      const finished = config.children !== undefined && atEnd;
+      const batch = this.collect(config, position.after, limit, KINESIS.maxGetRecordsBytes, now);
+      const finished = config.children !== undefined && batch.last >= config.lastCounter;
       return {
-        records,
+        records: batch.records,
         nextIterator: finished
           ? undefined
-          : await encodeIterator(config.iteratorKey, { ...position, after: Math.max(last, position.after), issuedMs: now }),
-        millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next),
+          : await encodeIterator(config.iteratorKey, { ...position, after: batch.last, issuedMs: now }),
+        millisBehindLatest: batch.millisBehindLatest,
         childShards: finished ? config.children : undefined,
       };
+    });
+  }
+
+  /**
+   * Opens an enhanced fan-out subscription: an event stream (application/vnd.amazon.eventstream)
+   * that this object writes to as records arrive, for five minutes.
+   */
+  async subscribe(consumerArn: string, start: IteratorRequest) {
+    return capture(() => {
+      const config = this.requireConfig();
+      const after = this.startingPoint(config, start, this.clock.now());
+      return this.subscriptions.open(consumerArn, after);
     });
   }
 
@@ -203,6 +215,30 @@ export class Shard extends DurableObject<Env> {
     const cut = this.firstRetained(config, this.clock.now());
     this.log.deleteBefore(cut);
     await this.scheduleExpiry();
+  }
+
+  /**
+   * The records after `after`, up to `limit` records and about `byteBudget` bytes (at least one),
+   * skipping any past retention; and how far behind the newest record the batch leaves its reader.
+   */
+  private collect(config: LoadedConfig, after: number, limit: number, byteBudget: number, now: number) {
+    const from = Math.max(after + 1, this.firstRetained(config, now));
+    const records: ReadRecord[] = [];
+    let bytes = 0;
+    let last = Math.max(after, from - 1);
+    for (const row of this.log.readFrom(from, limit)) {
+      bytes += row.data.byteLength + row.partitionKey.length;
+      if (bytes > byteBudget && records.length > 0) break;
+      records.push({
+        sequenceNumber: this.sequenceNumber(config, row.counter),
+        arrivalMs: row.arrivalMs,
+        partitionKey: row.partitionKey,
+        data: new Uint8Array(row.data),
+      });
+      last = row.counter;
+    }
+    const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
+    return { records, last, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
   }
 
   private requireConfig(): LoadedConfig {

@@ -9,7 +9,7 @@ export interface DeleteStreamInput extends StreamReference {
 
 export async function deleteStream(input: DeleteStreamInput, context: RequestContext) {
   const name = streamNameOf(input, context);
-  unwrap(await registryFor(context.env, context.scope).deleteStream(context.scope, name));
+  unwrap(await registryFor(context.env, context.scope).deleteStream(context.scope, name, input.EnforceConsumerDeletion ?? false));
   forgetStream(context, name);
   return {};
 }

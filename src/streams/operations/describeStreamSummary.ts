@@ -12,7 +12,7 @@ export async function describeStreamSummary(input: StreamReference, context: Req
       EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
       EncryptionType: "NONE",
       OpenShardCount: stream.shards.filter((shard) => shard.closedMs === null).length,
-      ConsumerCount: 0,
+      ConsumerCount: stream.consumerCount,
       MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
     },
   };
