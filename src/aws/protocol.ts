@@ -28,6 +28,8 @@ export interface RequestContext {
   scope: { account: string; region: string };
   requestId: string;
   clock: Clock;
+  /** The request's wire format; answers that are written elsewhere (event streams) follow it. */
+  format: "json" | "cbor";
 }
 
 export interface OperationDefinition {
@@ -167,6 +169,7 @@ async function dispatch(
     scope: { account: env.RIVULET_ACCOUNT_ID || DEFAULT_ACCOUNT, region: caller.region },
     requestId,
     clock,
+    format: codec === CBOR_CODEC ? "cbor" : "json",
   };
   return operation.handle(input, context);
 }

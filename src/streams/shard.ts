@@ -200,11 +200,11 @@ export class Shard extends DurableObject<Env> {
    * Opens an enhanced fan-out subscription: an event stream (application/vnd.amazon.eventstream)
    * that this object writes to as records arrive, for five minutes.
    */
-  async subscribe(consumerArn: string, start: IteratorRequest) {
+  async subscribe(consumerArn: string, start: IteratorRequest, format: "json" | "cbor") {
     return capture(() => {
       const config = this.requireConfig();
       const after = this.startingPoint(config, start, this.clock.now());
-      return this.subscriptions.open(consumerArn, after);
+      return this.subscriptions.open(consumerArn, after, format);
     });
   }
 

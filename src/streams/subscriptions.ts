@@ -8,7 +8,8 @@
  * end, a last event carries ChildShards and no ContinuationSequenceNumber, and the stream ends.
  */
 import { ResourceInUseException } from "../aws/errors";
-import { eventMessage, exceptionMessage, initialResponseMessage } from "../aws/eventstream";
+import { encodeCbor } from "../aws/cbor";
+import { eventMessage, exceptionMessage } from "../aws/eventstream";
 import { KINESIS } from "../limits";
 import type { ReadRecord } from "./shard";
 import type { ChildShard } from "./shard-log";
@@ -28,8 +29,16 @@ const EVENT_BYTE_BUDGET = 2 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 
+/** A payload in the subscriber's protocol, with the content type its event carries. */
+function encodePayload(format: "json" | "cbor", value: object): [Uint8Array, string] {
+  return format === "cbor"
+    ? [encodeCbor(value), "application/x-amz-cbor-1.1"]
+    : [encoder.encode(JSON.stringify(value)), "application/x-amz-json-1.1"];
+}
+
 class Subscription {
   readonly writer: WritableStreamDefaultWriter<Uint8Array>;
+  readonly format: "json" | "cbor";
   readonly startedMs: number;
   /** The counter of the last record delivered. */
   after: number;
@@ -41,8 +50,9 @@ class Subscription {
   lifetime: ReturnType<typeof setTimeout> | null = null;
   heartbeat: ReturnType<typeof setInterval> | null = null;
 
-  constructor(writer: WritableStreamDefaultWriter<Uint8Array>, after: number, now: number) {
+  constructor(writer: WritableStreamDefaultWriter<Uint8Array>, format: "json" | "cbor", after: number, now: number) {
     this.writer = writer;
+    this.format = format;
     this.after = after;
     this.startedMs = now;
     this.lastSentMs = now;
@@ -55,7 +65,7 @@ export class SubscriptionHub {
   constructor(private readonly source: SubscriptionSource) {}
 
   /** Starts a subscription for `key` (a consumer ARN) reading after counter `after`. */
-  open(key: string, after: number): ReadableStream<Uint8Array> {
+  open(key: string, after: number, format: "json" | "cbor"): ReadableStream<Uint8Array> {
     const now = this.source.now();
     const previous = this.subscriptions.get(key);
     if (previous && now - previous.startedMs < KINESIS.resubscribeAfterMs) {
@@ -66,12 +76,13 @@ export class SubscriptionHub {
     if (previous) this.finish(key, previous);
 
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    const subscription = new Subscription(writable.getWriter(), after, now);
+    const subscription = new Subscription(writable.getWriter(), format, after, now);
     this.subscriptions.set(key, subscription);
     subscription.writer.closed.catch(() => this.forget(key, subscription));
     subscription.lifetime = setTimeout(() => this.finish(key, subscription), KINESIS.subscriptionLifetimeMs);
     subscription.heartbeat = setInterval(() => this.heartbeat(key, subscription), KINESIS.subscriptionHeartbeatMs);
-    void this.write(key, subscription, initialResponseMessage()).then(() => this.pump(key, subscription));
+    const initial = eventMessage("initial-response", ...encodePayload(format, {}));
+    void this.write(key, subscription, initial).then(() => this.pump(key, subscription));
     return readable;
   }
 
@@ -83,8 +94,8 @@ export class SubscriptionHub {
   /** Ends every subscription with an exception event (the shard is going away). */
   endAll(exceptionType: string, message: string): void {
     for (const [key, subscription] of this.subscriptions) {
-      const payload = JSON.stringify({ message });
-      void this.write(key, subscription, exceptionMessage(exceptionType, payload)).then(() => this.finish(key, subscription));
+      const exception = exceptionMessage(exceptionType, ...encodePayload(subscription.format, { message }));
+      void this.write(key, subscription, exception).then(() => this.finish(key, subscription));
     }
   }
 
@@ -128,11 +139,14 @@ export class SubscriptionHub {
     millisBehindLatest: number,
     children?: ChildShard[],
   ): Promise<void> {
+    // The event's payload speaks the subscriber's protocol: JSON (base64 blobs, epoch seconds) or
+    // CBOR (byte strings, epoch milliseconds).
+    const cbor = subscription.format === "cbor";
     const event = {
       Records: records.map((record) => ({
         SequenceNumber: record.sequenceNumber,
-        ApproximateArrivalTimestamp: record.arrivalMs / 1000,
-        Data: record.data.toBase64(),
+        ApproximateArrivalTimestamp: cbor ? new Date(record.arrivalMs) : record.arrivalMs / 1000,
+        Data: cbor ? record.data : record.data.toBase64(),
         PartitionKey: record.partitionKey,
       })),
       // A shard read to its end has no continuation: readers move on to its children.
@@ -141,7 +155,7 @@ export class SubscriptionHub {
       ...(children !== undefined && { ChildShards: children }),
     };
     subscription.lastSentMs = this.source.now();
-    await this.write(key, subscription, eventMessage("SubscribeToShardEvent", encoder.encode(JSON.stringify(event))));
+    await this.write(key, subscription, eventMessage("SubscribeToShardEvent", ...encodePayload(subscription.format, event)));
   }
 
   private async write(key: string, subscription: Subscription, message: Uint8Array): Promise<void> {

@@ -29,7 +29,11 @@ export async function subscribeToShard(input: SubscribeToShardInput, context: Re
   if (shardIndex === undefined || !stream.shards.some((shard) => shard.index === shardIndex)) {
     throw shardNotFound(context, stream.name, input.ShardId);
   }
-  const outcome = await shardStub(context.env, stream.id, shardIndex).subscribe(consumer.arn, startingPosition(input.StartingPosition));
+  const outcome = await shardStub(context.env, stream.id, shardIndex).subscribe(
+    consumer.arn,
+    startingPosition(input.StartingPosition),
+    context.format,
+  );
   return new EventStreamOutput(fromShard(context, stream, shardIndex, outcome));
 }
 
