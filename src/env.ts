@@ -9,6 +9,8 @@ export interface Env {
   RIVULET_ACCOUNT_ID?: string;
   /** Secret: "KEYID:SECRET[,KEYID:SECRET...]". Without it a deployment refuses every request. */
   RIVULET_ACCESS_KEYS?: string;
+  /** "on" or "off": AWS's per-shard throughput limits. Default: on when deployed, off under `npm start`. */
+  RIVULET_THROUGHPUT_LIMITS?: string;
   /** Set to "1" only by `npm start`: with no keys configured, any well-formed signature is accepted. */
   RIVULET_LOCAL?: string;
 }

@@ -42,6 +42,19 @@ export const KINESIS = {
   subscriptionHeartbeatMs: 5000,
   /** How long a resharded stream stays UPDATING. */
   updateStreamMs: 500,
+  /** Per-shard throughput: 1 MiB/s or 1,000 records/s in; 2 MiB/s and 5 GetRecords calls/s out. */
+  shardWriteBytesPerSecond: 1024 * 1024,
+  shardWriteRecordsPerSecond: 1000,
+  shardReadBytesPerSecond: 2 * 1024 * 1024,
+  shardGetRecordsPerSecond: 5,
+  /**
+   * On-demand streams (our policy; AWS documents only the outcome, capacity that follows traffic):
+   * a shard whose writes averaged over the last seconds pass this share of its capacity is split,
+   * at most once per cooldown per stream.
+   */
+  onDemandWindowSeconds: 6,
+  onDemandScaleLoad: 0.8,
+  onDemandCooldownMs: 10_000,
   /** Hash key space: keys are 128-bit MD5 values. */
   maxHashKey: (1n << 128n) - 1n,
 } as const;

@@ -240,6 +240,14 @@ export class RegistryStore {
     this.sql.exec("UPDATE streams SET status = ?, status_until_ms = ? WHERE name = ?", status, untilMs, name);
   }
 
+  setMode(name: string, mode: StreamMode): void {
+    this.sql.exec("UPDATE streams SET mode = ? WHERE name = ?", mode, name);
+  }
+
+  setMaxRecordSize(name: string, kib: number): void {
+    this.sql.exec("UPDATE streams SET max_record_size_kib = ? WHERE name = ?", kib, name);
+  }
+
   setRetention(name: string, hours: number): void {
     this.sql.exec("UPDATE streams SET retention_hours = ? WHERE name = ?", hours, name);
   }

@@ -75,6 +75,8 @@ export class StreamRegistry extends DurableObject<Env> {
   /** Tests replace the clock to move time. */
   clock: Clock = systemClock;
   private readonly store: RegistryStore;
+  /** When each on-demand stream last grew by itself. */
+  private readonly scaledAt = new Map<string, number>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -326,6 +328,50 @@ export class StreamRegistry extends DurableObject<Env> {
     });
   }
 
+  async updateStreamMode(scope: Scope, name: string, mode: StreamMode) {
+    return capture(async () => {
+      const stream = this.active(scope, name);
+      if (stream.mode === mode) return;
+      // Shards first: they decide when an on-demand stream needs more of them.
+      await Promise.all(
+        this.openShards(stream).map(async (shard) => {
+          const outcome = await this.shard(stream, shard.index).setOnDemand(mode === "ON_DEMAND");
+          if (!outcome.ok) throw new Error(`shard ${shard.index} refused its mode: ${outcome.error.type}`);
+        }),
+      );
+      this.ctx.storage.transactionSync(() => {
+        this.store.setMode(name, mode);
+        this.store.setStatus(name, "UPDATING", this.clock.now() + KINESIS.updateStreamMs);
+      });
+    });
+  }
+
+  async updateMaxRecordSize(scope: Scope, name: string, kib: number) {
+    return capture(() => {
+      this.active(scope, name);
+      this.store.setMaxRecordSize(name, kib);
+    });
+  }
+
+  /**
+   * A shard of an on-demand stream ran near its capacity: split it at the middle of its hash key
+   * range, at most once per cooldown per stream. Requests about a stream that changed meanwhile
+   * (re-created, no longer on-demand, busy resharding) are dropped.
+   */
+  async scaleHotShard(scope: Scope, name: string, streamId: string, shardIndex: number) {
+    return capture(async () => {
+      const now = this.clock.now();
+      const stream = this.live(name, now);
+      if (!stream || stream.id !== streamId || stream.mode !== "ON_DEMAND" || stream.status !== "ACTIVE") return false;
+      if (now - (this.scaledAt.get(name) ?? 0) < KINESIS.onDemandCooldownMs) return false;
+      const shard = this.openShards(stream).find((candidate) => candidate.index === shardIndex);
+      if (!shard || shard.end - shard.start < 2n) return false;
+      this.scaledAt.set(name, now);
+      await this.reshard(scope, stream, planSplit(shard, (shard.start + shard.end + 1n) / 2n, this.nextShardIndex(stream)));
+      return true;
+    });
+  }
+
   async limits() {
     return capture(() => ({
       openShardCount: this.store.openShardCount(),
@@ -411,6 +457,7 @@ export class StreamRegistry extends DurableObject<Env> {
       streamCreatedMs: stream.createdMs,
       shardIndex: index,
       retentionHours: stream.retentionHours,
+      onDemand: stream.mode === "ON_DEMAND",
     });
     if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused init: ${outcome.error.type}`);
   }

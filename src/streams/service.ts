@@ -2,7 +2,7 @@
  * Kinesis Data Streams: the operation table that the protocol layer serves. Each entry pairs the
  * input shape from AWS's model (validated before the handler runs) with its handler.
  *
- * Not here yet (answered as unknown operations): stream modes, encryption, enhanced monitoring, resource policies, account settings.
+ * Not here yet (answered as unknown operations): encryption, enhanced monitoring, resource policies, account settings.
  */
 import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
 import {
@@ -22,6 +22,7 @@ import { listShards } from "./operations/listShards";
 import { listStreams } from "./operations/listStreams";
 import { putRecord } from "./operations/putRecord";
 import { putRecords } from "./operations/putRecords";
+import { updateMaxRecordSize, updateStreamMode } from "./operations/streamSettings";
 import { subscribeToShard } from "./operations/subscribeToShard";
 import { mergeShards, splitShard, updateShardCount } from "./operations/resharding";
 import { decreaseStreamRetentionPeriod, increaseStreamRetentionPeriod } from "./operations/retention";
@@ -75,6 +76,8 @@ export const kinesis: AwsJsonService = {
     SubscribeToShard: operation("SubscribeToShard", subscribeToShard),
     TagResource: operation("TagResource", tagResource),
     UntagResource: operation("UntagResource", untagResource),
+    UpdateMaxRecordSize: operation("UpdateMaxRecordSize", updateMaxRecordSize),
     UpdateShardCount: operation("UpdateShardCount", updateShardCount),
+    UpdateStreamMode: operation("UpdateStreamMode", updateStreamMode),
   },
 };

@@ -13,6 +13,8 @@ export interface ShardConfig {
   streamCreatedMs: number;
   shardIndex: number;
   retentionHours: number;
+  /** On-demand streams add shards by themselves when a shard runs hot. */
+  onDemand: boolean;
 }
 
 export interface StoredRecord {
@@ -47,6 +49,7 @@ const MIGRATIONS: string[][] = [
      data BLOB NOT NULL
    )`,
   ],
+  ["ALTER TABLE config ADD COLUMN on_demand INTEGER NOT NULL DEFAULT 0"],
 ];
 
 const SCHEMA_VERSION = MIGRATIONS.length;
@@ -63,6 +66,7 @@ type ConfigRow = {
   last_arrival_ms: number;
   iterator_key: ArrayBuffer;
   children: string | null;
+  on_demand: number;
 };
 
 /** A shard that took over part of a closed shard's hash key range, as GetRecords reports it. */
@@ -109,6 +113,7 @@ export class ShardLog {
       streamCreatedMs: row.stream_created_ms,
       shardIndex: row.shard_index,
       retentionHours: row.retention_hours,
+      onDemand: row.on_demand === 1,
       lastCounter: row.last_counter,
       lastArrivalMs: row.last_arrival_ms,
       iteratorKey: row.iterator_key,
@@ -118,8 +123,8 @@ export class ShardLog {
 
   saveConfig(config: ShardConfig, iteratorKey: ArrayBuffer): void {
     this.sql.exec(
-      `INSERT INTO config (id, account, region, stream_name, stream_id, stream_created_ms, shard_index, retention_hours, iterator_key)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO config (id, account, region, stream_name, stream_id, stream_created_ms, shard_index, retention_hours, on_demand, iterator_key)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       config.account,
       config.region,
       config.streamName,
@@ -127,12 +132,17 @@ export class ShardLog {
       config.streamCreatedMs,
       config.shardIndex,
       config.retentionHours,
+      config.onDemand ? 1 : 0,
       iteratorKey,
     );
   }
 
   close(children: ChildShard[]): void {
     this.sql.exec("UPDATE config SET children = ? WHERE id = 1", JSON.stringify(children));
+  }
+
+  setOnDemand(onDemand: boolean): void {
+    this.sql.exec("UPDATE config SET on_demand = ? WHERE id = 1", onDemand ? 1 : 0);
   }
 
   setRetention(hours: number): void {

@@ -14,6 +14,7 @@ import {
   capture,
   ExpiredIteratorException,
   InvalidArgumentException,
+  ProvisionedThroughputExceededException,
   ResourceNotFoundException,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
@@ -23,7 +24,9 @@ import { shardIdOf } from "./ids";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ShardConfig } from "./shard-log";
+import { registryFor } from "./registry";
 import { SubscriptionHub } from "./subscriptions";
+import { ShardThroughput } from "./throughput";
 
 export type IteratorRequest =
   | { type: "TRIM_HORIZON" | "LATEST" }
@@ -54,6 +57,13 @@ export const SHARD_CLOSED = "RivuletShardClosed";
 
 const HOUR_MS = 3_600_000;
 
+/** Whether shards refuse traffic over AWS's limits: always deployed; locally only when asked. */
+export function limitsEnforced(env: Env): boolean {
+  if (env.RIVULET_THROUGHPUT_LIMITS === "on") return true;
+  if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
+  return env.RIVULET_LOCAL !== "1";
+}
+
 /** The Durable Object name of a shard: stream ids are unique per creation, so a re-created stream starts empty. */
 export function shardObjectName(streamId: string, shardIndex: number): string {
   return `${streamId}/${shardIndex}`;
@@ -62,9 +72,14 @@ export function shardObjectName(streamId: string, shardIndex: number): string {
 export class Shard extends DurableObject<Env> {
   /** Tests replace the clock to move time. */
   clock: Clock = systemClock;
+  /** AWS's throughput limits; tests switch them. */
+  enforceLimits: boolean;
   private readonly log: ShardLog;
   private config: LoadedConfig | undefined;
   private alarmSet = false;
+  private throughput: ShardThroughput | undefined;
+  /** When this shard last asked its on-demand stream for more capacity. */
+  private askedToScaleMs = 0;
   private readonly subscriptions = new SubscriptionHub({
     now: () => this.clock.now(),
     read: (after, byteBudget) => {
@@ -80,6 +95,7 @@ export class Shard extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.enforceLimits = limitsEnforced(env);
     this.log = new ShardLog(ctx.storage.sql);
     void ctx.blockConcurrencyWhile(async () => {
       // An object the registry never set up stays empty: a forged iterator must not create storage.
@@ -137,23 +153,40 @@ export class Shard extends DurableObject<Env> {
     });
   }
 
-  /** Appends records in order; answers each one's sequence number. */
+  /**
+   * Appends records in order and answers their sequence numbers. Over the shard's write limit, only
+   * a prefix is taken: the records after it get no sequence number (AWS's throttling, per record).
+   */
   async append(records: { partitionKey: string; data: Uint8Array }[]) {
     return capture(async () => {
       const config = this.requireConfig();
       if (config.children) throw new AwsError(SHARD_CLOSED, undefined, 500);
+      const now = this.clock.now();
+      const sizes = records.map((record) => record.data.byteLength + record.partitionKey.length);
+      const taken = records.slice(0, this.meter(now).admit(sizes, now, this.enforceLimits));
       // Arrival times never go backwards, so the log is ordered by time as well as by counter.
-      const arrivalMs = Math.max(this.clock.now(), config.lastArrivalMs);
+      const arrivalMs = Math.max(now, config.lastArrivalMs);
       const first = config.lastCounter + 1;
-      this.ctx.storage.transactionSync(() => this.log.append(config.lastCounter, arrivalMs, records));
-      config.lastCounter += records.length;
-      config.lastArrivalMs = arrivalMs;
-      this.subscriptions.notify();
-      if (!this.alarmSet) await this.scheduleExpiry();
+      if (taken.length > 0) {
+        this.ctx.storage.transactionSync(() => this.log.append(config.lastCounter, arrivalMs, taken));
+        config.lastCounter += taken.length;
+        config.lastArrivalMs = arrivalMs;
+        this.subscriptions.notify();
+        if (!this.alarmSet) await this.scheduleExpiry();
+      }
+      if (config.onDemand) this.scaleIfHot(config, now);
       return {
         arrivalMs,
-        sequenceNumbers: records.map((_, i) => this.sequenceNumber(config, first + i)),
+        sequenceNumbers: taken.map((_, i) => this.sequenceNumber(config, first + i)),
       };
+    });
+  }
+
+  async setOnDemand(onDemand: boolean) {
+    return capture(() => {
+      const config = this.requireConfig();
+      this.log.setOnDemand(onDemand);
+      config.onDemand = onDemand;
     });
   }
 
@@ -183,7 +216,14 @@ export class Shard extends DurableObject<Env> {
             `${amzUtcString(now)} which is further in the future than the tolerated delay of ${KINESIS.iteratorLifetimeMs} milliseconds.`,
         );
       }
+      const meter = this.meter(now);
+      if (this.enforceLimits && !meter.mayRead(now)) {
+        throw new ProvisionedThroughputExceededException(
+          `Rate exceeded for Shard - ${shardIdOf(config.shardIndex)} in stream ${config.streamName} under account ${config.account}.`,
+        );
+      }
       const batch = this.collect(config, position.after, limit, KINESIS.maxGetRecordsBytes, now);
+      meter.readDone(batch.bytes, now);
       const finished = config.children !== undefined && batch.last >= config.lastCounter;
       return {
         records: batch.records,
@@ -238,7 +278,27 @@ export class Shard extends DurableObject<Env> {
       last = row.counter;
     }
     const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
-    return { records, last, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+    return { records, last, bytes, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+  }
+
+  private meter(now: number): ShardThroughput {
+    this.throughput ??= new ShardThroughput(now);
+    return this.throughput;
+  }
+
+  /** Asks the registry for another shard when this one's recent writes near its capacity. */
+  private scaleIfHot(config: LoadedConfig, now: number): void {
+    if (now - this.askedToScaleMs < KINESIS.onDemandCooldownMs) return;
+    if (this.meter(now).load(now) < KINESIS.onDemandScaleLoad) return;
+    this.askedToScaleMs = now;
+    const scope = { account: config.account, region: config.region };
+    this.ctx.waitUntil(
+      registryFor(this.env, scope)
+        .scaleHotShard(scope, config.streamName, config.streamId, config.shardIndex)
+        .then((outcome) => {
+          if (!outcome.ok) console.error(`on-demand scaling of ${config.streamName}: ${outcome.error.type}`);
+        }),
+    );
   }
 
   private requireConfig(): LoadedConfig {

@@ -14,6 +14,15 @@ export type WriteResult = { SequenceNumber: string; ShardId: string } | { ErrorC
 
 const INTERNAL_FAILURE = { ErrorCode: "InternalFailure", ErrorMessage: "Internal service failure." } as const;
 
+export const THROTTLED = "ProvisionedThroughputExceededException";
+
+function throttled(context: RequestContext, streamName: string, shardIndex: number): WriteResult {
+  return {
+    ErrorCode: THROTTLED,
+    ErrorMessage: `Rate exceeded for shard ${shardIdOf(shardIndex)} in stream ${streamName} under account ${context.scope.account}.`,
+  };
+}
+
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
 const ATTEMPTS = 3;
 
@@ -59,7 +68,12 @@ export async function writeRecords(
           }
           const { sequenceNumbers } = fromShard(context, current, shardIndex, outcome);
           positions.forEach((position, i) => {
-            results[position] = { SequenceNumber: sequenceNumbers[i] ?? "", ShardId: shardIdOf(shardIndex) };
+            const sequenceNumber = sequenceNumbers[i];
+            // The shard took a prefix of its group; the rest went over its write limit.
+            results[position] =
+              sequenceNumber === undefined
+                ? throttled(context, streamName, shardIndex)
+                : { SequenceNumber: sequenceNumber, ShardId: shardIdOf(shardIndex) };
           });
         } catch (error) {
           if (error instanceof AwsError) throw error;

@@ -8,13 +8,15 @@ export interface DescribeStreamInput extends StreamReference {
   ExclusiveStartShardId?: string;
 }
 
+/** AWS answers 100 shards per call by default, and never more, whatever the Limit (which may be up to 10000). */
 const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 100;
 
 export async function describeStream(input: DescribeStreamInput, context: RequestContext) {
   const stream = await lookUp(context, streamNameOf(input, context));
   const start = input.ExclusiveStartShardId === undefined ? -1 : (shardIndexOf(input.ExclusiveStartShardId) ?? -1);
   const shards = retainedShards(stream, context.clock.now()).filter((shard) => shard.index > start);
-  const limit = input.Limit ?? DEFAULT_LIMIT;
+  const limit = Math.min(input.Limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   return {
     StreamDescription: {
       ...streamSummary(stream),

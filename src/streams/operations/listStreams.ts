@@ -10,13 +10,15 @@ export interface ListStreamsInput {
   NextToken?: string;
 }
 
+/** AWS answers 100 streams per call by default, and never more, whatever the Limit (which may be up to 10000). */
 const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 100;
 
 export async function listStreams(input: ListStreamsInput, context: RequestContext) {
   const now = context.clock.now();
   const after =
     input.NextToken !== undefined ? String(decodeNextToken(input.NextToken, now).after ?? "") : input.ExclusiveStartStreamName;
-  const limit = input.Limit ?? DEFAULT_LIMIT;
+  const limit = Math.min(input.Limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   const page = unwrap(await registryFor(context.env, context.scope).listStreams(context.scope, after, limit));
   const last = page.streams.at(-1);
   return {

@@ -1,9 +1,9 @@
-import { InternalFailure, InvalidArgumentException } from "../../aws/errors";
+import { InternalFailure, InvalidArgumentException, ProvisionedThroughputExceededException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { streamNameOf, type StreamReference } from "../locate";
 import type { RecordInput } from "../routing";
 import { parseSequenceNumber } from "../sequence";
-import { writeRecords } from "../writer";
+import { THROTTLED, writeRecords } from "../writer";
 
 export interface PutRecordInput extends StreamReference, RecordInput {
   SequenceNumberForOrdering?: string;
@@ -19,6 +19,9 @@ export async function putRecord(input: PutRecordInput, context: RequestContext) 
     );
   }
   const [result] = await writeRecords(context, name, [input]);
+  if (result && "ErrorCode" in result && result.ErrorCode === THROTTLED) {
+    throw new ProvisionedThroughputExceededException(result.ErrorMessage);
+  }
   if (!result || !("SequenceNumber" in result)) throw new InternalFailure();
   return result;
 }
