@@ -1,0 +1,363 @@
+import http from "node:http";
+import http2 from "node:http2";
+import { pipeline } from "node:stream";
+import {
+  downstreamHeadersForHttp1,
+  downstreamHeadersForHttp2,
+  isOpenEnded,
+  upstreamHeadersFromHttp1,
+  upstreamHeadersFromHttp2,
+} from "./headers.mjs";
+
+// Forwards each client request, HTTP/1.1 or HTTP/2, to the Worker over
+// HTTP/1.1 and streams the answer back. Nothing is buffered in either
+// direction: request bodies are piped as they arrive, and every response
+// chunk is written as soon as it is read, because SubscribeToShard answers
+// with an event stream that stays open for minutes.
+//
+// Two upstream addresses exist. wrangler's own port always works: its proxy
+// queues requests while the Worker reloads. The Worker's direct socket
+// (reported by user-worker-reporter.mjs) skips that proxy and is about twice
+// as fast, so it is preferred whenever known; a failed connection there
+// (the Worker is being reloaded) falls back to wrangler's port.
+
+/**
+ * @typedef {object} ForwarderOptions
+ * @property {number} upstreamPort the wrangler dev port on 127.0.0.1
+ * @property {Promise<void>} ready requests wait for this before going upstream
+ * @property {() => string} fallbackHost Host to send when a client sent none
+ */
+
+/** @typedef {{ host: string, port: number }} Target */
+
+/**
+ * @typedef {object} UpstreamCallbacks
+ * @property {(res: http.IncomingMessage) => void} onResponse
+ * @property {(error: Error) => void} onError
+ */
+
+/**
+ * @param {ForwarderOptions} options
+ */
+export function createForwarder({ upstreamPort, ready, fallbackHost }) {
+  // Keep-alive to the Worker saves a TCP handshake per request, which is most
+  // of the overhead for small Kinesis calls. workerd closes idle connections
+  // after about 15 s; dropping ours after 4 s avoids reusing a socket the
+  // instant the other side closes it. LIFO reuse keeps the pool small and
+  // warm.
+  const agent = new http.Agent({
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    timeout: 4000,
+    maxFreeSockets: 256,
+    scheduling: "lifo",
+    noDelay: true,
+  });
+
+  /** @type {Target} */
+  const viaWrangler = { host: "127.0.0.1", port: upstreamPort };
+  /** @type {Target | undefined} */
+  let direct;
+  /** The last direct target reported, kept while a restart suspends it. */
+  /** @type {Target | undefined} */
+  let lastDirect;
+  // Requests on the direct socket not yet fully answered, and who waits for
+  // them to be done (a Worker restart, see releaseDirect()).
+  let directInFlight = 0;
+  /** @type {(() => void)[]} */
+  const drainWaiters = [];
+
+  let isReady = false;
+  /** @type {Error | undefined} */
+  let notReady;
+  ready.then(
+    () => (isReady = true),
+    (error) => (notReady = error),
+  );
+
+  /**
+   * Run `fn` once the Worker is up; requests that arrive while wrangler is
+   * still starting wait rather than fail.
+   * @param {(error?: Error) => void} fn
+   */
+  const whenReady = (fn) => {
+    if (isReady) return fn();
+    if (notReady) return fn(notReady);
+    ready.then(
+      () => fn(),
+      (error) => fn(error),
+    );
+  };
+
+  /**
+   * Send one request upstream. The body is piped only once the connection
+   * is established, so a refused direct connection leaves it unread and the
+   * request can go to wrangler's port instead.
+   * @param {string} method
+   * @param {string} path
+   * @param {string[]} headers flat list
+   * @param {import("node:stream").Readable | null} body
+   * @param {UpstreamCallbacks} callbacks
+   * @returns {{ abort(): void }}
+   */
+  function sendUpstream(method, path, headers, body, { onResponse, onError }) {
+    let aborted = false;
+    /** @type {http.ClientRequest} */
+    let current;
+
+    /** @param {Target} target */
+    const attempt = (target) => {
+      const upReq = http.request({
+        host: target.host,
+        port: target.port,
+        method,
+        path,
+        headers,
+        agent,
+        setHost: false,
+        // No idle timeout while a request is active: event streams may be
+        // quiet for a long time. (The agent's 4 s applies to idle sockets.)
+        timeout: 0,
+      });
+      if (target !== viaWrangler) {
+        directInFlight++;
+        // 'close' comes once the response has been read to the end, or the
+        // request failed or was aborted.
+        upReq.once("close", () => {
+          directInFlight--;
+          if (directInFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
+        });
+      }
+      let started = false;
+      const start = () => {
+        started = true;
+        if (body) body.pipe(upReq);
+        else upReq.end();
+      };
+      upReq.on("socket", (socket) => {
+        if (socket.connecting) socket.once("connect", start);
+        else start();
+      });
+      let responded = false;
+      upReq.on("response", (res) => {
+        responded = true;
+        onResponse(res);
+      });
+      upReq.on("error", (error) => {
+        if (aborted) return;
+        // A failure on the direct socket before any answer means the Worker
+        // is being reloaded: its old process is gone. Retry through
+        // wrangler's port, which holds requests until the reload is done,
+        // when that is safe: nothing of the body was sent yet, or there is
+        // no body (wrangler's own proxy retries exactly GET and HEAD too;
+        // anything else may already have had an effect, and fails with an
+        // InternalFailure that SDKs retry).
+        const replayable = !started || !body;
+        if (target !== viaWrangler && !responded && replayable) {
+          if (direct === target) direct = undefined; // until the next reload report
+          current = attempt(viaWrangler);
+          return;
+        }
+        onError(error);
+      });
+      return upReq;
+    };
+
+    current = attempt(direct ?? viaWrangler);
+    return {
+      abort() {
+        aborted = true;
+        current.destroy();
+      },
+    };
+  }
+
+  /**
+   * Serve one HTTP/1.x request.
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
+  function handleHttp1(req, res) {
+    whenReady((startupError) => {
+      if (startupError) return failHttp1(res, startupError);
+      if (res.destroyed) return;
+      let upstreamDone = false;
+      const upstream = sendUpstream(
+        /** @type {string} */ (req.method),
+        /** @type {string} */ (req.url),
+        upstreamHeadersFromHttp1(req.rawHeaders, fallbackHost()),
+        // Node's parser knows: a body is announced by one of these two.
+        req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined ? req : null,
+        {
+          onResponse(upRes) {
+            upRes.on("end", () => (upstreamDone = true));
+            res.writeHead(
+              /** @type {number} */ (upRes.statusCode),
+              upRes.statusMessage,
+              downstreamHeadersForHttp1(upRes.rawHeaders),
+            );
+            // Event streams: the client must see the headers now, not with
+            // the first event, which may be a while off.
+            if (isOpenEnded(upRes.headers)) res.flushHeaders();
+            pipeline(upRes, res, (error) => {
+              if (error) {
+                upRes.destroy();
+                res.destroy();
+              }
+            });
+          },
+          onError(error) {
+            if (res.headersSent) res.destroy();
+            else failHttp1(res, error);
+            req.resume(); // discard whatever is left of the request body
+          },
+        },
+      );
+
+      // The client went away before the whole response was written: abort
+      // the upstream request so the Worker sees the disconnect too (and,
+      // for example, stops a SubscribeToShard loop).
+      res.on("close", () => {
+        if (!upstreamDone && !res.writableFinished) upstream.abort();
+      });
+      req.on("error", () => upstream.abort());
+    });
+  }
+
+  /**
+   * Serve one HTTP/2 stream.
+   * @param {http2.ServerHttp2Stream} stream
+   * @param {http2.IncomingHttpHeaders} headers
+   */
+  function handleHttp2(stream, headers) {
+    // Without an 'error' listener a client's RST_STREAM would crash the
+    // process; the 'close' handler below does the cleanup.
+    stream.on("error", () => {});
+    whenReady((startupError) => {
+      if (startupError) return failHttp2(stream, startupError);
+      if (stream.destroyed) return;
+      const method = headers[":method"];
+      const path = headers[":path"];
+      if (!method || !path || method === "CONNECT") {
+        stream.respond({ ":status": 400 }, { endStream: true });
+        return;
+      }
+      const hasBody = !stream.endAfterHeaders;
+      let upstreamDone = false;
+      const upstream = sendUpstream(
+        method,
+        path,
+        upstreamHeadersFromHttp2(headers, hasBody, fallbackHost()),
+        hasBody ? stream : null,
+        {
+          onResponse(upRes) {
+            upRes.on("end", () => (upstreamDone = true));
+            if (stream.destroyed || stream.closed) {
+              upRes.destroy();
+              return;
+            }
+            try {
+              stream.respond(downstreamHeadersForHttp2(/** @type {number} */ (upRes.statusCode), upRes.headers));
+            } catch {
+              // The stream closed between the check above and now, or the
+              // Worker sent a header HTTP/2 cannot carry: give up on it.
+              upRes.destroy();
+              if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+              return;
+            }
+            pipeline(upRes, stream, (error) => {
+              if (error) {
+                upRes.destroy();
+                if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+              }
+            });
+          },
+          onError(error) {
+            if (stream.headersSent) {
+              if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+            } else {
+              failHttp2(stream, error);
+            }
+            stream.resume();
+          },
+        },
+      );
+
+      stream.on("close", () => {
+        if (!upstreamDone) upstream.abort();
+      });
+    });
+  }
+
+  return {
+    handleHttp1,
+    handleHttp2,
+    /**
+     * Prefer the Worker's own socket from now on (see the top of this file).
+     * @param {URL} url
+     */
+    setDirectUrl(url) {
+      direct = lastDirect = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) };
+    },
+    /**
+     * The Worker is about to restart: send new requests through wrangler's
+     * port (its proxy holds them during the restart) and resolve once every
+     * request on the direct socket has finished.
+     * @returns {Promise<void>}
+     */
+    releaseDirect() {
+      direct = undefined;
+      if (directInFlight === 0) return Promise.resolve();
+      return new Promise((resolve) => drainWaiters.push(resolve));
+    },
+    /** The restart is over; the new URL normally arrives right after. */
+    restoreDirect() {
+      direct ??= lastDirect;
+    },
+    /** Close pooled upstream connections. */
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+/**
+ * The error body a Kinesis client understands: the AWS JSON protocol error
+ * shape, so SDKs surface an InternalFailure (and retry it) instead of a
+ * parse error or a hang.
+ * @param {Error} error
+ */
+function failureBody(error) {
+  const reason = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;
+  return JSON.stringify({
+    __type: "InternalFailure",
+    message: `Rivulet local server: the request to the Worker (wrangler dev) failed: ${reason}`,
+  });
+}
+
+const FAILURE_HEADERS = {
+  "content-type": "application/x-amz-json-1.1",
+  "x-amzn-errortype": "InternalFailure",
+};
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {Error} error
+ */
+function failHttp1(res, error) {
+  if (res.destroyed || res.headersSent) return;
+  const body = failureBody(error);
+  res.writeHead(502, { ...FAILURE_HEADERS, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * @param {http2.ServerHttp2Stream} stream
+ * @param {Error} error
+ */
+function failHttp2(stream, error) {
+  if (stream.destroyed || stream.headersSent) return;
+  const body = failureBody(error);
+  stream.respond({ ":status": 502, ...FAILURE_HEADERS, "content-length": Buffer.byteLength(body) });
+  stream.end(body);
+}

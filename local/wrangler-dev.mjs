@@ -1,0 +1,274 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { stripVTControlCharacters } from "node:util";
+import { createOutputFilter } from "./output-filter.mjs";
+
+/** The repository root: this file lives in <root>/local/. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const require = createRequire(import.meta.url);
+
+/**
+ * wrangler's CLI, from node_modules, so no npx (and no network) is involved.
+ * `bin/wrangler.js` only checks the Node version and re-spawns Node on
+ * `wrangler-dist/cli.js`; running cli.js directly saves that extra Node
+ * process (about 50 MB of memory for the lifetime of the server).
+ * @returns {{ script: string, direct: boolean }}
+ */
+function wranglerEntry() {
+  const pkgPath = require.resolve("wrangler/package.json");
+  const dir = path.dirname(pkgPath);
+  const cli = path.join(dir, "wrangler-dist", "cli.js");
+  if (fs.existsSync(cli)) return { script: cli, direct: true };
+  const pkg = JSON.parse(fs.readFileSync(pkgPath, "utf8"));
+  const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin.wrangler;
+  return { script: path.resolve(dir, bin), direct: false };
+}
+
+/**
+ * The Node binary to run wrangler with. wrangler needs a newer Node than the
+ * system one, which the `node` devDependency provides; npm scripts put it
+ * first on PATH, but callers such as a plain `node bench/run.mjs` may run
+ * under the system Node, so prefer the project's copy explicitly.
+ */
+function nodeBinary() {
+  const local = path.join(PROJECT_ROOT, "node_modules", ".bin", process.platform === "win32" ? "node.exe" : "node");
+  if (fs.existsSync(local)) return local;
+  // The check bin/wrangler.js would have made, with a hint that fits here.
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  if (major < 22 || (major === 22 && minor < 12)) {
+    throw new Error(
+      `wrangler needs Node.js 22.12 or later, this is ${process.version}; run \`npm install\` (it provides one in node_modules) or use a newer Node`,
+    );
+  }
+  return process.execPath;
+}
+
+/**
+ * @typedef {object} WranglerDevOptions
+ * @property {string} configPath wrangler.toml of the Worker to run
+ * @property {number} port internal loopback port for wrangler dev
+ * @property {string} persistDir passed as --persist-to
+ * @property {string} envFile passed as --env-file (holds the secrets)
+ * @property {Record<string, string>} vars non-secret vars, passed as --var
+ * @property {string} logLevel wrangler --log-level
+ * @property {boolean} quiet when true wrangler's output is kept only for error reports
+ * @property {number} startupTimeoutMs how long to wait for the first response
+ * @property {DirectWorker} [directWorker] enables direct-worker-hooks.mjs
+ */
+
+/**
+ * The front's side of sending requests straight to the Worker's socket,
+ * past wrangler's proxy (see direct-worker-hooks.mjs).
+ * @typedef {object} DirectWorker
+ * @property {(url: URL) => void} onUrl the Worker's socket, after every (re)load
+ * @property {() => Promise<void>} release stop using it; resolve once no
+ *   request to it is in flight (the Worker restarts after that)
+ * @property {() => void} restore the restart is over: use the last URL again
+ *   unless a new one has been reported
+ */
+
+/**
+ * @typedef {object} WranglerDev
+ * @property {number} pid
+ * @property {Promise<void>} ready resolves once the Worker answers HTTP; rejects if wrangler exits or times out first
+ * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
+ * @property {() => Promise<void>} stop terminate wrangler and every process it started
+ * @property {() => void} stopSync last-resort SIGKILL of the whole process group, for process 'exit' handlers
+ * @property {() => string} recentOutput the last lines wrangler printed, for error messages
+ */
+
+/**
+ * Start `wrangler dev` in its own process group. The group matters: wrangler
+ * starts workerd processes of its own, and signalling the group is the only
+ * reliable way to leave none behind. It also keeps a terminal's Ctrl-C (sent
+ * to the foreground group) away from wrangler, so the front decides the
+ * shutdown order.
+ * @param {WranglerDevOptions} options
+ * @returns {WranglerDev}
+ */
+export function startWranglerDev(options) {
+  const entry = wranglerEntry();
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  /** @param {string} file */
+  const preload = (file) => ["--import", pathToFileURL(path.join(here, file)).href];
+  const args = [
+    // What bin/wrangler.js would pass when it is skipped.
+    ...(entry.direct ? ["--no-warnings"] : []),
+    ...(entry.direct && process.platform !== "win32" ? preload("parent-watchdog.mjs") : []),
+    ...(entry.direct && options.directWorker ? preload("direct-worker-hooks.mjs") : []),
+    entry.script,
+    "dev",
+    "--config", options.configPath,
+    "--ip", "127.0.0.1",
+    "--port", String(options.port),
+    // 0 lets the OS choose: the debugger stays available but can never
+    // collide with another instance (wrangler has no flag to turn it off).
+    "--inspector-port", "0",
+    "--show-interactive-dev-session=false",
+    "--log-level", options.logLevel,
+    "--persist-to", options.persistDir,
+    "--env-file", options.envFile,
+    ...Object.entries(options.vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+  ];
+
+  /** @type {NodeJS.ProcessEnv} */
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+  // The Worker's configuration comes only from the env file and --var; a
+  // secret left in the environment must not leak in another way.
+  delete env.RIVULET_ACCESS_KEYS;
+  delete env.CLOUDFLARE_INCLUDE_PROCESS_ENV;
+  // For parent-watchdog.mjs: what to remove if the front dies uncleanly.
+  env.RIVULET_WATCHDOG_REMOVE_DIR = path.dirname(options.envFile);
+
+  const child = spawn(nodeBinary(), args, {
+    cwd: path.dirname(options.configPath),
+    env,
+    // The IPC channel is what bin/wrangler.js gives cli.js as well; here it
+    // carries the Worker's direct address (user-worker-reporter.mjs).
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    detached: process.platform !== "win32",
+  });
+  const pid = /** @type {number} */ (child.pid);
+  // Messages from direct-worker-hooks.mjs.
+  child.on("message", (message) => {
+    const m = /** @type {{ rivulet?: string, url?: string, id?: number }} */ (message);
+    if (m?.rivulet === "user-worker-url" && typeof m.url === "string") {
+      options.directWorker?.onUrl(new URL(m.url));
+    } else if (m?.rivulet === "reloading" && options.directWorker) {
+      options.directWorker.release().then(() => {
+        if (child.connected) child.send({ rivulet: "direct-released", id: m.id });
+      });
+    } else if (m?.rivulet === "reloaded") {
+      options.directWorker?.restore();
+    }
+  });
+  // The channel must not keep the front alive on its own.
+  child.channel?.unref();
+
+  /** @type {string[]} */
+  const recent = [];
+  /** @param {NodeJS.WriteStream} target */
+  const sink = (target) =>
+    createOutputFilter((line) => {
+      recent.push(stripVTControlCharacters(line));
+      if (recent.length > 40) recent.shift();
+      if (!options.quiet) target.write(`${line}\n`);
+    });
+  const out = sink(process.stdout);
+  const err = sink(process.stderr);
+  child.stdout.on("data", (chunk) => out.write(chunk));
+  child.stderr.on("data", (chunk) => err.write(chunk));
+  child.stdout.on("end", () => out.end());
+  child.stderr.on("end", () => err.end());
+
+  let running = true;
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exited = new Promise((resolve) => {
+    child.on("exit", (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    });
+    child.on("error", (error) => {
+      running = false;
+      recent.push(String(error));
+      resolve({ code: 1, signal: null });
+    });
+  });
+
+  /**
+   * Signal wrangler's whole process group.
+   * @param {NodeJS.Signals} signal
+   * @returns {boolean} false once the group is gone
+   */
+  const signalGroup = (signal) => {
+    try {
+      if (process.platform === "win32") child.kill(signal);
+      else process.kill(-pid, signal);
+      return true;
+    } catch {
+      return false; // ESRCH: the whole group is already gone
+    }
+  };
+
+  const ready = waitUntilServing(options.port, exited, options.startupTimeoutMs, () => recent.join("\n"));
+
+  return {
+    pid,
+    ready,
+    exited,
+    recentOutput: () => recent.join("\n"),
+    stopSync() {
+      signalGroup("SIGKILL");
+    },
+    async stop() {
+      if (running) {
+        signalGroup("SIGTERM");
+        const timer = setTimeout(() => signalGroup("SIGKILL"), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // wrangler stops its workerd processes before it exits (and they got
+      // the SIGTERM too); anything of the group still running now missed
+      // it. (Polling the group would not work: exited children not yet
+      // reaped by init still count as members.)
+      signalGroup("SIGKILL");
+    },
+  };
+}
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Poll until the Worker behind `port` answers any HTTP request. A TCP accept
+ * alone is not enough: wrangler binds its port before the Worker is built.
+ * @param {number} port
+ * @param {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
+ * @param {number} timeoutMs
+ * @param {() => string} output
+ * @returns {Promise<void>}
+ */
+async function waitUntilServing(port, exited, timeoutMs, output) {
+  let exit = /** @type {{ code: number | null, signal: NodeJS.Signals | null } | undefined} */ (undefined);
+  exited.then((e) => (exit = e));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exit) {
+      const error = new Error(
+        `wrangler dev exited (${exit.signal ?? `code ${exit.code}`}) before the Worker was ready\n${output()}`,
+      );
+      Object.assign(error, { exitCode: exit.code ?? 1 });
+      throw error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`wrangler dev did not answer on port ${port} within ${timeoutMs} ms\n${output()}`);
+    }
+    if (await probe(port)) return;
+    await Promise.race([sleep(150), exited]);
+  }
+}
+
+/**
+ * One readiness probe: true when any HTTP response comes back.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
+function probe(port) {
+  return new Promise((resolve) => {
+    const req = http.get(
+      { host: "127.0.0.1", port, path: "/", agent: false, headers: { "user-agent": "rivulet-local-readiness-probe" } },
+      (res) => {
+        res.resume();
+        resolve(true);
+      },
+    );
+    // Generous: the first request may wait for wrangler to finish bundling.
+    req.setTimeout(10_000, () => req.destroy());
+    req.on("error", () => resolve(false));
+  });
+}
