@@ -131,6 +131,9 @@ export class Shard extends DurableObject<Env> {
   async setRetention(hours: number) {
     return capture(async () => {
       const config = this.requireConfig();
+      // Records already past the old period stay gone (AWS: a longer period does not make expired
+      // data accessible again), even if the alarm that deletes them has not run yet.
+      this.log.deleteBefore(this.firstRetained(config, this.clock.now()));
       this.log.setRetention(hours);
       config.retentionHours = hours;
       await this.scheduleExpiry();
