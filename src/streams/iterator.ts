@@ -70,6 +70,8 @@ export async function verifyIterator(key: ArrayBuffer, iterator: string): Promis
   } catch {
     invalid();
   }
+  // Only the canonical spelling: unused low bits of the last character must not vary.
+  if (given.toBase64({ alphabet: "base64url", omitPadding: true }) !== signature) invalid();
   const expected = await mac(key, body);
   if (given.length !== expected.length) invalid();
   let difference = 0;
