@@ -14,8 +14,12 @@
 //                        temporary env file, never on a command line. Empty:
 //                        any well-formed signature is accepted (a warning is
 //                        printed).
+//   RIVULET_THROUGHPUT_LIMITS  "on" enforces AWS's per-shard throughput limits
+//                        (ProvisionedThroughputExceededException); off by default here
 //   RIVULET_ACCOUNT_ID   12-digit account id used in ARNs (default: the one
 //                        in wrangler.toml)
+//   RIVULET_ENCRYPTION_KEY  base64 of 32 bytes: master key for server-side
+//                        encryption (default: a fixed development key)
 //   RIVULET_LOG_LEVEL    wrangler's --log-level (default warn; "log" or
 //                        "debug" also shows the Worker's console.log)
 //   RIVULET_DIRECT_TO_WORKER  "0" sends every request through wrangler's
@@ -55,6 +59,8 @@ try {
     persistDir: env.RIVULET_PERSIST_DIR || ".wrangler/state",
     accessKeys: env.RIVULET_ACCESS_KEYS ?? "",
     accountId: env.RIVULET_ACCOUNT_ID || undefined,
+    throughputLimits: env.RIVULET_THROUGHPUT_LIMITS === "on" ? "on" : undefined,
+    encryptionKey: env.RIVULET_ENCRYPTION_KEY || undefined,
     logLevel: env.RIVULET_LOG_LEVEL || "warn",
     wranglerConfig: env.RIVULET_WRANGLER_CONFIG || undefined,
     directToWorker: env.RIVULET_DIRECT_TO_WORKER !== "0",

@@ -31,6 +31,9 @@ import { PROJECT_ROOT, startWranglerDev } from "./wrangler-dev.mjs";
  * @property {string | AccessKey[]} [accessKeys] "KEYID:SECRET[,...]" or a list;
  *   empty means any well-formed SigV4 signature is accepted
  * @property {string} [accountId] 12-digit account id in ARNs (default: wrangler.toml's)
+ * @property {"on" | "off"} [throughputLimits] AWS's per-shard throughput limits (default off locally)
+ * @property {string} [encryptionKey] RIVULET_ENCRYPTION_KEY, base64 of 32 bytes (default:
+ *   the Worker's fixed development key)
  * @property {boolean} [quiet] true: print nothing (wrangler's output is still
  *   included in startup errors)
  * @property {string} [logLevel] wrangler --log-level, default "warn"
@@ -137,10 +140,12 @@ export async function startLocalServer(options = {}) {
   // wrangler.toml [vars] and cannot be filtered by a [secrets] declaration.
   /** @type {Record<string, string>} */
   const secretVars = accessKeys ? { RIVULET_ACCESS_KEYS: accessKeys } : {};
+  if (options.encryptionKey) secretVars.RIVULET_ENCRYPTION_KEY = options.encryptionKey;
   const envFile = writeEnvFile(secretVars);
   /** @type {Record<string, string>} */
   const vars = { RIVULET_LOCAL: "1" };
   if (accountId) vars.RIVULET_ACCOUNT_ID = accountId;
+  if (options.throughputLimits) vars.RIVULET_THROUGHPUT_LIMITS = options.throughputLimits;
 
   /** @type {import("./wrangler-dev.mjs").WranglerDev} */
   let wrangler;

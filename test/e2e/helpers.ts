@@ -54,11 +54,12 @@ export function removeDir(dir: string | undefined): void {
   if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startServer(options: { persistDir: string; accessKeys?: string }): Promise<TestServer> {
+export async function startServer(options: { persistDir: string; accessKeys?: string; throughputLimits?: "on" }): Promise<TestServer> {
   const server = await startLocalServer({
     port: 0,
     persistDir: options.persistDir,
     accessKeys: options.accessKeys,
+    throughputLimits: options.throughputLimits,
     quiet: true,
   });
   return { url: server.url, persistDir: options.persistDir, close: () => server.close(), exited: server.exited };
