@@ -1,5 +1,7 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { csvToJson } from "./test/integration/firehose/lambdas.ts";
+import { recorder } from "./test/integration/triggers/recorder.ts";
 
 /**
  * Three projects: `unit` and `integration` run inside the Workers runtime (Miniflare), with the
@@ -8,7 +10,12 @@ import { defineConfig } from "vitest/config";
  */
 const workers = cloudflareTest({
   wrangler: { configPath: "./wrangler.toml" },
-  miniflare: { bindings: { RIVULET_LOCAL: "1" } },
+  miniflare: {
+    bindings: { RIVULET_LOCAL: "1" },
+    // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
+    // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts).
+    serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson },
+  },
 });
 
 export default defineConfig({

@@ -55,6 +55,56 @@ export const KINESIS = {
   onDemandWindowSeconds: 6,
   onDemandScaleLoad: 0.8,
   onDemandCooldownMs: 10_000,
+  /**
+   * On-demand warm throughput (UpdateStreamWarmThroughput): at most 10 GiB/s per stream by default, and
+   * only with a MinimumThroughputBillingCommitment, which lasts at least 24 hours once enabled
+   * (the API reference of UpdateStreamWarmThroughput and of MinimumThroughputBillingCommitmentInput).
+   */
+  maxWarmThroughputMiBps: 10 * 1024,
+  minimumCommitmentMs: 24 * 3_600_000,
+  /** Resource policies: the largest document we keep (AWS's resource policy limit, as for S3 and others: 20 KiB). */
+  maxResourcePolicyBytes: 20 * 1024,
   /** Hash key space: keys are 128-bit MD5 values. */
   maxHashKey: (1n << 128n) - 1n,
+} as const;
+
+/**
+ * Stream-triggered consumers (Lambda event source mappings for Kinesis):
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html and
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
+ */
+export const LAMBDA = {
+  /** BatchSize: 100 by default for Kinesis, at most 10,000 (also the model's BatchSize bounds). */
+  defaultBatchSize: 100,
+  maxBatchSize: 10_000,
+  /** Lambda polls each shard once per second when it has caught up. */
+  pollIntervalMs: 1000,
+  /**
+   * A synchronous invocation's payload is at most 6 MB; base64 makes data a third larger, so a
+   * batch reads at most this many bytes of data and partition keys.
+   */
+  maxBatchDataBytes: 4 * 1024 * 1024,
+  /** How long a mapping stays Creating, Updating, Enabling or Disabling, and Deleting (AWS takes seconds). */
+  transitionMs: 500,
+  /**
+   * Our policy (AWS documents exponential backoff, not its numbers): a failed batch is retried
+   * after 1 s, doubling per attempt up to a minute.
+   */
+  retryBaseMs: 1000,
+  retryMaxMs: 60_000,
+  /** Our policy: how long an HTTP or service-binding target may take to answer one batch. */
+  invokeTimeoutMs: 60_000,
+  /** Our policy: how many batches one alarm delivers from a shard before yielding to the next alarm. */
+  batchesPerShardPerAlarm: 50,
+  /** ListEventSourceMappings: MaxItems is 1..10,000 (model); AWS answers 100 by default. */
+  defaultMaxItems: 100,
+} as const;
+
+/** Cloudflare Queues: https://developers.cloudflare.com/queues/platform/limits/ */
+export const QUEUES = {
+  /** A message is at most 128 KB, of which about 100 bytes are the queue's own metadata. */
+  maxMessageBytes: 128 * 1024 - 100,
+  /** sendBatch: at most 100 messages and 256 KB in all. */
+  maxBatchMessages: 100,
+  maxBatchBytes: 256 * 1024,
 } as const;

@@ -59,6 +59,8 @@ export const LimitExceededException = errorClass("LimitExceededException");
 export const ExpiredIteratorException = errorClass("ExpiredIteratorException");
 export const ExpiredNextTokenException = errorClass("ExpiredNextTokenException");
 export const ProvisionedThroughputExceededException = errorClass("ProvisionedThroughputExceededException");
+/** The KMS key a stream is to be encrypted under cannot be found (see streams/encryption.ts). */
+export const KMSNotFoundException = errorClass("KMSNotFoundException");
 
 /**
  * Durable Object RPC does not carry an error's class across the boundary, so objects answer with an

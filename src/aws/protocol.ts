@@ -49,6 +49,11 @@ const AMZ_JSON = "application/x-amz-json-1.1";
 const AMZ_CBOR = "application/x-amz-cbor-1.1";
 const DEFAULT_ACCOUNT = "000000000000";
 
+/** The account requests act in: one per deployment. */
+export function accountOf(env: Env): string {
+  return env.RIVULET_ACCOUNT_ID || DEFAULT_ACCOUNT;
+}
+
 /** How one wire format reads requests and writes answers. */
 interface WireCodec {
   /** The content type of answers. */
@@ -166,7 +171,7 @@ async function dispatch(
   const context: RequestContext = {
     env,
     caller,
-    scope: { account: env.RIVULET_ACCOUNT_ID || DEFAULT_ACCOUNT, region: caller.region },
+    scope: { account: accountOf(env), region: caller.region },
     requestId,
     clock,
     format: codec === CBOR_CODEC ? "cbor" : "json",

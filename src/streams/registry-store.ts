@@ -15,6 +15,14 @@ export interface StreamRow {
   retentionHours: number;
   mode: StreamMode;
   maxRecordSizeKiB: number;
+  /** Server-side encryption: the KMS KeyId records are encrypted under, or null (EncryptionType NONE). */
+  encryptionKeyId?: string | null;
+  /** Enhanced monitoring: the shard-level metrics enabled, in the model's order. */
+  shardLevelMetrics?: string[];
+  /** The warm throughput asked for (UpdateStreamWarmThroughput), in MiB/s; null when never set. */
+  warmThroughputMiBps?: number | null;
+  /** The stream's resource-based policy document, as given; null when it has none. */
+  resourcePolicy?: string | null;
 }
 
 export interface ShardRow {
@@ -70,9 +78,40 @@ const MIGRATIONS: string[][] = [
        PRIMARY KEY (stream_name, name)
      )`,
   ],
+  [
+    "ALTER TABLE streams ADD COLUMN encryption_key_id TEXT",
+    "ALTER TABLE streams ADD COLUMN shard_level_metrics TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE streams ADD COLUMN warm_throughput_mibps INTEGER",
+    "ALTER TABLE streams ADD COLUMN resource_policy TEXT",
+    // A consumer's policy belongs to one registration of it: the one created at consumer_created_ms.
+    `CREATE TABLE consumer_policies (
+       stream_name TEXT NOT NULL,
+       consumer_name TEXT NOT NULL,
+       consumer_created_ms INTEGER NOT NULL,
+       policy TEXT NOT NULL,
+       PRIMARY KEY (stream_name, consumer_name)
+     )`,
+    `CREATE TABLE account_settings (
+       id INTEGER PRIMARY KEY CHECK (id = 1),
+       commitment_status TEXT NOT NULL,
+       started_ms INTEGER,
+       ended_ms INTEGER,
+       earliest_end_ms INTEGER
+     )`,
+  ],
 ];
 
 const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** MinimumThroughputBillingCommitment as stored; see account-settings.ts for how it moves with time. */
+export type CommitmentStatus = "ENABLED" | "DISABLED" | "ENABLED_UNTIL_EARLIEST_ALLOWED_END";
+
+export interface AccountSettingsRow {
+  commitmentStatus: CommitmentStatus;
+  startedMs: number | null;
+  endedMs: number | null;
+  earliestEndMs: number | null;
+}
 
 export type ConsumerStatus = "CREATING" | "ACTIVE" | "DELETING";
 
@@ -111,6 +150,10 @@ type StreamSqlRow = {
   retention_hours: number;
   mode: string;
   max_record_size_kib: number;
+  encryption_key_id: string | null;
+  shard_level_metrics: string;
+  warm_throughput_mibps: number | null;
+  resource_policy: string | null;
 };
 
 type ShardSqlRow = {
@@ -134,6 +177,10 @@ function toStream(row: StreamSqlRow): StreamRow {
     retentionHours: row.retention_hours,
     mode: row.mode as StreamMode,
     maxRecordSizeKiB: row.max_record_size_kib,
+    encryptionKeyId: row.encryption_key_id,
+    shardLevelMetrics: JSON.parse(row.shard_level_metrics) as string[],
+    warmThroughputMiBps: row.warm_throughput_mibps,
+    resourcePolicy: row.resource_policy,
   };
 }
 
@@ -252,6 +299,76 @@ export class RegistryStore {
     this.sql.exec("UPDATE streams SET retention_hours = ? WHERE name = ?", hours, name);
   }
 
+  setEncryption(name: string, keyId: string | null): void {
+    this.sql.exec("UPDATE streams SET encryption_key_id = ? WHERE name = ?", keyId, name);
+  }
+
+  setShardLevelMetrics(name: string, metrics: readonly string[]): void {
+    this.sql.exec("UPDATE streams SET shard_level_metrics = ? WHERE name = ?", JSON.stringify(metrics), name);
+  }
+
+  setWarmThroughput(name: string, mibps: number | null): void {
+    this.sql.exec("UPDATE streams SET warm_throughput_mibps = ? WHERE name = ?", mibps, name);
+  }
+
+  setResourcePolicy(name: string, policy: string | null): void {
+    this.sql.exec("UPDATE streams SET resource_policy = ? WHERE name = ?", policy, name);
+  }
+
+  consumerPolicy(streamName: string, consumerName: string): { consumerCreatedMs: number; policy: string } | undefined {
+    const row = this.sql
+      .exec<{ consumer_created_ms: number; policy: string }>(
+        "SELECT consumer_created_ms, policy FROM consumer_policies WHERE stream_name = ? AND consumer_name = ?",
+        streamName,
+        consumerName,
+      )
+      .toArray()[0];
+    return row && { consumerCreatedMs: row.consumer_created_ms, policy: row.policy };
+  }
+
+  putConsumerPolicy(streamName: string, consumerName: string, consumerCreatedMs: number, policy: string): void {
+    this.sql.exec(
+      `INSERT INTO consumer_policies (stream_name, consumer_name, consumer_created_ms, policy) VALUES (?, ?, ?, ?)
+       ON CONFLICT (stream_name, consumer_name) DO UPDATE SET consumer_created_ms = excluded.consumer_created_ms, policy = excluded.policy`,
+      streamName,
+      consumerName,
+      consumerCreatedMs,
+      policy,
+    );
+  }
+
+  deleteConsumerPolicy(streamName: string, consumerName: string): void {
+    this.sql.exec("DELETE FROM consumer_policies WHERE stream_name = ? AND consumer_name = ?", streamName, consumerName);
+  }
+
+  accountSettings(): AccountSettingsRow | undefined {
+    const row = this.sql
+      .exec<{ commitment_status: string; started_ms: number | null; ended_ms: number | null; earliest_end_ms: number | null }>(
+        "SELECT * FROM account_settings WHERE id = 1",
+      )
+      .toArray()[0];
+    return (
+      row && {
+        commitmentStatus: row.commitment_status as CommitmentStatus,
+        startedMs: row.started_ms,
+        endedMs: row.ended_ms,
+        earliestEndMs: row.earliest_end_ms,
+      }
+    );
+  }
+
+  putAccountSettings(settings: AccountSettingsRow): void {
+    this.sql.exec(
+      `INSERT INTO account_settings (id, commitment_status, started_ms, ended_ms, earliest_end_ms) VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET commitment_status = excluded.commitment_status, started_ms = excluded.started_ms,
+         ended_ms = excluded.ended_ms, earliest_end_ms = excluded.earliest_end_ms`,
+      settings.commitmentStatus,
+      settings.startedMs,
+      settings.endedMs,
+      settings.earliestEndMs,
+    );
+  }
+
   consumers(streamName: string): ConsumerRow[] {
     return this.sql
       .exec<ConsumerSqlRow>("SELECT * FROM consumers WHERE stream_name = ? ORDER BY name", streamName)
@@ -283,6 +400,7 @@ export class RegistryStore {
   }
 
   deleteStream(name: string): void {
+    this.sql.exec("DELETE FROM consumer_policies WHERE stream_name = ?", name);
     this.sql.exec("DELETE FROM consumers WHERE stream_name = ?", name);
     this.sql.exec("DELETE FROM tags WHERE stream_name = ?", name);
     this.sql.exec("DELETE FROM shards WHERE stream_name = ?", name);

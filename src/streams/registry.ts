@@ -24,6 +24,16 @@ import { deregisterConsumer, findConsumer, liveConsumers, registerConsumer } fro
 import { adjacent, planMerge, planSplit, planUniformScaling, type OpenShard, type ReshardPlan } from "./resharding";
 import { shardObjectName } from "./shard";
 import type { ChildShard } from "./shard-log";
+import {
+  checkWarmThroughput,
+  commitmentActive,
+  currentThroughputMiBps,
+  effectiveCommitment,
+  updateCommitment,
+} from "./account-settings";
+import { keyNotFound, masterKey } from "./encryption";
+import { changeMetrics } from "./monitoring";
+import { policyOf, setPolicy, type PolicyTarget } from "./resource-policies";
 
 export interface Scope {
   account: string;
@@ -35,6 +45,8 @@ export interface StreamView extends Omit<StreamRow, "status" | "statusUntilMs"> 
   status: StreamStatus;
   shards: ShardRow[];
   consumerCount: number;
+  /** On-demand streams of an account with a throughput commitment: the warm throughput asked for, and the current one. */
+  warmThroughput?: { targetMiBps: number | null; currentMiBps: number };
 }
 
 export interface CreateStreamRequest {
@@ -43,6 +55,7 @@ export interface CreateStreamRequest {
   mode: StreamMode;
   tags: [string, string][];
   maxRecordSizeKiB: number;
+  warmThroughputMiBps?: number;
 }
 
 /** The registry object for an account and region. */
@@ -106,6 +119,10 @@ export class StreamRegistry extends DurableObject<Env> {
             `Limit: ${KINESIS.onDemandStreamCountLimit}.`,
         );
       }
+      if (request.warmThroughputMiBps !== undefined) {
+        const commitment = effectiveCommitment(this.store.accountSettings(), now);
+        checkWarmThroughput({ account: scope.account, streamName: request.name }, request.mode, commitment, request.warmThroughputMiBps);
+      }
       const stream: StreamRow = {
         name: request.name,
         id: newStreamId(),
@@ -133,6 +150,7 @@ export class StreamRegistry extends DurableObject<Env> {
         throw new ResourceInUseException(`Stream ${request.name} under account ${scope.account} already exists.`);
       }
       this.store.insertStream(stream, shards, new Map(request.tags));
+      if (request.warmThroughputMiBps !== undefined) this.store.setWarmThroughput(stream.name, request.warmThroughputMiBps);
       try {
         await Promise.all(shards.map((shard) => this.initShard(scope, stream, shard.index)));
       } catch (error) {
@@ -328,9 +346,17 @@ export class StreamRegistry extends DurableObject<Env> {
     });
   }
 
-  async updateStreamMode(scope: Scope, name: string, mode: StreamMode) {
+  async updateStreamMode(scope: Scope, name: string, mode: StreamMode, warmThroughputMiBps?: number) {
     return capture(async () => {
       const stream = this.active(scope, name);
+      if (warmThroughputMiBps !== undefined) {
+        if (mode !== "ON_DEMAND") {
+          throw new InvalidArgumentException("WarmThroughputMiBps is only valid when the stream mode is being updated to ON_DEMAND.");
+        }
+        const commitment = effectiveCommitment(this.store.accountSettings(), this.clock.now());
+        checkWarmThroughput({ account: scope.account, streamName: name }, mode, commitment, warmThroughputMiBps);
+        this.store.setWarmThroughput(name, warmThroughputMiBps);
+      }
       if (stream.mode === mode) return;
       // Shards first: they decide when an on-demand stream needs more of them.
       await Promise.all(
@@ -341,6 +367,8 @@ export class StreamRegistry extends DurableObject<Env> {
       );
       this.ctx.storage.transactionSync(() => {
         this.store.setMode(name, mode);
+        // Warm throughput belongs to on-demand streams only.
+        if (mode === "PROVISIONED") this.store.setWarmThroughput(name, null);
         this.store.setStatus(name, "UPDATING", this.clock.now() + KINESIS.updateStreamMs);
       });
     });
@@ -369,6 +397,106 @@ export class StreamRegistry extends DurableObject<Env> {
       this.scaledAt.set(name, now);
       await this.reshard(scope, stream, planSplit(shard, (shard.start + shard.end + 1n) / 2n, this.nextShardIndex(stream)));
       return true;
+    });
+  }
+
+  /**
+   * StartStreamEncryption (a KeyId) and StopStreamEncryption (null). The open shards are told first:
+   * they are what seals records. Records stored before stay as they were, and readable.
+   */
+  async setEncryption(scope: Scope, name: string, keyId: string | null) {
+    return capture(async () => {
+      const stream = this.active(scope, name);
+      // Without the deployment's master key there is no key to encrypt under, as KMS would say.
+      if (keyId !== null && !masterKey(this.env)) throw keyNotFound(keyId, scope);
+      await Promise.all(
+        this.openShards(stream).map(async (shard) => {
+          const outcome = await this.shard(stream, shard.index).setEncryption(keyId);
+          if (!outcome.ok) throw new Error(`shard ${shard.index} refused encryption: ${outcome.error.type}`);
+        }),
+      );
+      this.ctx.storage.transactionSync(() => {
+        this.store.setEncryption(name, keyId);
+        this.store.setStatus(name, "UPDATING", this.clock.now() + KINESIS.updateStreamMs);
+      });
+    });
+  }
+
+  /** EnableEnhancedMonitoring and DisableEnhancedMonitoring: the metrics before and after. */
+  async setShardLevelMetrics(scope: Scope, name: string, metrics: string[], enable: boolean) {
+    return capture(() => {
+      const stream = this.active(scope, name);
+      const current = stream.shardLevelMetrics ?? [];
+      const desired = changeMetrics(current, metrics, enable);
+      if (desired.join() !== current.join()) {
+        this.ctx.storage.transactionSync(() => {
+          this.store.setShardLevelMetrics(name, desired);
+          this.store.setStatus(name, "UPDATING", this.clock.now() + KINESIS.updateStreamMs);
+        });
+      }
+      return { arn: streamArn(scope.region, scope.account, name), current, desired };
+    });
+  }
+
+  async updateWarmThroughput(scope: Scope, name: string, mibps: number) {
+    return capture(() => {
+      const now = this.clock.now();
+      const stream = this.active(scope, name);
+      checkWarmThroughput({ account: scope.account, streamName: name }, stream.mode, effectiveCommitment(this.store.accountSettings(), now), mibps);
+      this.ctx.storage.transactionSync(() => {
+        this.store.setWarmThroughput(name, mibps);
+        this.store.setStatus(name, "UPDATING", now + KINESIS.updateStreamMs);
+      });
+      return {
+        arn: streamArn(scope.region, scope.account, name),
+        targetMiBps: mibps,
+        currentMiBps: currentThroughputMiBps(this.openShards(stream).length),
+      };
+    });
+  }
+
+  async resourcePolicy(scope: Scope, target: PolicyTarget) {
+    return capture(() => {
+      const now = this.clock.now();
+      const stream = this.live(target.streamName, now) ?? notFound(scope, target.streamName);
+      return policyOf(this.store, scope, stream, target, now).policy;
+    });
+  }
+
+  /** The policy that governs a request, for the Worker to evaluate; none also when the resource does not exist. */
+  async policyForAccess(scope: Scope, target: PolicyTarget) {
+    return capture((): { policy: string | null; consumerArn?: string } => {
+      const now = this.clock.now();
+      const stream = this.live(target.streamName, now);
+      if (!stream) return { policy: null };
+      try {
+        return policyOf(this.store, scope, stream, target, now);
+      } catch {
+        // A consumer that does not exist: the operation itself says so.
+        return { policy: null };
+      }
+    });
+  }
+
+  /** PutResourcePolicy (a document) and DeleteResourcePolicy (null). */
+  async setResourcePolicy(scope: Scope, target: PolicyTarget, policy: string | null) {
+    return capture(() => {
+      const now = this.clock.now();
+      const stream = this.live(target.streamName, now) ?? notFound(scope, target.streamName);
+      setPolicy(this.store, scope, stream, target, policy, now);
+    });
+  }
+
+  async accountSettings() {
+    return capture(() => effectiveCommitment(this.store.accountSettings(), this.clock.now()));
+  }
+
+  async updateAccountSettings(desired: "ENABLED" | "DISABLED") {
+    return capture(() => {
+      const now = this.clock.now();
+      const updated = updateCommitment(effectiveCommitment(this.store.accountSettings(), now), desired, now);
+      this.store.putAccountSettings(updated);
+      return updated;
     });
   }
 
@@ -458,6 +586,7 @@ export class StreamRegistry extends DurableObject<Env> {
       shardIndex: index,
       retentionHours: stream.retentionHours,
       onDemand: stream.mode === "ON_DEMAND",
+      encryptionKeyId: stream.encryptionKeyId ?? null,
     });
     if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused init: ${outcome.error.type}`);
   }
@@ -536,6 +665,15 @@ export class StreamRegistry extends DurableObject<Env> {
       arn: streamArn(scope.region, scope.account, stream.name),
       shards: this.store.shards(stream.name),
       consumerCount: liveConsumers(this.store, { ...scope, streamName: stream.name }, this.clock.now()).length,
+      ...this.warmThroughputOf(stream),
     };
+  }
+
+  /** Reported only for on-demand streams in accounts with a throughput commitment, as AWS does. */
+  private warmThroughputOf(stream: StreamRow): Pick<StreamView, "warmThroughput"> {
+    if (stream.mode !== "ON_DEMAND") return {};
+    if (!commitmentActive(effectiveCommitment(this.store.accountSettings(), this.clock.now()))) return {};
+    const open = this.store.shards(stream.name).filter((shard) => shard.closedMs === null).length;
+    return { warmThroughput: { targetMiBps: stream.warmThroughputMiBps ?? null, currentMiBps: currentThroughputMiBps(open) } };
   }
 }

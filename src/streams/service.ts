@@ -1,10 +1,16 @@
 /**
  * Kinesis Data Streams: the operation table that the protocol layer serves. Each entry pairs the
- * input shape from AWS's model (validated before the handler runs) with its handler.
- *
- * Not here yet (answered as unknown operations): encryption, enhanced monitoring, resource policies, account settings.
+ * input shape from AWS's model (validated before the handler runs) with its handler. Every operation
+ * of the model is here; each first passes the resource policy of the stream or consumer it names
+ * (./access.ts), except those that check it themselves on the data plane.
  */
 import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
+import { enforceResourcePolicy } from "./access";
+import { describeAccountSettings, updateAccountSettings } from "./operations/accountSettings";
+import { startStreamEncryption, stopStreamEncryption } from "./operations/encryption";
+import { disableEnhancedMonitoring, enableEnhancedMonitoring } from "./operations/monitoring";
+import { deleteResourcePolicy, getResourcePolicy, putResourcePolicy } from "./operations/resourcePolicy";
+import { updateStreamWarmThroughput } from "./operations/warmThroughput";
 import {
   deregisterStreamConsumer,
   describeStreamConsumer,
@@ -42,7 +48,10 @@ type OperationName = keyof typeof KINESIS_SHAPES.operations;
 function operation<I>(name: OperationName, handle: (input: I, context: RequestContext) => Promise<object>): OperationDefinition {
   return {
     input: KINESIS_SHAPES.operations[name],
-    handle: (input, context) => handle(input as I, context),
+    handle: (input, context) => {
+      const check = enforceResourcePolicy(name, input, context);
+      return check ? check.then(() => handle(input as I, context)) : handle(input as I, context);
+    },
   };
 }
 
@@ -53,13 +62,18 @@ export const kinesis: AwsJsonService = {
     AddTagsToStream: operation("AddTagsToStream", addTagsToStream),
     CreateStream: operation("CreateStream", createStream),
     DecreaseStreamRetentionPeriod: operation("DecreaseStreamRetentionPeriod", decreaseStreamRetentionPeriod),
+    DeleteResourcePolicy: operation("DeleteResourcePolicy", deleteResourcePolicy),
     DeleteStream: operation("DeleteStream", deleteStream),
     DeregisterStreamConsumer: operation("DeregisterStreamConsumer", deregisterStreamConsumer),
+    DescribeAccountSettings: operation("DescribeAccountSettings", describeAccountSettings),
     DescribeLimits: operation("DescribeLimits", describeLimits),
     DescribeStream: operation("DescribeStream", describeStream),
     DescribeStreamConsumer: operation("DescribeStreamConsumer", describeStreamConsumer),
     DescribeStreamSummary: operation("DescribeStreamSummary", describeStreamSummary),
+    DisableEnhancedMonitoring: operation("DisableEnhancedMonitoring", disableEnhancedMonitoring),
+    EnableEnhancedMonitoring: operation("EnableEnhancedMonitoring", enableEnhancedMonitoring),
     GetRecords: operation("GetRecords", getRecords),
+    GetResourcePolicy: operation("GetResourcePolicy", getResourcePolicy),
     GetShardIterator: operation("GetShardIterator", getShardIterator),
     IncreaseStreamRetentionPeriod: operation("IncreaseStreamRetentionPeriod", increaseStreamRetentionPeriod),
     ListShards: operation("ListShards", listShards),
@@ -70,14 +84,19 @@ export const kinesis: AwsJsonService = {
     MergeShards: operation("MergeShards", mergeShards),
     PutRecord: operation("PutRecord", putRecord),
     PutRecords: operation("PutRecords", putRecords),
+    PutResourcePolicy: operation("PutResourcePolicy", putResourcePolicy),
     RegisterStreamConsumer: operation("RegisterStreamConsumer", registerStreamConsumer),
     RemoveTagsFromStream: operation("RemoveTagsFromStream", removeTagsFromStream),
     SplitShard: operation("SplitShard", splitShard),
+    StartStreamEncryption: operation("StartStreamEncryption", startStreamEncryption),
+    StopStreamEncryption: operation("StopStreamEncryption", stopStreamEncryption),
     SubscribeToShard: operation("SubscribeToShard", subscribeToShard),
     TagResource: operation("TagResource", tagResource),
     UntagResource: operation("UntagResource", untagResource),
+    UpdateAccountSettings: operation("UpdateAccountSettings", updateAccountSettings),
     UpdateMaxRecordSize: operation("UpdateMaxRecordSize", updateMaxRecordSize),
     UpdateShardCount: operation("UpdateShardCount", updateShardCount),
     UpdateStreamMode: operation("UpdateStreamMode", updateStreamMode),
+    UpdateStreamWarmThroughput: operation("UpdateStreamWarmThroughput", updateStreamWarmThroughput),
   },
 };

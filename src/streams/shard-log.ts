@@ -15,6 +15,8 @@ export interface ShardConfig {
   retentionHours: number;
   /** On-demand streams add shards by themselves when a shard runs hot. */
   onDemand: boolean;
+  /** Server-side encryption: the KMS KeyId new records are sealed under, or null while it is off. */
+  encryptionKeyId?: string | null;
 }
 
 export interface StoredRecord {
@@ -22,6 +24,8 @@ export interface StoredRecord {
   arrivalMs: number;
   partitionKey: string;
   data: ArrayBuffer;
+  /** The key a sealed (encrypted) record was sealed under (see keyIdOf); null for plaintext. */
+  keyRef: number | null;
 }
 
 /** Each entry is one schema version: the statements that bring the previous version to it. */
@@ -50,6 +54,12 @@ const MIGRATIONS: string[][] = [
    )`,
   ],
   ["ALTER TABLE config ADD COLUMN on_demand INTEGER NOT NULL DEFAULT 0"],
+  [
+    "ALTER TABLE config ADD COLUMN encryption_key_id TEXT",
+    // Sealed records name their key by its position in this JSON list of every KeyId the shard used.
+    "ALTER TABLE config ADD COLUMN sealing_key_ids TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE records ADD COLUMN key_ref INTEGER",
+  ],
 ];
 
 const SCHEMA_VERSION = MIGRATIONS.length;
@@ -67,6 +77,7 @@ type ConfigRow = {
   iterator_key: ArrayBuffer;
   children: string | null;
   on_demand: number;
+  encryption_key_id: string | null;
 };
 
 /** A shard that took over part of a closed shard's hash key range, as GetRecords reports it. */
@@ -94,6 +105,20 @@ function insertStatement(rows: number): string {
     const tuples = Array.from({ length: rows }, (_, i) => `(?1 + ${i}, ?2, ?${3 + 2 * i}, ?${4 + 2 * i})`);
     statement = `INSERT INTO records (counter, arrival_ms, partition_key, data) VALUES ${tuples.join(", ")}`;
     insertStatements.set(rows, statement);
+  }
+  return statement;
+}
+
+const SEALED_ROWS_PER_INSERT = 97;
+const sealedInsertStatements = new Map<number, string>();
+
+/** `INSERT ... VALUES (?1, ?2, '', ?4, ?3), (?1 + 1, ?2, '', ?5, ?3), ...`: counter, arrival time and key shared. */
+function sealedInsertStatement(rows: number): string {
+  let statement = sealedInsertStatements.get(rows);
+  if (!statement) {
+    const tuples = Array.from({ length: rows }, (_, i) => `(?1 + ${i}, ?2, '', ?${4 + i}, ?3)`);
+    statement = `INSERT INTO records (counter, arrival_ms, partition_key, data, key_ref) VALUES ${tuples.join(", ")}`;
+    sealedInsertStatements.set(rows, statement);
   }
   return statement;
 }
@@ -128,6 +153,7 @@ export class ShardLog {
       shardIndex: row.shard_index,
       retentionHours: row.retention_hours,
       onDemand: row.on_demand === 1,
+      encryptionKeyId: row.encryption_key_id,
       lastCounter: row.last_counter,
       lastArrivalMs: row.last_arrival_ms,
       iteratorKey: row.iterator_key,
@@ -159,6 +185,28 @@ export class ShardLog {
     this.sql.exec("UPDATE config SET on_demand = ? WHERE id = 1", onDemand ? 1 : 0);
   }
 
+  setEncryptionKey(keyId: string | null): void {
+    this.sql.exec("UPDATE config SET encryption_key_id = ? WHERE id = 1", keyId);
+  }
+
+  /** The number sealed records use for `keyId`, assigned on first use. */
+  keyRef(keyId: string): number {
+    const keyIds = this.sealingKeyIds();
+    const known = keyIds.indexOf(keyId);
+    if (known >= 0) return known;
+    this.sql.exec("UPDATE config SET sealing_key_ids = ? WHERE id = 1", JSON.stringify([...keyIds, keyId]));
+    return keyIds.length;
+  }
+
+  keyIdOf(ref: number): string | undefined {
+    return this.sealingKeyIds()[ref];
+  }
+
+  private sealingKeyIds(): string[] {
+    const row = this.sql.exec<{ sealing_key_ids: string }>("SELECT sealing_key_ids FROM config WHERE id = 1").toArray()[0];
+    return row ? (JSON.parse(row.sealing_key_ids) as string[]) : [];
+  }
+
   setRetention(hours: number): void {
     this.sql.exec("UPDATE config SET retention_hours = ? WHERE id = 1", hours);
   }
@@ -182,6 +230,22 @@ export class ShardLog {
     );
   }
 
+  /**
+   * Appends sealed records after `lastCounter`, like append: the partition key is inside the sealed
+   * blob, so its column stays empty; with one bound value per row, 97 rows fit a statement.
+   */
+  appendSealed(lastCounter: number, arrivalMs: number, keyRef: number, sealed: readonly Uint8Array[]): void {
+    for (let offset = 0; offset < sealed.length; offset += SEALED_ROWS_PER_INSERT) {
+      const chunk = sealed.slice(offset, offset + SEALED_ROWS_PER_INSERT);
+      this.sql.exec(sealedInsertStatement(chunk.length), lastCounter + offset + 1, arrivalMs, keyRef, ...chunk);
+    }
+    this.sql.exec(
+      "UPDATE config SET last_counter = ?, last_arrival_ms = ? WHERE id = 1",
+      lastCounter + sealed.length,
+      arrivalMs,
+    );
+  }
+
   /** The oldest record still stored, if any. */
   first(): { counter: number; arrivalMs: number } | undefined {
     const row = this.sql
@@ -199,15 +263,15 @@ export class ShardLog {
 
   /** Records from `fromCounter` on, in order, read lazily so the caller can stop at a byte budget. */
   readFrom(fromCounter: number, limit: number): Iterable<StoredRecord> {
-    const cursor = this.sql.exec<{ counter: number; arrival_ms: number; partition_key: string; data: ArrayBuffer }>(
-      "SELECT counter, arrival_ms, partition_key, data FROM records WHERE counter >= ? ORDER BY counter LIMIT ?",
+    const cursor = this.sql.exec<{ counter: number; arrival_ms: number; partition_key: string; data: ArrayBuffer; key_ref: number | null }>(
+      "SELECT counter, arrival_ms, partition_key, data, key_ref FROM records WHERE counter >= ? ORDER BY counter LIMIT ?",
       fromCounter,
       limit,
     );
     return {
       *[Symbol.iterator]() {
         for (const row of cursor) {
-          yield { counter: row.counter, arrivalMs: row.arrival_ms, partitionKey: row.partition_key, data: row.data };
+          yield { counter: row.counter, arrivalMs: row.arrival_ms, partitionKey: row.partition_key, data: row.data, keyRef: row.key_ref };
         }
       },
     };

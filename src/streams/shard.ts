@@ -21,6 +21,7 @@ import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { shardIdOf } from "./ids";
+import { keyNotFound, masterKey, RecordCipher } from "./encryption";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ShardConfig } from "./shard-log";
@@ -38,6 +39,8 @@ export interface ReadRecord {
   arrivalMs: number;
   partitionKey: string;
   data: Uint8Array;
+  /** Stored encrypted (server-side encryption): answered with EncryptionType KMS. */
+  encrypted?: boolean;
 }
 
 export interface ReadResult {
@@ -77,14 +80,19 @@ export class Shard extends DurableObject<Env> {
   private readonly log: ShardLog;
   private config: LoadedConfig | undefined;
   private alarmSet = false;
+  private recordCipher: RecordCipher | undefined;
+  /** KeyIds of sealed records, by the number the log stores them under. */
+  private readonly keyIds = new Map<number, string>();
   private throughput: ShardThroughput | undefined;
   /** When this shard last asked its on-demand stream for more capacity. */
   private askedToScaleMs = 0;
   private readonly subscriptions = new SubscriptionHub({
     now: () => this.clock.now(),
-    read: (after, byteBudget) => {
+    read: async (after, byteBudget) => {
       const config = this.requireConfig();
-      return this.collect(config, after, KINESIS.maxGetRecordsCount, byteBudget, this.clock.now());
+      const batch = this.collect(config, after, KINESIS.maxGetRecordsCount, byteBudget, this.clock.now());
+      if (batch.sealed.length > 0) await this.unseal(config, batch);
+      return batch;
     },
     sequenceNumber: (counter) => this.sequenceNumber(this.requireConfig(), counter),
     end: () => {
@@ -114,6 +122,7 @@ export class Shard extends DurableObject<Env> {
       this.ctx.storage.transactionSync(() => {
         this.log.migrate(this.ctx.storage);
         this.log.saveConfig(config, key);
+        if (config.encryptionKeyId) this.log.setEncryptionKey(config.encryptionKeyId);
       });
       this.config = this.log.loadConfig();
     });
@@ -167,11 +176,19 @@ export class Shard extends DurableObject<Env> {
       const now = this.clock.now();
       const sizes = records.map((record) => record.data.byteLength + record.partitionKey.length);
       const taken = records.slice(0, this.meter(now).admit(sizes, now, this.enforceLimits));
+      // An encrypted stream seals the batch first: the only await before the write, so the counters
+      // below are still read and advanced in one synchronous step. The shard may close meanwhile.
+      const keyId = config.encryptionKeyId ?? null;
+      const sealed = keyId !== null && taken.length > 0 ? await this.cipher(config, keyId).seal(keyId, taken) : undefined;
+      if (config.children) throw new AwsError(SHARD_CLOSED, undefined, 500);
       // Arrival times never go backwards, so the log is ordered by time as well as by counter.
       const arrivalMs = Math.max(now, config.lastArrivalMs);
       const first = config.lastCounter + 1;
       if (taken.length > 0) {
-        this.ctx.storage.transactionSync(() => this.log.append(config.lastCounter, arrivalMs, taken));
+        this.ctx.storage.transactionSync(() => {
+          if (keyId !== null && sealed) this.log.appendSealed(config.lastCounter, arrivalMs, this.log.keyRef(keyId), sealed);
+          else this.log.append(config.lastCounter, arrivalMs, taken);
+        });
         config.lastCounter += taken.length;
         config.lastArrivalMs = arrivalMs;
         this.subscriptions.notify();
@@ -181,7 +198,18 @@ export class Shard extends DurableObject<Env> {
       return {
         arrivalMs,
         sequenceNumbers: taken.map((_, i) => this.sequenceNumber(config, first + i)),
+        encrypted: keyId !== null,
       };
+    });
+  }
+
+  /** Starts (a KeyId) or stops (null) sealing new records; records already stored stay as they are. */
+  async setEncryption(keyId: string | null) {
+    return capture(() => {
+      const config = this.requireConfig();
+      if (keyId !== null) this.cipher(config, keyId);
+      this.log.setEncryptionKey(keyId);
+      config.encryptionKeyId = keyId;
     });
   }
 
@@ -226,6 +254,7 @@ export class Shard extends DurableObject<Env> {
         );
       }
       const batch = this.collect(config, position.after, limit, KINESIS.maxGetRecordsBytes, now);
+      if (batch.sealed.length > 0) await this.unseal(config, batch);
       meter.readDone(batch.bytes, now);
       const finished = config.children !== undefined && batch.last >= config.lastCounter;
       return {
@@ -251,6 +280,37 @@ export class Shard extends DurableObject<Env> {
     });
   }
 
+  /**
+   * For the service's own readers (stream-triggered consumers, src/triggers/): the counter that
+   * `start` resolves to, after which reading begins. They keep counters, not iterators.
+   */
+  async position(start: IteratorRequest) {
+    return capture(() => this.startingPoint(this.requireConfig(), start, this.clock.now()));
+  }
+
+  /**
+   * For the service's own readers: the records after counter `after` (up to `limit` and about
+   * `byteBudget` bytes), each with its counter, and `last`, the counter they reach (past any
+   * expired ones), and whether more follow. `children` is set once the shard is closed and read to
+   * its end. No iterator and no read metering: these readers are part of the service, like AWS's
+   * own event source pollers.
+   */
+  async readAfter(after: number, limit: number, byteBudget: number) {
+    return capture(async () => {
+      const config = this.requireConfig();
+      const batch = this.collect(config, after, limit, byteBudget, this.clock.now());
+      if (batch.sealed.length > 0) await this.unseal(config, batch);
+      // The log is contiguous, so the records end at `last` and count back from there.
+      const first = batch.last - batch.records.length + 1;
+      return {
+        records: batch.records.map((record, i) => ({ ...record, counter: first + i })),
+        last: batch.last,
+        more: batch.last < config.lastCounter,
+        children: config.children !== undefined && batch.last >= config.lastCounter ? config.children : undefined,
+      };
+    });
+  }
+
   override async alarm(): Promise<void> {
     this.alarmSet = false;
     const config = this.config;
@@ -267,11 +327,14 @@ export class Shard extends DurableObject<Env> {
   private collect(config: LoadedConfig, after: number, limit: number, byteBudget: number, now: number) {
     const from = Math.max(after + 1, this.firstRetained(config, now));
     const records: ReadRecord[] = [];
+    /** Records still sealed, by position in `records`, with their key: see unseal. */
+    const sealed: { position: number; keyRef: number }[] = [];
     let bytes = 0;
     let last = Math.max(after, from - 1);
     for (const row of this.log.readFrom(from, limit)) {
       bytes += row.data.byteLength + row.partitionKey.length;
       if (bytes > byteBudget && records.length > 0) break;
+      if (row.keyRef !== null) sealed.push({ position: records.length, keyRef: row.keyRef });
       records.push({
         sequenceNumber: this.sequenceNumber(config, row.counter),
         arrivalMs: row.arrivalMs,
@@ -281,7 +344,36 @@ export class Shard extends DurableObject<Env> {
       last = row.counter;
     }
     const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
-    return { records, last, bytes, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+    return { records, sealed, last, bytes, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+  }
+
+  /** Decrypts a batch's sealed records in place, all at once; readers never see the stored form. */
+  private async unseal(config: LoadedConfig, batch: { records: ReadRecord[]; sealed: { position: number; keyRef: number }[] }) {
+    await Promise.all(
+      batch.sealed.map(async ({ position, keyRef }) => {
+        const record = batch.records[position];
+        if (!record) return;
+        let keyId = this.keyIds.get(keyRef);
+        if (keyId === undefined) {
+          keyId = this.log.keyIdOf(keyRef);
+          if (keyId === undefined) throw new Error(`shard ${config.shardIndex} of ${config.streamName}: no key ${keyRef}`);
+          this.keyIds.set(keyRef, keyId);
+        }
+        const plain = await this.cipher(config, keyId).open(keyId, record.data);
+        batch.records[position] = { ...record, partitionKey: plain.partitionKey, data: plain.data, encrypted: true };
+      }),
+    );
+    batch.sealed = [];
+  }
+
+  /** The shard's cipher; without the deployment's master key no key can be used, as KMS would say. */
+  private cipher(config: LoadedConfig, keyId: string): RecordCipher {
+    if (!this.recordCipher) {
+      const master = masterKey(this.env);
+      if (!master) throw keyNotFound(keyId, config);
+      this.recordCipher = new RecordCipher(master, shardObjectName(config.streamId, config.shardIndex));
+    }
+    return this.recordCipher;
   }
 
   private meter(now: number): ShardThroughput {

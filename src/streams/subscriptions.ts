@@ -17,8 +17,8 @@ import type { ChildShard } from "./shard-log";
 /** What a subscription needs of its shard. */
 export interface SubscriptionSource {
   now(): number;
-  /** Records after `after`, about `byteBudget` bytes at most. */
-  read(after: number, byteBudget: number): { records: ReadRecord[]; last: number; millisBehindLatest: number };
+  /** Records after `after`, about `byteBudget` bytes at most (decrypted first when stored encrypted). */
+  read(after: number, byteBudget: number): Promise<{ records: ReadRecord[]; last: number; millisBehindLatest: number }>;
   sequenceNumber(counter: number): string;
   /** Set once the shard is closed: where its log ends and where its keys went. */
   end(): { lastCounter: number; children: ChildShard[] } | undefined;
@@ -109,7 +109,7 @@ export class SubscriptionHub {
       do {
         subscription.again = false;
         for (;;) {
-          const batch = this.source.read(subscription.after, EVENT_BYTE_BUDGET);
+          const batch = await this.source.read(subscription.after, EVENT_BYTE_BUDGET);
           if (batch.records.length === 0) break;
           subscription.after = batch.last;
           await this.sendEvent(key, subscription, batch.records, batch.millisBehindLatest);
@@ -148,6 +148,7 @@ export class SubscriptionHub {
         ApproximateArrivalTimestamp: cbor ? new Date(record.arrivalMs) : record.arrivalMs / 1000,
         Data: cbor ? record.data : record.data.toBase64(),
         PartitionKey: record.partitionKey,
+        ...(record.encrypted && { EncryptionType: "KMS" }),
       })),
       // A shard read to its end has no continuation: readers move on to its children.
       ...(children === undefined && { ContinuationSequenceNumber: this.source.sequenceNumber(subscription.after) }),

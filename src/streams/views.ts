@@ -31,6 +31,15 @@ export function streamSummary(stream: StreamView) {
   };
 }
 
+/** EnhancedMonitoring and encryption, as DescribeStream and DescribeStreamSummary show them. */
+export function streamProtection(stream: StreamView) {
+  return {
+    EnhancedMonitoring: [{ ShardLevelMetrics: stream.shardLevelMetrics ?? [] }],
+    EncryptionType: stream.encryptionKeyId ? "KMS" : "NONE",
+    ...(stream.encryptionKeyId && { KeyId: stream.encryptionKeyId }),
+  };
+}
+
 /** Shards whose records are still within retention, the ones AWS lists. */
 export function retainedShards(stream: StreamView, now: number): ShardRow[] {
   const horizon = now - stream.retentionHours * 3_600_000;

@@ -23,6 +23,12 @@ function throttled(context: RequestContext, streamName: string, shardIndex: numb
   };
 }
 
+/** Each record's result, and whether the records were stored encrypted (answered as EncryptionType KMS). */
+export interface WriteOutcome {
+  results: WriteResult[];
+  encrypted: boolean;
+}
+
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
 const ATTEMPTS = 3;
 
@@ -33,12 +39,13 @@ export async function writeRecords(
   checkSizes: (stream: Awaited<ReturnType<typeof writableStream>>) => void = (stream) => {
     for (const record of records) checkRecordSize(stream, record);
   },
-): Promise<WriteResult[]> {
+): Promise<WriteOutcome> {
   let stream = await writableStream(context, streamName);
   checkSizes(stream);
   const hashKeys = records.map(hashKeyOf);
   const results: WriteResult[] = new Array<WriteResult>(records.length).fill(INTERNAL_FAILURE);
   let pending = records.map((_, position) => position);
+  let encrypted = false;
 
   for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
     if (attempt > 0) {
@@ -66,7 +73,8 @@ export async function writeRecords(
             rerouted.push(...positions);
             return;
           }
-          const { sequenceNumbers } = fromShard(context, current, shardIndex, outcome);
+          const { sequenceNumbers, encrypted: sealed } = fromShard(context, current, shardIndex, outcome);
+          if (sealed) encrypted = true;
           positions.forEach((position, i) => {
             const sequenceNumber = sequenceNumbers[i];
             // The shard took a prefix of its group; the rest went over its write limit.
@@ -84,5 +92,5 @@ export async function writeRecords(
     );
     pending = rerouted;
   }
-  return results;
+  return { results, encrypted };
 }

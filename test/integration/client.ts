@@ -25,7 +25,7 @@ export const REGION = "us-east-1";
 export const ENDPOINT = `https://kinesis.${REGION}.amazonaws.com/`;
 export const TARGET_PREFIX = "Kinesis_20131202";
 export const AMZ_JSON = "application/x-amz-json-1.1";
-const ACCESS_KEY_ID = "AKIDRIVULETTEST";
+export const ACCESS_KEY_ID = "AKIDRIVULETTEST";
 const SECRET_KEY = "rivulet-integration-secret";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -191,6 +191,8 @@ export interface RawRequest {
   region?: string;
   service?: string;
   headers?: Record<string, string>;
+  /** The access key id that signs (default the tests' own). */
+  accessKeyId?: string;
 }
 
 /**
@@ -213,7 +215,7 @@ export async function send<T = ErrorBody>(request: RawRequest): Promise<ApiRespo
         : request.body;
   if (request.sign !== false) {
     const scope = { region: request.region ?? REGION, service: request.service ?? "kinesis" };
-    await signRequest(method, url, headers, body, request.date ?? new Date(), scope);
+    await signRequest(method, url, headers, body, request.date ?? new Date(), scope, request.accessKeyId);
   }
   const response = await worker.fetch(url, {
     method,
@@ -229,6 +231,11 @@ export async function send<T = ErrorBody>(request: RawRequest): Promise<ApiRespo
     parsed = undefined;
   }
   return { status: response.status, headers: response.headers, text, body: parsed as T };
+}
+
+/** Calls a Kinesis operation signed with another access key id (another caller). */
+export async function callAs<T = ErrorBody>(accessKeyId: string, operation: string, input: unknown): Promise<ApiResponse<T>> {
+  return send<T>({ target: `${TARGET_PREFIX}.${operation}`, body: JSON.stringify(input), accessKeyId });
 }
 
 /** Calls a Kinesis operation with a JSON input. */
@@ -311,6 +318,7 @@ async function signRequest(
   body: Uint8Array,
   date: Date,
   { region, service }: { region: string; service: string },
+  accessKeyId = ACCESS_KEY_ID,
 ): Promise<void> {
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
   const day = stamp.slice(0, 8);
@@ -326,7 +334,7 @@ async function signRequest(
   const signature = hex(await hmac(key, toSign));
   headers.set(
     "authorization",
-    `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY_ID}/${scope}, SignedHeaders=${signed.join(";")}, Signature=${signature}`,
+    `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${signed.join(";")}, Signature=${signature}`,
   );
 }
 

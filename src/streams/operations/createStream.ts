@@ -9,6 +9,7 @@ export interface CreateStreamInput {
   StreamModeDetails?: { StreamMode: StreamMode };
   Tags?: Record<string, string>;
   MaxRecordSizeInKiB?: number;
+  WarmThroughputMiBps?: number;
 }
 
 /** On-demand streams start with four shards, as on AWS. */
@@ -29,6 +30,7 @@ export async function createStream(input: CreateStreamInput, context: RequestCon
       mode,
       tags: Object.entries(input.Tags ?? {}),
       maxRecordSizeKiB: input.MaxRecordSizeInKiB ?? 1024,
+      ...(input.WarmThroughputMiBps !== undefined && { warmThroughputMiBps: input.WarmThroughputMiBps }),
     }),
   );
   return {};

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../../aws/protocol";
 import { shardIndexOf } from "../ids";
 import { describeStream as lookUp, streamNameOf, type StreamReference } from "../locate";
-import { retainedShards, shardDescription, streamSummary } from "../views";
+import { retainedShards, shardDescription, streamProtection, streamSummary } from "../views";
 
 export interface DescribeStreamInput extends StreamReference {
   Limit?: number;
@@ -23,8 +23,7 @@ export async function describeStream(input: DescribeStreamInput, context: Reques
       Shards: shards.slice(0, limit).map((shard) => shardDescription(stream, shard)),
       HasMoreShards: shards.length > limit,
       RetentionPeriodHours: stream.retentionHours,
-      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
-      EncryptionType: "NONE",
+      ...streamProtection(stream),
     },
   };
 }

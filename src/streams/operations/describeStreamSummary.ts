@@ -1,6 +1,6 @@
 import type { RequestContext } from "../../aws/protocol";
 import { describeStream, streamNameOf, type StreamReference } from "../locate";
-import { streamSummary } from "../views";
+import { streamProtection, streamSummary } from "../views";
 
 export async function describeStreamSummary(input: StreamReference, context: RequestContext) {
   const stream = await describeStream(context, streamNameOf(input, context));
@@ -9,11 +9,16 @@ export async function describeStreamSummary(input: StreamReference, context: Req
       ...streamSummary(stream),
       StreamId: stream.id,
       RetentionPeriodHours: stream.retentionHours,
-      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
-      EncryptionType: "NONE",
+      ...streamProtection(stream),
       OpenShardCount: stream.shards.filter((shard) => shard.closedMs === null).length,
       ConsumerCount: stream.consumerCount,
       MaxRecordSizeInKiB: stream.maxRecordSizeKiB,
+      ...(stream.warmThroughput && {
+        WarmThroughput: {
+          ...(stream.warmThroughput.targetMiBps !== null && { TargetMiBps: stream.warmThroughput.targetMiBps }),
+          CurrentMiBps: stream.warmThroughput.currentMiBps,
+        },
+      }),
     },
   };
 }

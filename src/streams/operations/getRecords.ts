@@ -22,6 +22,7 @@ export async function getRecords(input: GetRecordsInput, context: RequestContext
       ApproximateArrivalTimestamp: new Date(record.arrivalMs),
       Data: record.data,
       PartitionKey: record.partitionKey,
+      ...(record.encrypted && { EncryptionType: "KMS" }),
     })),
     ...(result.nextIterator !== undefined && { NextShardIterator: result.nextIterator }),
     MillisBehindLatest: result.millisBehindLatest,

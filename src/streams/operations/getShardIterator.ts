@@ -1,5 +1,6 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
+import { authorize } from "../access";
 import { shardIndexOf } from "../ids";
 import { fromShard, shardNotFound, shardStub, streamNameOf, writableStream, type StreamReference } from "../locate";
 import type { IteratorRequest } from "../shard";
@@ -15,6 +16,9 @@ export interface GetShardIteratorInput extends StreamReference {
 
 export async function getShardIterator(input: GetShardIteratorInput, context: RequestContext) {
   const stream = await writableStream(context, streamNameOf(input, context));
+  authorize(context, "GetShardIterator", stream.arn, stream.resourcePolicy);
+  // GetRecords calls name only their iterator, so a policy that denies them refuses the iterator (see ../access.ts).
+  authorize(context, "GetRecords", stream.arn, stream.resourcePolicy);
   const shardIndex = shardIndexOf(input.ShardId);
   if (shardIndex === undefined || !stream.shards.some((shard) => shard.index === shardIndex)) {
     throw shardNotFound(context, stream.name, input.ShardId);

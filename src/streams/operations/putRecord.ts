@@ -1,7 +1,8 @@
 import { InternalFailure, InvalidArgumentException, ProvisionedThroughputExceededException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
+import { authorize } from "../access";
 import { streamNameOf, type StreamReference } from "../locate";
-import type { RecordInput } from "../routing";
+import { checkRecordSize, type RecordInput } from "../routing";
 import { parseSequenceNumber } from "../sequence";
 import { THROTTLED, writeRecords } from "../writer";
 
@@ -18,10 +19,16 @@ export async function putRecord(input: PutRecordInput, context: RequestContext) 
       `ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${name} under account ${context.scope.account} is invalid.`,
     );
   }
-  const [result] = await writeRecords(context, name, [input]);
+  const {
+    results: [result],
+    encrypted,
+  } = await writeRecords(context, name, [input], (stream) => {
+    authorize(context, "PutRecord", stream.arn, stream.resourcePolicy);
+    checkRecordSize(stream, input);
+  });
   if (result && "ErrorCode" in result && result.ErrorCode === THROTTLED) {
     throw new ProvisionedThroughputExceededException(result.ErrorMessage);
   }
   if (!result || !("SequenceNumber" in result)) throw new InternalFailure();
-  return result;
+  return { ...result, ...(encrypted && { EncryptionType: "KMS" }) };
 }

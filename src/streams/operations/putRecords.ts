@@ -1,6 +1,7 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
+import { authorize } from "../access";
 import { streamNameOf, type StreamReference } from "../locate";
 import { checkRecordSize, recordSize, type RecordInput } from "../routing";
 import { writeRecords } from "../writer";
@@ -10,7 +11,8 @@ export interface PutRecordsInput extends StreamReference {
 }
 
 export async function putRecords(input: PutRecordsInput, context: RequestContext) {
-  const results = await writeRecords(context, streamNameOf(input, context), input.Records, (stream) => {
+  const { results, encrypted } = await writeRecords(context, streamNameOf(input, context), input.Records, (stream) => {
+    authorize(context, "PutRecords", stream.arn, stream.resourcePolicy);
     let total = 0;
     for (const record of input.Records) {
       checkRecordSize(stream, record);
@@ -21,5 +23,6 @@ export async function putRecords(input: PutRecordsInput, context: RequestContext
   return {
     FailedRecordCount: results.filter((result) => "ErrorCode" in result).length,
     Records: results,
+    ...(encrypted && { EncryptionType: "KMS" }),
   };
 }

@@ -18,7 +18,14 @@ export interface UpdateMaxRecordSizeInput {
 
 export async function updateStreamMode(input: UpdateStreamModeInput, context: RequestContext) {
   const name = streamNameOf({ StreamARN: input.StreamARN }, context);
-  unwrap(await registryFor(context.env, context.scope).updateStreamMode(context.scope, name, input.StreamModeDetails.StreamMode));
+  unwrap(
+    await registryFor(context.env, context.scope).updateStreamMode(
+      context.scope,
+      name,
+      input.StreamModeDetails.StreamMode,
+      input.WarmThroughputMiBps,
+    ),
+  );
   forgetStream(context, name);
   return {};
 }

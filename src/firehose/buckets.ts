@@ -1,0 +1,46 @@
+/**
+ * From an S3 BucketARN to the R2 bucket bound to this Worker.
+ *
+ * `arn:aws:s3:::<bucket>` names the binding given for `<bucket>` in the `RIVULET_BUCKETS` variable
+ * (a JSON object, bucket name to binding name) when it has one; otherwise the binding whose name is
+ * the bucket name upper-cased with every character other than A-Z and 0-9 turned into `_`
+ * (`rivulet-deliveries` → `RIVULET_DELIVERIES`). A bucket that names no R2 binding is one Firehose
+ * cannot reach.
+ */
+import type { Env } from "../env";
+
+export function bucketNameOf(bucketArn: string): string {
+  return bucketArn.slice(bucketArn.indexOf(":::") + 3);
+}
+
+export function bindingNameOf(env: Env, bucketName: string): string {
+  const mapped = bucketMap(env)[bucketName];
+  return mapped ?? bucketName.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+}
+
+function bucketMap(env: Env): Record<string, string> {
+  const text = env.RIVULET_BUCKETS;
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  } catch {
+    console.error("RIVULET_BUCKETS is not a JSON object; ignoring it");
+    return {};
+  }
+}
+
+function isR2Bucket(value: unknown): value is R2Bucket {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  // Service bindings answer every property as an RPC method, but only they have fetch.
+  if (typeof candidate.fetch === "function") return false;
+  return typeof candidate.put === "function" && typeof candidate.get === "function" && typeof candidate.list === "function";
+}
+
+/** The R2 bucket a BucketARN names, or undefined when this Worker has no such binding. */
+export function resolveBucket(env: Env, bucketArn: string): R2Bucket | undefined {
+  const binding = (env as unknown as Record<string, unknown>)[bindingNameOf(env, bucketNameOf(bucketArn))];
+  return isR2Bucket(binding) ? binding : undefined;
+}

@@ -1,0 +1,181 @@
+/**
+ * All SQL of a delivery stream's buffer object: accepted records, and the batches they were
+ * flushed into. A record stays here until the batch holding it has been delivered.
+ */
+import type { SourceRecord } from "./records";
+
+export interface BatchRow {
+  id: string;
+  /** When the batch was flushed: object names take their time from it, so a retry names them the same. */
+  flushedMs: number;
+  records: number;
+  bytes: number;
+  /** The configuration it is delivered with (BufferConfig, as JSON), fixed when it is flushed. */
+  config: string;
+  /** When it should next be put on the delivery queue (again); null while a message for it is out. */
+  dueMs: number | null;
+  /** When the last message for it went out. */
+  sentMs: number | null;
+}
+
+type BatchSqlRow = {
+  id: string;
+  flushed_ms: number;
+  records: number;
+  bytes: number;
+  config: string;
+  due_ms: number | null;
+  sent_ms: number | null;
+};
+
+const toBatch = (row: BatchSqlRow): BatchRow => ({
+  id: row.id,
+  flushedMs: row.flushed_ms,
+  records: row.records,
+  bytes: row.bytes,
+  config: row.config,
+  dueMs: row.due_ms,
+  sentMs: row.sent_ms,
+});
+
+const MIGRATIONS: string[][] = [
+  [
+    `CREATE TABLE records (
+       seq INTEGER PRIMARY KEY,
+       record_id TEXT NOT NULL,
+       arrival_ms INTEGER NOT NULL,
+       data BLOB NOT NULL,
+       batch_id TEXT
+     )`,
+    "CREATE INDEX records_by_batch ON records (batch_id, seq)",
+    `CREATE TABLE batches (
+       id TEXT PRIMARY KEY,
+       flushed_ms INTEGER NOT NULL,
+       records INTEGER NOT NULL,
+       bytes INTEGER NOT NULL,
+       config TEXT NOT NULL,
+       due_ms INTEGER,
+       sent_ms INTEGER
+     )`,
+  ],
+];
+
+const SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface OpenBuffer {
+  records: number;
+  bytes: number;
+  /** Arrival of the oldest record not yet flushed. */
+  oldestMs: number | null;
+}
+
+export class BufferStore {
+  private readonly sql: SqlStorage;
+
+  constructor(private readonly storage: DurableObjectStorage) {
+    this.sql = storage.sql;
+  }
+
+  exists(): boolean {
+    return this.storage.kv.get("schema_version") !== undefined;
+  }
+
+  migrate(): void {
+    const version = Number(this.storage.kv.get("schema_version") ?? 0);
+    if (version >= SCHEMA_VERSION) return;
+    this.storage.transactionSync(() => {
+      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
+      this.storage.kv.put("schema_version", SCHEMA_VERSION);
+    });
+  }
+
+  config(): string | undefined {
+    return this.storage.kv.get<string>("config");
+  }
+
+  setConfig(config: string): void {
+    this.storage.kv.put("config", config);
+  }
+
+  /** The next record number; record ids are built from it. */
+  nextSeq(): number {
+    return this.sql.exec<{ seq: number | null }>("SELECT max(seq) AS seq FROM records").one().seq ?? 0;
+  }
+
+  insert(records: readonly { seq: number; recordId: string; arrivalMs: number; data: Uint8Array }[]): void {
+    for (const record of records) {
+      this.sql.exec(
+        "INSERT INTO records (seq, record_id, arrival_ms, data, batch_id) VALUES (?, ?, ?, ?, NULL)",
+        record.seq,
+        record.recordId,
+        record.arrivalMs,
+        record.data,
+      );
+    }
+  }
+
+  open(): OpenBuffer {
+    const row = this.sql
+      .exec<{ n: number; bytes: number | null; oldest: number | null }>(
+        "SELECT count(*) AS n, sum(length(data)) AS bytes, min(arrival_ms) AS oldest FROM records WHERE batch_id IS NULL",
+      )
+      .one();
+    return { records: row.n, bytes: row.bytes ?? 0, oldestMs: row.oldest };
+  }
+
+  /** Sizes of the records not yet flushed, in arrival order. */
+  openSizes(): { seq: number; bytes: number }[] {
+    return this.sql
+      .exec<{ seq: number; bytes: number }>("SELECT seq, length(data) AS bytes FROM records WHERE batch_id IS NULL ORDER BY seq")
+      .toArray();
+  }
+
+  /** Flushes the open records up to `lastSeq` into a new batch. */
+  flush(batch: Omit<BatchRow, "sentMs">, lastSeq: number): void {
+    this.sql.exec("UPDATE records SET batch_id = ? WHERE batch_id IS NULL AND seq <= ?", batch.id, lastSeq);
+    this.sql.exec(
+      "INSERT INTO batches (id, flushed_ms, records, bytes, config, due_ms, sent_ms) VALUES (?, ?, ?, ?, ?, ?, NULL)",
+      batch.id,
+      batch.flushedMs,
+      batch.records,
+      batch.bytes,
+      batch.config,
+      batch.dueMs,
+    );
+  }
+
+  batch(id: string): BatchRow | undefined {
+    const row = this.sql.exec<BatchSqlRow>("SELECT * FROM batches WHERE id = ?", id).toArray()[0];
+    return row && toBatch(row);
+  }
+
+  batches(): BatchRow[] {
+    return this.sql.exec<BatchSqlRow>("SELECT * FROM batches ORDER BY flushed_ms, id").toArray().map(toBatch);
+  }
+
+  batchRecords(id: string): SourceRecord[] {
+    return this.sql
+      .exec<{ record_id: string; arrival_ms: number; data: ArrayBuffer }>(
+        "SELECT record_id, arrival_ms, data FROM records WHERE batch_id = ? ORDER BY seq",
+        id,
+      )
+      .toArray()
+      .map((row) => ({ recordId: row.record_id, arrivalMs: row.arrival_ms, data: new Uint8Array(row.data) }));
+  }
+
+  markSent(id: string, sentMs: number): void {
+    this.sql.exec("UPDATE batches SET due_ms = NULL, sent_ms = ? WHERE id = ?", sentMs, id);
+  }
+
+  setDue(id: string, dueMs: number): void {
+    this.sql.exec("UPDATE batches SET due_ms = ? WHERE id = ?", dueMs, id);
+  }
+
+  /** The batch was delivered: it and its records are forgotten. */
+  complete(id: string): void {
+    this.storage.transactionSync(() => {
+      this.sql.exec("DELETE FROM records WHERE batch_id = ?", id);
+      this.sql.exec("DELETE FROM batches WHERE id = ?", id);
+    });
+  }
+}

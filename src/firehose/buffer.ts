@@ -1,0 +1,264 @@
+/**
+ * A delivery stream's buffer: one Durable Object per stream (named by the stream's id), holding
+ * accepted records in SQLite. PutRecord(Batch) is answered only once the records are stored (the
+ * object's output gate), so an acknowledged record is durable.
+ *
+ * Records are flushed into batches when the open records reach BufferingHints.SizeInMBs (at most
+ * FIREHOSE.maxFlushBytes per batch) or the oldest of them is IntervalInSeconds old (the alarm), or
+ * at once when IntervalInSeconds is 0. A flushed batch is announced on the delivery queue by
+ * reference (its id: Queues carry at most 128 KB a message, a batch up to 16 MiB); its records stay
+ * here until delivery reports it complete. A batch whose message could not be sent, or whose
+ * delivery has not completed long after, is announced again by the alarm: delivery is idempotent,
+ * so a batch announced twice is still written once.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { capture } from "../aws/errors";
+import { systemClock, type Clock } from "../clock";
+import type { Env } from "../env";
+import { BufferStore, type BatchRow } from "./buffer-store";
+import { flushThresholds, type Destination } from "./config";
+import { FIREHOSE } from "./limits";
+import type { SourceRecord } from "./records";
+
+/** What a buffer delivers with: fixed into each batch when it is flushed. */
+export interface BufferConfig {
+  account: string;
+  region: string;
+  streamName: string;
+  streamId: string;
+  /** The delivery stream's VersionId, as object names carry it. */
+  version: string;
+  destination: Destination;
+}
+
+/** A message of the delivery queue: a reference to a flushed batch. */
+export interface BatchMessage {
+  kind: "firehose-batch";
+  streamId: string;
+  batchId: string;
+}
+
+export interface BatchContents {
+  batchId: string;
+  flushedMs: number;
+  config: BufferConfig;
+  records: SourceRecord[];
+}
+
+/** How the buffer sends messages; tests replace it to drive delivery themselves. */
+export type Outbox = (messages: BatchMessage[]) => Promise<void>;
+
+/** Sent retries wait this long before the alarm tries again (our choice). */
+const RESEND_MS = 5000;
+
+export class DeliveryBuffer extends DurableObject<Env> {
+  /** Tests replace the clock to move time. */
+  clock: Clock = systemClock;
+  outbox: Outbox = async (messages) => {
+    await this.env.FIREHOSE_DELIVERY.sendBatch(messages.map((body) => ({ body, contentType: "json" as const })));
+  };
+  private readonly store: BufferStore;
+  private config: BufferConfig | undefined;
+  private seq = 0;
+  private salt = "";
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new BufferStore(ctx.storage);
+    void ctx.blockConcurrencyWhile(async () => {
+      // An object the registry never configured stays empty.
+      if (!this.store.exists()) return;
+      this.load();
+    });
+  }
+
+  private load(): void {
+    this.store.migrate();
+    const config = this.store.config();
+    this.config = config === undefined ? undefined : (JSON.parse(config) as BufferConfig);
+    this.seq = this.store.nextSeq();
+    let salt = this.ctx.storage.kv.get<string>("salt");
+    if (salt === undefined) {
+      salt = crypto.getRandomValues(new Uint8Array(12)).toBase64();
+      this.ctx.storage.kv.put("salt", salt);
+    }
+    this.salt = salt;
+  }
+
+  /** Sets (or replaces) the configuration; batches flushed from now on are delivered with it. */
+  async configure(config: BufferConfig) {
+    return capture(async () => {
+      if (!this.store.exists()) this.store.migrate();
+      this.store.setConfig(JSON.stringify(config));
+      this.load();
+      await this.scheduleAlarm(this.clock.now());
+    });
+  }
+
+  /** Stores records; answers their RecordIds, in order. */
+  async put(data: Uint8Array[]) {
+    return capture(async () => {
+      if (!this.config) throw new Error(`buffer ${this.ctx.id} was never configured`);
+      const now = this.clock.now();
+      const records = data.map((bytes) => {
+        this.seq += 1;
+        return { seq: this.seq, recordId: this.recordId(this.seq), arrivalMs: now, data: bytes };
+      });
+      const flushed = this.ctx.storage.transactionSync(() => {
+        this.store.insert(records);
+        return this.flushDue(now);
+      });
+      if (flushed.length > 0) await this.announce(flushed, now);
+      await this.scheduleAlarm(now);
+      return records.map((record) => record.recordId);
+    });
+  }
+
+  /** A flushed batch and its records, or null when it is no longer here (delivered, or the stream deleted). */
+  async batch(batchId: string) {
+    return capture((): BatchContents | null => {
+      const row = this.store.exists() ? this.store.batch(batchId) : undefined;
+      if (!row) return null;
+      return {
+        batchId: row.id,
+        flushedMs: row.flushedMs,
+        config: JSON.parse(row.config) as BufferConfig,
+        records: this.store.batchRecords(batchId),
+      };
+    });
+  }
+
+  /** Delivery finished: the batch's records are no longer needed. Repeating it is harmless. */
+  async complete(batchId: string) {
+    return capture(async () => {
+      if (!this.store.exists()) return;
+      this.store.complete(batchId);
+      await this.scheduleAlarm(this.clock.now());
+    });
+  }
+
+  /** Delivery gave up for now (the dead-letter queue): announce the batch again after `delayMs`. */
+  async requeue(batchId: string, delayMs: number) {
+    return capture(async () => {
+      if (!this.store.exists() || !this.store.batch(batchId)) return;
+      const now = this.clock.now();
+      this.store.setDue(batchId, now + delayMs);
+      await this.scheduleAlarm(now);
+    });
+  }
+
+  /** Flushes what is open now, whatever the hints say (tests; and a deleted stream's last words are not needed). */
+  async flushNow() {
+    return capture(async () => {
+      const now = this.clock.now();
+      const flushed = this.ctx.storage.transactionSync(() => this.flushDue(now, true));
+      if (flushed.length > 0) await this.announce(flushed, now);
+      await this.scheduleAlarm(now);
+      return flushed.map((batch) => batch.id);
+    });
+  }
+
+  /** What is buffered: open records and batches not yet delivered (tests and diagnostics). */
+  async state() {
+    return capture(() => {
+      if (!this.store.exists()) return { open: { records: 0, bytes: 0, oldestMs: null }, batches: [] as BatchRow[] };
+      return { open: this.store.open(), batches: this.store.batches() };
+    });
+  }
+
+  /** Forgets everything (the stream was deleted). */
+  async destroy(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.config = undefined;
+    this.seq = 0;
+  }
+
+  override async alarm(): Promise<void> {
+    if (!this.config) return;
+    const now = this.clock.now();
+    const flushed = this.ctx.storage.transactionSync(() => this.flushDue(now));
+    const again = this.store
+      .batches()
+      .filter(
+        (batch) =>
+          !flushed.some((fresh) => fresh.id === batch.id) &&
+          ((batch.dueMs !== null && batch.dueMs <= now) ||
+            (batch.dueMs === null && batch.sentMs !== null && batch.sentMs + FIREHOSE.redeliverAfterMs <= now)),
+      );
+    const toSend = [...flushed, ...again];
+    if (toSend.length > 0) await this.announce(toSend, now);
+    await this.scheduleAlarm(now);
+  }
+
+  /**
+   * Flushes open records into batches when a hint says so: full batches when they reach the size
+   * hint; everything once the oldest has waited the interval (or always, `force`).
+   */
+  private flushDue(now: number, force = false): Omit<BatchRow, "sentMs">[] {
+    const config = this.config;
+    if (!config) return [];
+    const open = this.store.open();
+    if (open.records === 0 || open.oldestMs === null) return [];
+    const { bytes: limit, intervalMs } = flushThresholds(config.destination);
+    const timeUp = force || now >= open.oldestMs + intervalMs;
+    if (!timeUp && open.bytes < limit) return [];
+    const batches: Omit<BatchRow, "sentMs">[] = [];
+    let count = 0;
+    let size = 0;
+    let last = -1;
+    const cut = () => {
+      const batch = { id: crypto.randomUUID(), flushedMs: now, records: count, bytes: size, config: JSON.stringify(config), dueMs: now };
+      this.store.flush(batch, last);
+      batches.push(batch);
+      count = 0;
+      size = 0;
+    };
+    for (const record of this.store.openSizes()) {
+      if (count > 0 && size + record.bytes > limit) cut();
+      count += 1;
+      size += record.bytes;
+      last = record.seq;
+      if (size >= limit) cut();
+    }
+    // What is left is a partial batch: it waits for the interval, unless that is what came.
+    if (count > 0 && timeUp) cut();
+    return batches;
+  }
+
+  private async announce(batches: readonly Pick<BatchRow, "id">[], now: number): Promise<void> {
+    const config = this.config;
+    if (!config) return;
+    try {
+      await this.outbox(batches.map((batch) => ({ kind: "firehose-batch", streamId: config.streamId, batchId: batch.id })));
+      for (const batch of batches) this.store.markSent(batch.id, now);
+    } catch (error) {
+      console.error(`delivery stream ${config.streamName}: could not queue ${batches.length} batch(es), retrying`, error);
+      for (const batch of batches) this.store.setDue(batch.id, now + RESEND_MS);
+    }
+  }
+
+  private async scheduleAlarm(now: number): Promise<void> {
+    const config = this.config;
+    if (!config) return;
+    const times: number[] = [];
+    const open = this.store.open();
+    if (open.oldestMs !== null) times.push(open.oldestMs + flushThresholds(config.destination).intervalMs);
+    for (const batch of this.store.batches()) {
+      if (batch.dueMs !== null) times.push(batch.dueMs);
+      else if (batch.sentMs !== null) times.push(batch.sentMs + FIREHOSE.redeliverAfterMs);
+    }
+    if (times.length === 0) {
+      await this.ctx.storage.deleteAlarm();
+      return;
+    }
+    await this.ctx.storage.setAlarm(Math.max(Math.min(...times), now));
+  }
+
+  /** RecordIds are unique within the stream: a random salt of the buffer and the record's number. */
+  private recordId(seq: number): string {
+    const number = new Uint8Array(8);
+    new DataView(number.buffer).setBigUint64(0, BigInt(seq));
+    return `${this.salt}${number.toBase64()}`;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * A delivery stream's S3 destination: the input shapes of Create (S3DestinationConfiguration,
+ * ExtendedS3DestinationConfiguration) and UpdateDestination (S3DestinationUpdate,
+ * ExtendedS3DestinationUpdate), the stored configuration (kept in the shape of AWS's
+ * ExtendedS3DestinationDescription, so describing it is a copy), defaults, merges and the checks
+ * AWS makes beyond the model.
+ */
+import { InvalidArgumentException } from "../aws/errors";
+import type { Env } from "../env";
+import { resolveBucket } from "./buckets";
+import { FIREHOSE } from "./limits";
+import { validatePrefixes } from "./prefix";
+import { isKnownTimeZone } from "./time-format";
+import { validateProcessingConfiguration } from "./transform";
+
+export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
+
+export interface BufferingHints {
+  SizeInMBs: number;
+  IntervalInSeconds: number;
+}
+
+export interface EncryptionConfiguration {
+  NoEncryptionConfig?: "NoEncryption";
+  KMSEncryptionConfig?: { AWSKMSKeyARN: string };
+}
+
+export interface CloudWatchLoggingOptions {
+  Enabled?: boolean;
+  LogGroupName?: string;
+  LogStreamName?: string;
+}
+
+export interface ProcessorParameter {
+  ParameterName: string;
+  ParameterValue: string;
+}
+
+export interface Processor {
+  Type: string;
+  Parameters?: ProcessorParameter[];
+}
+
+export interface ProcessingConfiguration {
+  Enabled?: boolean;
+  Processors?: Processor[];
+}
+
+export interface DynamicPartitioningConfiguration {
+  Enabled?: boolean;
+  RetryOptions?: { DurationInSeconds?: number };
+}
+
+/** S3DestinationDescription: what a plain S3 destination (or a backup) is. */
+export interface S3Description {
+  RoleARN: string;
+  BucketARN: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints: BufferingHints;
+  CompressionFormat: CompressionFormat;
+  EncryptionConfiguration: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+}
+
+/** ExtendedS3DestinationDescription: the stored destination, whichever shape created it. */
+export interface Destination extends S3Description {
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode: "Disabled" | "Enabled";
+  S3BackupDescription?: S3Description;
+  /** Kept as given (only Enabled matters here: conversion itself is refused). */
+  DataFormatConversionConfiguration?: { Enabled?: boolean };
+  DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
+  FileExtension?: string;
+  CustomTimeZone?: string;
+}
+
+/** The S3 members every input shape shares; partial in updates. */
+export interface S3Input {
+  RoleARN?: string;
+  BucketARN?: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints?: Partial<BufferingHints>;
+  CompressionFormat?: CompressionFormat;
+  EncryptionConfiguration?: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+}
+
+export interface ExtendedS3Input extends S3Input {
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: "Disabled" | "Enabled";
+  /** Create's name for the backup; UpdateDestination calls it S3BackupUpdate. */
+  S3BackupConfiguration?: S3Input;
+  S3BackupUpdate?: S3Input;
+  DataFormatConversionConfiguration?: Destination["DataFormatConversionConfiguration"];
+  DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
+  FileExtension?: string;
+  CustomTimeZone?: string;
+}
+
+const NO_ENCRYPTION: EncryptionConfiguration = { NoEncryptionConfig: "NoEncryption" };
+
+function s3Description(input: S3Input, base?: S3Description): S3Description {
+  return dropUndefined({
+    RoleARN: input.RoleARN ?? base?.RoleARN ?? "",
+    BucketARN: input.BucketARN ?? base?.BucketARN ?? "",
+    Prefix: input.Prefix ?? base?.Prefix,
+    ErrorOutputPrefix: input.ErrorOutputPrefix ?? base?.ErrorOutputPrefix,
+    BufferingHints: {
+      SizeInMBs: input.BufferingHints?.SizeInMBs ?? base?.BufferingHints.SizeInMBs ?? FIREHOSE.defaultSizeInMBs,
+      IntervalInSeconds: input.BufferingHints?.IntervalInSeconds ?? base?.BufferingHints.IntervalInSeconds ?? FIREHOSE.defaultIntervalInSeconds,
+    },
+    CompressionFormat: input.CompressionFormat ?? base?.CompressionFormat ?? "UNCOMPRESSED",
+    EncryptionConfiguration: input.EncryptionConfiguration ?? base?.EncryptionConfiguration ?? NO_ENCRYPTION,
+    CloudWatchLoggingOptions: input.CloudWatchLoggingOptions ?? base?.CloudWatchLoggingOptions ?? { Enabled: false },
+  });
+}
+
+/** The stored destination for Create's configuration (or an update's, merged over `base`). */
+export function destinationFrom(input: ExtendedS3Input, base?: Destination): Destination {
+  const backupInput = input.S3BackupConfiguration ?? input.S3BackupUpdate;
+  return dropUndefined({
+    ...s3Description(input, base),
+    ProcessingConfiguration: input.ProcessingConfiguration ?? base?.ProcessingConfiguration,
+    S3BackupMode: input.S3BackupMode ?? base?.S3BackupMode ?? "Disabled",
+    S3BackupDescription: backupInput ? s3Description(backupInput, base?.S3BackupDescription) : base?.S3BackupDescription,
+    DataFormatConversionConfiguration: input.DataFormatConversionConfiguration ?? base?.DataFormatConversionConfiguration,
+    DynamicPartitioningConfiguration: input.DynamicPartitioningConfiguration ?? base?.DynamicPartitioningConfiguration,
+    FileExtension: input.FileExtension ?? base?.FileExtension,
+    CustomTimeZone: input.CustomTimeZone ?? base?.CustomTimeZone,
+  });
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as T;
+}
+
+export function dynamicPartitioningEnabled(destination: Destination): boolean {
+  return destination.DynamicPartitioningConfiguration?.Enabled === true;
+}
+
+/**
+ * AWS's checks of a destination beyond the model: prefixes, the bucket being reachable (here: bound
+ * to this Worker), the backup, the time zone, and the features we do not have.
+ */
+export function checkDestination(env: Env, destination: Destination, previous?: Destination): void {
+  validatePrefixes({
+    Prefix: destination.Prefix,
+    ErrorOutputPrefix: destination.ErrorOutputPrefix,
+    dynamicPartitioning: dynamicPartitioningEnabled(destination),
+  });
+  checkBucket(env, destination.BucketARN);
+  validateProcessingConfiguration({
+    processing: destination.ProcessingConfiguration,
+    dynamicPartitioning: destination.DynamicPartitioningConfiguration,
+  });
+  if (destination.S3BackupMode === "Enabled") {
+    const backup = destination.S3BackupDescription;
+    if (!backup) throw new InvalidArgumentException("S3BackupConfiguration is required when S3BackupMode is Enabled.");
+    validatePrefixes({ Prefix: backup.Prefix, ErrorOutputPrefix: backup.ErrorOutputPrefix, dynamicPartitioning: false });
+    checkBucket(env, backup.BucketARN);
+  }
+  if (destination.CustomTimeZone && !isKnownTimeZone(destination.CustomTimeZone)) {
+    throw new InvalidArgumentException(`Invalid CustomTimeZone: ${destination.CustomTimeZone}`);
+  }
+  if (destination.DataFormatConversionConfiguration && destination.DataFormatConversionConfiguration.Enabled !== false) {
+    if (destination.CompressionFormat !== "UNCOMPRESSED") {
+      throw new InvalidArgumentException(
+        "The S3 destination's compression format must be set to UNCOMPRESSED when data format conversion is enabled",
+      );
+    }
+    throw new InvalidArgumentException("Rivulet does not support DataFormatConversionConfiguration (Parquet or ORC output) yet.");
+  }
+  if (dynamicPartitioningEnabled(destination) && destination.ProcessingConfiguration?.Enabled !== true) {
+    // AWS: partition keys come from the processing chain, so it must be on.
+    throw new InvalidArgumentException("Processing Configuration is not enabled when DataPartitioning is enabled");
+  }
+  if (previous) {
+    if (previous.S3BackupMode === "Enabled" && destination.S3BackupMode === "Disabled") {
+      throw new InvalidArgumentException("S3 backup can not be disabled once it is enabled.");
+    }
+    if (dynamicPartitioningEnabled(destination) !== dynamicPartitioningEnabled(previous)) {
+      throw new InvalidArgumentException("Dynamic Partitioning can not be enabled or disabled on an existing Firehose stream.");
+    }
+  }
+}
+
+function checkBucket(env: Env, bucketArn: string): void {
+  if (!resolveBucket(env, bucketArn)) {
+    throw new InvalidArgumentException(
+      "Access was denied. Ensure that the trust policy for the provided role allows Firehose to assume the role, " +
+        "and the access policy allows access to the S3 bucket.",
+    );
+  }
+}
+
+/** The buffering hints in bytes and milliseconds. */
+export function flushThresholds(destination: Destination): { bytes: number; intervalMs: number } {
+  return {
+    bytes: Math.min(destination.BufferingHints.SizeInMBs * 1024 * 1024, FIREHOSE.maxFlushBytes),
+    intervalMs: destination.BufferingHints.IntervalInSeconds * 1000,
+  };
+}

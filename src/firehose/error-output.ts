@@ -1,0 +1,27 @@
+/**
+ * The error output: records that failed processing (or partitioning) are delivered as JSON lines
+ * under the error prefix, one object per error output type, each line as AWS writes it
+ * (https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html, "Data Transformation
+ * Failure Handling"): attemptsMade, arrivalTimestamp, errorCode, errorMessage,
+ * attemptEndingTimestamp, rawData (base64 of the original data) and lambdaArn.
+ */
+import type { ProcessedRecord } from "./records";
+import { errorOutputType as typeOfCode } from "./transform";
+
+/** The `!{firehose:error-output-type}` of a failed record. */
+export function errorOutputType(record: ProcessedRecord): string {
+  return typeOfCode(record.error?.code ?? "");
+}
+
+export function errorLine(record: ProcessedRecord, attemptEndingMs: number): string {
+  const error = record.error ?? { code: "Unknown", message: "The record failed processing.", attempts: 1 };
+  return JSON.stringify({
+    attemptsMade: error.attempts,
+    arrivalTimestamp: record.arrivalMs,
+    errorCode: error.code,
+    errorMessage: error.message,
+    attemptEndingTimestamp: attemptEndingMs,
+    rawData: record.data.toBase64(),
+    ...(error.lambdaArn !== undefined && { lambdaArn: error.lambdaArn }),
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Firehose's limits, each with where it comes from. "Ours" marks a number AWS does not publish or
+ * one we chose because a Worker cannot do what AWS does (say why there).
+ */
+export const FIREHOSE = {
+  /** A record's data: at most 1,000 KiB before base64 (the model's Data max, 1024000). */
+  maxRecordBytes: 1_024_000,
+  /** PutRecordBatch: 500 records (the model) and 4 MiB for the whole request (API reference of PutRecordBatch). */
+  maxBatchRecords: 500,
+  maxBatchBytes: 4 * 1024 * 1024,
+  /** BufferingHints defaults (CreateDeliveryStream: "up to 5 MB or for 5 minutes"). */
+  defaultSizeInMBs: 5,
+  defaultIntervalInSeconds: 300,
+  /** Tags per delivery stream (TagDeliveryStream: "up to 50 tags"). */
+  maxTags: 50,
+  /** ListDeliveryStreams answers 10 names unless Limit says otherwise (API reference). */
+  defaultListLimit: 10,
+  /** ListTagsForDeliveryStream: Limit is 1..50 (model); without it, every tag (at most 50). */
+  defaultTagListLimit: 50,
+  /** Delivery streams per account and region (CreateDeliveryStream: "up to 5,000 Firehose streams per Amazon Web Services Region"). */
+  maxStreamsPerRegion: 5000,
+  /** An evaluated Prefix or ErrorOutputPrefix is at most 512 characters (s3-prefixes.html). */
+  maxEvaluatedPrefixLength: 512,
+  /** `!{firehose:random-string}` is 11 characters (s3-prefixes.html). */
+  randomStringLength: 11,
+  /** Ours: how long a new stream stays CREATING, a deleted one DELETING, and encryption ENABLING/DISABLING (AWS takes seconds to minutes). */
+  createMs: 500,
+  deleteMs: 500,
+  encryptionTransitionMs: 500,
+  /**
+   * Ours: the largest batch one flush hands to delivery. The consumer holds a batch in memory
+   * (128 MB per isolate) and reads it over Durable Object RPC (32 MiB per call), so SizeInMBs above
+   * this yields several objects per flush instead of one.
+   */
+  maxFlushBytes: 16 * 1024 * 1024,
+  /**
+   * Ours: a batch whose delivery has not finished this long after it was queued is queued again
+   * (a message lost or dead-lettered without the buffer hearing of it). Delivery is idempotent.
+   */
+  redeliverAfterMs: 10 * 60 * 1000,
+  /** Ours: retries of a failed delivery wait 5 s, doubling up to 5 minutes (AWS retries S3 every 5 s). */
+  retryBaseSeconds: 5,
+  retryMaxSeconds: 300,
+  /** Ours: a batch the dead-letter queue hands back is queued again after this long. */
+  deadLetterRequeueMs: 5 * 60 * 1000,
+} as const;
+
+export const MIB = 1024 * 1024;

@@ -1,0 +1,136 @@
+/** CreateDeliveryStream, DeleteDeliveryStream, DescribeDeliveryStream, ListDeliveryStreams, UpdateDestination. */
+import { InvalidArgumentException, unwrap } from "../../aws/errors";
+import type { RequestContext } from "../../aws/protocol";
+import { destinationFrom, type ExtendedS3Input } from "../config";
+import { FIREHOSE } from "../limits";
+import { firehoseRegistryFor } from "../registry";
+import { describeView } from "../views";
+import { checkKeyInput, type EncryptionInput } from "./encryption";
+
+/** Every destination member of CreateDeliveryStreamInput, in model order. */
+const DESTINATIONS = [
+  "S3DestinationConfiguration",
+  "ExtendedS3DestinationConfiguration",
+  "RedshiftDestinationConfiguration",
+  "ElasticsearchDestinationConfiguration",
+  "AmazonopensearchserviceDestinationConfiguration",
+  "SplunkDestinationConfiguration",
+  "HttpEndpointDestinationConfiguration",
+  "AmazonOpenSearchServerlessDestinationConfiguration",
+  "SnowflakeDestinationConfiguration",
+  "IcebergDestinationConfiguration",
+] as const;
+
+const UPDATES = [
+  "S3DestinationUpdate",
+  "ExtendedS3DestinationUpdate",
+  "RedshiftDestinationUpdate",
+  "ElasticsearchDestinationUpdate",
+  "AmazonopensearchserviceDestinationUpdate",
+  "SplunkDestinationUpdate",
+  "HttpEndpointDestinationUpdate",
+  "AmazonOpenSearchServerlessDestinationUpdate",
+  "SnowflakeDestinationUpdate",
+  "IcebergDestinationUpdate",
+] as const;
+
+export interface TagInput {
+  Key: string;
+  Value?: string;
+}
+
+export interface CreateDeliveryStreamInput extends Partial<Record<(typeof DESTINATIONS)[number], ExtendedS3Input>> {
+  DeliveryStreamName: string;
+  DeliveryStreamType?: string;
+  DirectPutSourceConfiguration?: { ThroughputHintInMBs: number };
+  KinesisStreamSourceConfiguration?: object;
+  MSKSourceConfiguration?: object;
+  DatabaseSourceConfiguration?: object;
+  DeliveryStreamEncryptionConfigurationInput?: EncryptionInput;
+  Tags?: TagInput[];
+}
+
+function registry(context: RequestContext) {
+  return firehoseRegistryFor(context.env, context.scope);
+}
+
+/** The one S3 destination of a request that must name exactly one destination. */
+function onlyDestination<K extends string>(input: Partial<Record<K, ExtendedS3Input>>, keys: readonly K[], s3Keys: readonly K[]): ExtendedS3Input {
+  const given = keys.filter((key) => input[key] !== undefined);
+  if (given.length !== 1) throw new InvalidArgumentException("Exactly one destination configuration is supported for a Firehose");
+  const key = given[0] as K;
+  if (!s3Keys.includes(key)) {
+    throw new InvalidArgumentException(`${key} is not supported by Rivulet: only Amazon S3 destinations (delivered to R2) are.`);
+  }
+  return input[key] as ExtendedS3Input;
+}
+
+export async function createDeliveryStream(input: CreateDeliveryStreamInput, context: RequestContext) {
+  const type = input.DeliveryStreamType ?? "DirectPut";
+  if (type !== "DirectPut") {
+    throw new InvalidArgumentException(`DeliveryStreamType ${type} is not supported by Rivulet: only DirectPut is.`);
+  }
+  if (input.KinesisStreamSourceConfiguration) {
+    throw new InvalidArgumentException("KinesisSourceStreamConfig is only applicable for KinesisStreamAsSource stream type");
+  }
+  if (input.MSKSourceConfiguration || input.DatabaseSourceConfiguration) {
+    throw new InvalidArgumentException(`Source configurations other than DirectPut are not applicable for ${type} stream type`);
+  }
+  const configuration = onlyDestination(input, DESTINATIONS, ["S3DestinationConfiguration", "ExtendedS3DestinationConfiguration"]);
+  const encryption = input.DeliveryStreamEncryptionConfigurationInput;
+  if (encryption) checkKeyInput(encryption);
+  const arn = unwrap(
+    await registry(context).create(context.scope, {
+      name: input.DeliveryStreamName,
+      type,
+      destination: destinationFrom(configuration),
+      directPut: input.DirectPutSourceConfiguration ?? null,
+      encryption: encryption ? { KeyType: encryption.KeyType, KeyARN: encryption.KeyARN } : null,
+      tags: (input.Tags ?? []).map((tag) => [tag.Key, tag.Value ?? ""]),
+    }),
+  );
+  return { DeliveryStreamARN: arn };
+}
+
+export async function deleteDeliveryStream(input: { DeliveryStreamName: string; AllowForceDelete?: boolean }, context: RequestContext) {
+  unwrap(await registry(context).delete(context.scope, input.DeliveryStreamName));
+  return {};
+}
+
+export async function describeDeliveryStream(
+  input: { DeliveryStreamName: string; Limit?: number; ExclusiveStartDestinationId?: string },
+  context: RequestContext,
+) {
+  const stream = unwrap(await registry(context).describe(context.scope, input.DeliveryStreamName));
+  return { DeliveryStreamDescription: describeView(stream, input.ExclusiveStartDestinationId) };
+}
+
+export async function listDeliveryStreams(
+  input: { Limit?: number; DeliveryStreamType?: string; ExclusiveStartDeliveryStreamName?: string },
+  context: RequestContext,
+) {
+  const { names, hasMore } = unwrap(
+    await registry(context).list(input.ExclusiveStartDeliveryStreamName ?? "", input.Limit ?? FIREHOSE.defaultListLimit, input.DeliveryStreamType),
+  );
+  return { DeliveryStreamNames: names, HasMoreDeliveryStreams: hasMore };
+}
+
+export interface UpdateDestinationInput extends Partial<Record<(typeof UPDATES)[number], ExtendedS3Input>> {
+  DeliveryStreamName: string;
+  CurrentDeliveryStreamVersionId: string;
+  DestinationId: string;
+}
+
+export async function updateDestination(input: UpdateDestinationInput, context: RequestContext) {
+  const update = onlyDestination(input, UPDATES, ["S3DestinationUpdate", "ExtendedS3DestinationUpdate"]);
+  unwrap(
+    await registry(context).updateDestination(
+      context.scope,
+      input.DeliveryStreamName,
+      input.CurrentDeliveryStreamVersionId,
+      input.DestinationId,
+      update,
+    ),
+  );
+  return {};
+}

@@ -1,0 +1,27 @@
+/**
+ * The records that flow through a delivery stream, shared by buffering, processing and delivery.
+ */
+
+/** A record as Firehose accepted it (PutRecord, PutRecordBatch, or read from a Kinesis stream). */
+export interface SourceRecord {
+  /** Unique within the delivery stream; what the Lambda contract calls recordId. */
+  recordId: string;
+  /** When Firehose took the record: partitioning's !{timestamp:...} uses it. */
+  arrivalMs: number;
+  data: Uint8Array;
+  /** For records read from a Kinesis stream: where they came from (Lambda's kinesisRecordMetadata). */
+  kinesis?: { partitionKey: string; sequenceNumber: string; shardId: string; approximateArrivalMs: number };
+}
+
+/** A record after the processing chain: rewritten, dropped or failed, with its partition keys. */
+export interface ProcessedRecord {
+  recordId: string;
+  arrivalMs: number;
+  result: "Ok" | "Dropped" | "ProcessingFailed";
+  /** The record's data after processing (for ProcessingFailed: the original data, kept for the error output). */
+  data: Uint8Array;
+  /** From MetadataExtraction (partitionKeyFromQuery) and from the Lambda's metadata.partitionKeys (partitionKeyFromLambda). */
+  partitionKeys: { query: Record<string, string>; lambda: Record<string, string> };
+  /** Why it failed, in the words the error output records (errorCode, errorMessage), and the function involved. */
+  error?: { code: string; message: string; lambdaArn?: string; attempts: number };
+}

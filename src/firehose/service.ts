@@ -1,0 +1,43 @@
+/**
+ * Firehose: the operation table that the protocol layer serves (`X-Amz-Target:
+ * Firehose_20150804.<Operation>`, SigV4 service `firehose`). Each entry pairs the input shape from
+ * AWS's model (validated before the handler runs) with its handler; all 12 operations of the model.
+ */
+import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
+import {
+  createDeliveryStream,
+  deleteDeliveryStream,
+  describeDeliveryStream,
+  listDeliveryStreams,
+  updateDestination,
+} from "./operations/deliveryStreams";
+import { startDeliveryStreamEncryption, stopDeliveryStreamEncryption } from "./operations/encryption";
+import { putRecord, putRecordBatch } from "./operations/putRecords";
+import { listTagsForDeliveryStream, tagDeliveryStream, untagDeliveryStream } from "./operations/tags";
+import { FIREHOSE_SHAPES } from "./shapes.generated";
+
+type OperationName = keyof typeof FIREHOSE_SHAPES.operations;
+
+/** Pairs a handler with its model input shape; validation guarantees the input's type. */
+function operation<I>(name: OperationName, handle: (input: I, context: RequestContext) => Promise<object>): OperationDefinition {
+  return { input: FIREHOSE_SHAPES.operations[name], handle: (input, context) => handle(input as I, context) };
+}
+
+export const firehose: AwsJsonService = {
+  targetPrefix: "Firehose_20150804",
+  signingName: "firehose",
+  operations: {
+    CreateDeliveryStream: operation("CreateDeliveryStream", createDeliveryStream),
+    DeleteDeliveryStream: operation("DeleteDeliveryStream", deleteDeliveryStream),
+    DescribeDeliveryStream: operation("DescribeDeliveryStream", describeDeliveryStream),
+    ListDeliveryStreams: operation("ListDeliveryStreams", listDeliveryStreams),
+    ListTagsForDeliveryStream: operation("ListTagsForDeliveryStream", listTagsForDeliveryStream),
+    PutRecord: operation("PutRecord", putRecord),
+    PutRecordBatch: operation("PutRecordBatch", putRecordBatch),
+    StartDeliveryStreamEncryption: operation("StartDeliveryStreamEncryption", startDeliveryStreamEncryption),
+    StopDeliveryStreamEncryption: operation("StopDeliveryStreamEncryption", stopDeliveryStreamEncryption),
+    TagDeliveryStream: operation("TagDeliveryStream", tagDeliveryStream),
+    UntagDeliveryStream: operation("UntagDeliveryStream", untagDeliveryStream),
+    UpdateDestination: operation("UpdateDestination", updateDestination),
+  },
+};

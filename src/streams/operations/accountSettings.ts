@@ -1,0 +1,21 @@
+/** DescribeAccountSettings and UpdateAccountSettings: the MinimumThroughputBillingCommitment (see ../account-settings.ts). */
+import { unwrap } from "../../aws/errors";
+import type { RequestContext } from "../../aws/protocol";
+import { commitmentOutput } from "../account-settings";
+import { registryFor } from "../registry";
+
+export interface UpdateAccountSettingsInput {
+  MinimumThroughputBillingCommitment: { Status: "ENABLED" | "DISABLED" };
+}
+
+export async function describeAccountSettings(_input: object, context: RequestContext) {
+  const settings = unwrap(await registryFor(context.env, context.scope).accountSettings());
+  return { MinimumThroughputBillingCommitment: commitmentOutput(settings) };
+}
+
+export async function updateAccountSettings(input: UpdateAccountSettingsInput, context: RequestContext) {
+  const settings = unwrap(
+    await registryFor(context.env, context.scope).updateAccountSettings(input.MinimumThroughputBillingCommitment.Status),
+  );
+  return { MinimumThroughputBillingCommitment: commitmentOutput(settings) };
+}
