@@ -92,7 +92,7 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     const seed = [batch.batchId, "data", partition];
     const oldest = Math.min(...records.map((record) => record.arrivalMs));
     const prefix = prefixFor(prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength), records[0]));
-    planned.push(await plan(destination, destination, prefix, seed, batch, concat(records.map((record) => record.data))));
+    planned.push(await plan("data", destination, destination, prefix, seed, batch, concat(records.map((record) => record.data))));
   }
 
   // The error output: one object per error output type.
@@ -105,7 +105,7 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     const values = { ...prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)), errorOutputType: type };
     const prefix = errorPrefixFor(destination.Prefix, destination.ErrorOutputPrefix, values);
     const lines = records.map((record) => `${errorLine(record, attemptEnding)}\n`).join("");
-    planned.push(await plan(destination, destination, prefix, seed, batch, new TextEncoder().encode(lines)));
+    planned.push(await plan("error", destination, destination, prefix, seed, batch, new TextEncoder().encode(lines)));
   }
 
   // The source records, untransformed, when backup is on.
@@ -114,7 +114,7 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     const seed = [batch.batchId, "backup"];
     const oldest = Math.min(...batch.records.map((record) => record.arrivalMs));
     const prefix = dataPrefix(backup.Prefix, prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)));
-    planned.push(await plan(destination, backup, prefix, seed, batch, concat(batch.records.map((record) => record.data))));
+    planned.push(await plan("backup", destination, backup, prefix, seed, batch, concat(batch.records.map((record) => record.data))));
   }
 
   for (const object of planned) {
@@ -140,6 +140,7 @@ function prefixValues(destination: Destination, timestampMs: number, randomStrin
 }
 
 async function plan(
+  kind: "data" | "error" | "backup",
   destination: Destination,
   target: S3Description,
   prefix: string,
@@ -149,7 +150,7 @@ async function plan(
 ): Promise<PlannedObject> {
   const format = target.CompressionFormat;
   // FileExtension replaces the compression's extension (ExtendedS3DestinationConfiguration), for data objects only.
-  const extension = target === destination && destination.FileExtension ? destination.FileExtension : EXTENSIONS[format];
+  const extension = kind === "data" && destination.FileExtension ? destination.FileExtension : EXTENSIONS[format];
   const key = objectKey({
     prefix,
     streamName: batch.config.streamName,

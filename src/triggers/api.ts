@@ -17,7 +17,8 @@ import { Hono, type Context, type Next } from "hono";
 import { SerializationException } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
-import { validateInput } from "../aws/validate";
+import { validateInput, type StructureShape } from "../aws/validate";
+import { systemClock } from "../clock";
 import type { Env } from "../env";
 import { MAX_REQUEST_BYTES } from "../limits";
 import { InvalidRequestContentException, lambdaErrorResponse, UnknownOperationException } from "./errors";
@@ -33,7 +34,6 @@ import {
 } from "./operations";
 import { refuseUnsupported, type SettingsInput } from "./settings";
 import { CREATE_EVENT_SOURCE_MAPPING, LIST_EVENT_SOURCE_MAPPINGS, UPDATE_EVENT_SOURCE_MAPPING } from "./shapes";
-import type { StructureShape } from "../aws/validate";
 
 type LambdaApi = { Bindings: Env; Variables: { requestId: string; lambda: LambdaContext; body: Uint8Array } };
 
@@ -89,7 +89,7 @@ async function authenticate(c: Context<LambdaApi>, next: Next): Promise<void> {
   const caller = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
     keyPolicy(c.env.RIVULET_ACCESS_KEYS, c.env.RIVULET_LOCAL === "1"),
-    Date.now(),
+    systemClock.now(),
     "lambda",
   );
   c.set("body", body);

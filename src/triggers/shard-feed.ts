@@ -104,6 +104,7 @@ export async function feedShard(initial: ShardState, context: FeedContext): Prom
     if (!head || !tail) throw new Error("a failed delivery leaves records to retry");
     state.lastStatus = failure.statusCode;
     state.lastError = failure.error;
+    context.report(failure.tooLarge ? `PROBLEM: ${failure.error}` : RESULT_FAILED);
 
     if (failure.tooLarge) {
       // This record can never reach the target: it is given up on at once, alone.
@@ -120,7 +121,6 @@ export async function feedShard(initial: ShardState, context: FeedContext): Prom
       state.batchEnd = remaining[Math.floor(remaining.length / 2) - 1]?.counter ?? head.counter;
       state.retryAtMs = null;
       context.save(state);
-      context.report(RESULT_FAILED);
       continue;
     }
     state.attempts += 1;

@@ -99,6 +99,25 @@ describe("the Worker's queue consumer", () => {
     expect(result.retryMessages.map((message) => message.msgId)).toEqual(["bad"]);
   });
 
+  it("hands invocation records (the queue as an OnFailure destination) to the failure handler", async () => {
+    const record = { requestContext: { condition: "RetryAttemptsExhausted" }, KinesisBatchInfo: { shardId: "shardId-000000000000" } };
+    const batch = createMessageBatch<unknown>("rivulet-stream-events", [{ id: "f1", timestamp: new Date(), attempts: 1, body: record }]);
+    const ctx = createExecutionContext();
+    const seen: unknown[] = [];
+    await consumeStreamEvents(
+      batch,
+      env,
+      () => {
+        throw new Error("not an event");
+      },
+      (received) => {
+        seen.push(received);
+      },
+    );
+    expect(seen).toEqual([record]);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["f1"]);
+  });
+
   it("is the Worker's queue() handler", async () => {
     const batch = createMessageBatch<unknown>("rivulet-stream-events", [
       { id: "m1", timestamp: new Date(), attempts: 1, body: event("1") },
