@@ -2,6 +2,7 @@
  * All SQL of a delivery stream's buffer object: accepted records, and the batches they were
  * flushed into. A record stays here until the batch holding it has been delivered.
  */
+import { hasSchema, migrate } from "../storage/schema";
 import type { SourceRecord } from "./records";
 
 export interface BatchRow {
@@ -58,9 +59,27 @@ const MIGRATIONS: string[][] = [
        sent_ms INTEGER
      )`,
   ],
+  [
+    // Records read from a Kinesis stream carry where they came from (SourceRecord.kinesis, as JSON).
+    "ALTER TABLE records ADD COLUMN kinesis TEXT",
+    // KinesisStreamAsSource: per shard of the source stream, the counter of the last record taken
+    // into this buffer (moved in the same transaction that stores the records), and whether the
+    // shard is closed and read to its end.
+    `CREATE TABLE source_shards (
+       shard_index INTEGER PRIMARY KEY,
+       checkpoint INTEGER NOT NULL,
+       finished INTEGER NOT NULL DEFAULT 0
+     )`,
+  ],
 ];
 
-const SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface SourceShard {
+  index: number;
+  /** The counter of the last record taken from the shard. */
+  checkpoint: number;
+  finished: boolean;
+}
 
 export interface OpenBuffer {
   records: number;
@@ -77,16 +96,11 @@ export class BufferStore {
   }
 
   exists(): boolean {
-    return this.storage.kv.get("schema_version") !== undefined;
+    return hasSchema(this.storage);
   }
 
   migrate(): void {
-    const version = Number(this.storage.kv.get("schema_version") ?? 0);
-    if (version >= SCHEMA_VERSION) return;
-    this.storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
-      this.storage.kv.put("schema_version", SCHEMA_VERSION);
-    });
+    migrate(this.storage, MIGRATIONS);
   }
 
   config(): string | undefined {
@@ -102,16 +116,39 @@ export class BufferStore {
     return this.sql.exec<{ seq: number | null }>("SELECT max(seq) AS seq FROM records").one().seq ?? 0;
   }
 
-  insert(records: readonly { seq: number; recordId: string; arrivalMs: number; data: Uint8Array }[]): void {
+  insert(records: readonly { seq: number; recordId: string; arrivalMs: number; data: Uint8Array; kinesis?: SourceRecord["kinesis"] }[]): void {
     for (const record of records) {
       this.sql.exec(
-        "INSERT INTO records (seq, record_id, arrival_ms, data, batch_id) VALUES (?, ?, ?, ?, NULL)",
+        "INSERT INTO records (seq, record_id, arrival_ms, data, batch_id, kinesis) VALUES (?, ?, ?, ?, NULL, ?)",
         record.seq,
         record.recordId,
         record.arrivalMs,
         record.data,
+        record.kinesis === undefined ? null : JSON.stringify(record.kinesis),
       );
     }
+  }
+
+  /** The source stream's shards as this buffer tracks them (KinesisStreamAsSource). */
+  sourceShards(): SourceShard[] {
+    return this.sql
+      .exec<{ shard_index: number; checkpoint: number; finished: number }>("SELECT * FROM source_shards ORDER BY shard_index")
+      .toArray()
+      .map((row) => ({ index: row.shard_index, checkpoint: row.checkpoint, finished: row.finished === 1 }));
+  }
+
+  /** Starts tracking a shard at `checkpoint`, unless it is tracked already. */
+  addSourceShard(index: number, checkpoint: number): void {
+    this.sql.exec("INSERT OR IGNORE INTO source_shards (shard_index, checkpoint, finished) VALUES (?, ?, 0)", index, checkpoint);
+  }
+
+  saveSourceShard(shard: SourceShard): void {
+    this.sql.exec("UPDATE source_shards SET checkpoint = ?, finished = ? WHERE shard_index = ?", shard.checkpoint, shard.finished ? 1 : 0, shard.index);
+  }
+
+  /** Forgets every shard (the source stream was re-created: its new shards are read from their start). */
+  clearSourceShards(): void {
+    this.sql.exec("DELETE FROM source_shards");
   }
 
   open(): OpenBuffer {
@@ -155,12 +192,17 @@ export class BufferStore {
 
   batchRecords(id: string): SourceRecord[] {
     return this.sql
-      .exec<{ record_id: string; arrival_ms: number; data: ArrayBuffer }>(
-        "SELECT record_id, arrival_ms, data FROM records WHERE batch_id = ? ORDER BY seq",
+      .exec<{ record_id: string; arrival_ms: number; data: ArrayBuffer; kinesis: string | null }>(
+        "SELECT record_id, arrival_ms, data, kinesis FROM records WHERE batch_id = ? ORDER BY seq",
         id,
       )
       .toArray()
-      .map((row) => ({ recordId: row.record_id, arrivalMs: row.arrival_ms, data: new Uint8Array(row.data) }));
+      .map((row) => ({
+        recordId: row.record_id,
+        arrivalMs: row.arrival_ms,
+        data: new Uint8Array(row.data),
+        ...(row.kinesis !== null && { kinesis: JSON.parse(row.kinesis) as SourceRecord["kinesis"] }),
+      }));
   }
 
   markSent(id: string, sentMs: number): void {

@@ -1,6 +1,7 @@
 /**
  * All SQL of the Firehose registry Durable Object: delivery streams and their tags.
  */
+import { migrate } from "../storage/schema";
 import type { Destination } from "./config";
 
 export type DeliveryStreamStatus = "CREATING" | "ACTIVE" | "DELETING";
@@ -29,7 +30,15 @@ export interface DeliveryStreamRow {
   destination: Destination;
   /** DirectPutSourceConfiguration as given, if it was. */
   directPut: { ThroughputHintInMBs: number } | null;
+  /** KinesisStreamSourceConfiguration as given, with when reading began (KinesisStreamAsSource streams). */
+  kinesisSource: KinesisSource | null;
   encryption: EncryptionState;
+}
+
+export interface KinesisSource {
+  KinesisStreamARN: string;
+  RoleARN: string;
+  deliveryStartMs: number;
 }
 
 type SqlRow = {
@@ -44,6 +53,7 @@ type SqlRow = {
   destination: string;
   direct_put: string | null;
   encryption: string;
+  kinesis_source: string | null;
 };
 
 /** Each entry is one schema version: the statements that bring the previous version to it. */
@@ -69,9 +79,9 @@ const MIGRATIONS: string[][] = [
        PRIMARY KEY (stream_name, key)
      )`,
   ],
+  ["ALTER TABLE delivery_streams ADD COLUMN kinesis_source TEXT"],
 ];
 
-const SCHEMA_VERSION = MIGRATIONS.length;
 
 function toRow(row: SqlRow): DeliveryStreamRow {
   return {
@@ -85,6 +95,7 @@ function toRow(row: SqlRow): DeliveryStreamRow {
     version: row.version,
     destination: JSON.parse(row.destination) as Destination,
     directPut: row.direct_put === null ? null : (JSON.parse(row.direct_put) as { ThroughputHintInMBs: number }),
+    kinesisSource: row.kinesis_source === null ? null : (JSON.parse(row.kinesis_source) as KinesisSource),
     encryption: JSON.parse(row.encryption) as EncryptionState,
   };
 }
@@ -97,12 +108,7 @@ export class FirehoseRegistryStore {
   }
 
   migrate(): void {
-    const version = Number(this.storage.kv.get("schema_version") ?? 0);
-    if (version >= SCHEMA_VERSION) return;
-    this.storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
-      this.storage.kv.put("schema_version", SCHEMA_VERSION);
-    });
+    migrate(this.storage, MIGRATIONS);
   }
 
   stream(name: string): DeliveryStreamRow | undefined {
@@ -129,8 +135,8 @@ export class FirehoseRegistryStore {
   insert(row: DeliveryStreamRow, tags: ReadonlyMap<string, string>): void {
     this.storage.transactionSync(() => {
       this.sql.exec(
-        `INSERT INTO delivery_streams (name, id, type, status, status_until_ms, created_ms, updated_ms, version, destination, direct_put, encryption)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO delivery_streams (name, id, type, status, status_until_ms, created_ms, updated_ms, version, destination, direct_put, encryption, kinesis_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         row.name,
         row.id,
         row.type,
@@ -142,6 +148,7 @@ export class FirehoseRegistryStore {
         JSON.stringify(row.destination),
         row.directPut === null ? null : JSON.stringify(row.directPut),
         JSON.stringify(row.encryption),
+        row.kinesisSource === null ? null : JSON.stringify(row.kinesisSource),
       );
       this.putTags(row.name, tags);
     });

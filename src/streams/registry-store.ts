@@ -1,6 +1,7 @@
 /**
  * All SQL of the stream registry Durable Object: streams, their shards and their tags.
  */
+import { migrate } from "../storage/schema";
 export type StreamStatus = "CREATING" | "ACTIVE" | "DELETING" | "UPDATING";
 export type StreamMode = "PROVISIONED" | "ON_DEMAND";
 
@@ -101,7 +102,6 @@ const MIGRATIONS: string[][] = [
   ],
 ];
 
-const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** MinimumThroughputBillingCommitment as stored; see account-settings.ts for how it moves with time. */
 export type CommitmentStatus = "ENABLED" | "DISABLED" | "ENABLED_UNTIL_EARLIEST_ALLOWED_END";
@@ -205,12 +205,7 @@ export class RegistryStore {
   }
 
   migrate(): void {
-    const version = Number(this.storage.kv.get("schema_version") ?? 0);
-    if (version >= SCHEMA_VERSION) return;
-    this.storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
-      this.storage.kv.put("schema_version", SCHEMA_VERSION);
-    });
+    migrate(this.storage, MIGRATIONS);
   }
 
   stream(name: string): StreamRow | undefined {

@@ -5,6 +5,7 @@
  * only a prefix is ever deleted (retention), so the log is always the range [first, last] and a
  * lookup by arrival time is a binary search over counters, with no index to maintain on writes.
  */
+import { hasSchema, migrate } from "../storage/schema";
 export interface ShardConfig {
   account: string;
   region: string;
@@ -62,7 +63,6 @@ const MIGRATIONS: string[][] = [
   ],
 ];
 
-const SCHEMA_VERSION = MIGRATIONS.length;
 
 type ConfigRow = {
   account: string;
@@ -128,17 +128,12 @@ export class ShardLog {
 
   /** Whether this object's storage was ever set up. */
   exists(storage: DurableObjectStorage): boolean {
-    return storage.kv.get("schema_version") !== undefined;
+    return hasSchema(storage);
   }
 
   /** Brings the schema to the current version; a no-op on every wake-up after the first. */
   migrate(storage: DurableObjectStorage): void {
-    const version = Number(storage.kv.get("schema_version") ?? 0);
-    if (version >= SCHEMA_VERSION) return;
-    storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
-      storage.kv.put("schema_version", SCHEMA_VERSION);
-    });
+    migrate(storage, MIGRATIONS);
   }
 
   loadConfig(): LoadedConfig | undefined {

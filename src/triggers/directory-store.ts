@@ -3,6 +3,7 @@
  * and region, in creation order, with what ListEventSourceMappings filters on and what makes a
  * mapping unique (one per function and event source).
  */
+import { migrate } from "../storage/schema";
 export interface DirectoryEntry {
   seq: number;
   uuid: string;
@@ -23,7 +24,6 @@ const MIGRATIONS: string[][] = [
   ],
 ];
 
-const SCHEMA_VERSION = MIGRATIONS.length;
 
 type Row = { seq: number; uuid: string; function_key: string; event_source_arn: string };
 
@@ -39,12 +39,7 @@ export class DirectoryStore {
   }
 
   migrate(): void {
-    const version = Number(this.storage.kv.get("schema_version") ?? 0);
-    if (version >= SCHEMA_VERSION) return;
-    this.storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
-      this.storage.kv.put("schema_version", SCHEMA_VERSION);
-    });
+    migrate(this.storage, MIGRATIONS);
   }
 
   /** The mapping of this function to this event source, other than `exceptUuid`. */

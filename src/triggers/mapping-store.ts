@@ -3,6 +3,7 @@
  * per shard of its stream the checkpoint (the counter of the last record handed over: delivered, or
  * recorded at the OnFailure destination) with the state of a batch that is failing.
  */
+import { hasSchema, migrate } from "../storage/schema";
 import type { MappingSettings, StartingPosition } from "./settings";
 
 /** A state that lasts a moment after a change, then gives way to Enabled or Disabled (or, for Deleting, to nothing). */
@@ -75,7 +76,6 @@ const MIGRATIONS: string[][] = [
   ],
 ];
 
-const SCHEMA_VERSION = MIGRATIONS.length;
 
 type MappingRecord = {
   uuid: string;
@@ -113,16 +113,11 @@ export class MappingStore {
 
   /** Whether this object was ever set up: an unknown UUID must not create storage. */
   exists(): boolean {
-    return this.storage.kv.get("schema_version") !== undefined;
+    return hasSchema(this.storage);
   }
 
   migrate(): void {
-    const version = Number(this.storage.kv.get("schema_version") ?? 0);
-    if (version >= SCHEMA_VERSION) return;
-    this.storage.transactionSync(() => {
-      for (const statement of MIGRATIONS.slice(version).flat()) this.sql.exec(statement);
-      this.storage.kv.put("schema_version", SCHEMA_VERSION);
-    });
+    migrate(this.storage, MIGRATIONS);
   }
 
   mapping(): MappingRow | undefined {
