@@ -47,7 +47,7 @@ export function mappingStub(env: Env, scope: Scope, uuid: string): DurableObject
 }
 
 /** Lambda's answer for a mapping that does not exist. */
-export function mappingNotFound(): never {
+function mappingNotFound(): never {
   throw new ResourceNotFoundException("The resource you requested does not exist.");
 }
 

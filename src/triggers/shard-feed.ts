@@ -44,8 +44,8 @@ export interface FeedContext {
   stopped(): boolean;
 }
 
-export const RESULT_OK = "OK";
-export const RESULT_FAILED = "PROBLEM: Function call failed";
+const RESULT_OK = "OK";
+const RESULT_FAILED = "PROBLEM: Function call failed";
 const RESULT_NO_DESTINATION =
   "PROBLEM: Function call failed. Retries are exhausted and there is no OnFailure destination, so the batch is retried until it is delivered";
 

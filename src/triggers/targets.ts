@@ -34,6 +34,9 @@ const FUNCTION_NAME = new RegExp(
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** Queues the Worker uses for its own work (wrangler.toml): a mapping must not write into them. */
+const INTERNAL_BINDINGS = new Set(["FIREHOSE_DELIVERY"]);
+
 /** A URL target, or undefined when `name` is not one this deployment may call. */
 function endpointUrl(name: string, env: Env): string | undefined {
   let url: URL;
@@ -100,7 +103,7 @@ function urlTarget(name: string, env: Env): Target | undefined {
 }
 
 function bindingTarget(name: string, env: Env): Target | undefined {
-  if (!Object.hasOwn(env, name)) return undefined;
+  if (!Object.hasOwn(env, name) || INTERNAL_BINDINGS.has(name)) return undefined;
   const value: unknown = (env as unknown as Record<string, unknown>)[name];
   if (typeof value !== "object" || value === null) return undefined;
   // Service bindings answer every property as an RPC method, so `fetch` decides first: a queue

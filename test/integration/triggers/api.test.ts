@@ -127,6 +127,13 @@ describe("CreateEventSourceMapping", () => {
       "ResourceNotFoundException",
       { Type: "User", Message: `Function not found: arn:aws:lambda:us-east-1:${ACCOUNT}:function:no-such-function` },
     );
+    // Nor is a queue the Worker uses for its own work.
+    expectLambdaError(
+      await lambda("POST", MAPPINGS_PATH, { FunctionName: "FIREHOSE_DELIVERY", EventSourceArn: stream.arn, StartingPosition: "LATEST" }),
+      404,
+      "ResourceNotFoundException",
+      { Type: "User", Message: `Function not found: arn:aws:lambda:us-east-1:${ACCOUNT}:function:FIREHOSE_DELIVERY` },
+    );
     // A binding that is neither a queue nor a service (a Durable Object namespace) is no function either.
     expectLambdaError(
       await lambda("POST", MAPPINGS_PATH, { FunctionName: "SHARD", EventSourceArn: stream.arn, StartingPosition: "LATEST" }),

@@ -213,6 +213,30 @@ describe("failures", () => {
     expect((await batches(stream.arn)).map(sequenceNumbersOf)).toEqual([seqs(puts, 0, 1), seqs(puts, 0, 1), seqs(puts, 2)]);
   });
 
+  it("sends records older than MaximumRecordAgeInSeconds to the OnFailure destination instead of the target", async () => {
+    const stream = await createActiveStream(1);
+    const clock = testClock();
+    await useShardClock(shardStub(stream.id, 0), clock);
+    const old = await putRecords(stream, records(2, "old"));
+    clock.advance(61_000);
+    const fresh = await putRecords(stream, records(1, "fresh"));
+    await startMapping(
+      {
+        FunctionName: "RECORDER",
+        EventSourceArn: stream.arn,
+        StartingPosition: "TRIM_HORIZON",
+        MaximumRecordAgeInSeconds: 60,
+        DestinationConfig: { OnFailure: { Destination: "FAILURES" } },
+      },
+      clock,
+    );
+    const [failure, ...more] = await failures(stream.arn);
+    expect(more).toEqual([]);
+    expect(failure?.requestContext).toMatchObject({ condition: "RecordAgeExceeded", approximateInvokeCount: 0 });
+    expect(failure?.KinesisBatchInfo).toMatchObject({ startSequenceNumber: old[0]?.sequenceNumber, endSequenceNumber: old[1]?.sequenceNumber, batchSize: 2 });
+    expect((await batches(stream.arn)).map(sequenceNumbersOf)).toEqual([seqs(fresh, 0)]);
+  });
+
   it("never drops a batch that has no OnFailure destination: it is retried until it is delivered", async () => {
     const stream = await createActiveStream(1);
     await script(stream.arn, "batch", { responses: [{ status: 500 }, { status: 500 }, { status: 500 }] });
