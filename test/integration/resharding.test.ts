@@ -1,3 +1,4 @@
+import { evictAllDurableObjects } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
   base64,
@@ -218,6 +219,23 @@ describe("reading across reshards", () => {
     const seen = await readFollowingLineage(stream);
     expect(seen).toHaveLength(400);
     expect(new Set(seen).size).toBe(400);
+  });
+
+  it("keeps every record and the lineage when every Durable Object restarts between reshards", async () => {
+    const stream = await createActiveStream(2);
+    written = 0;
+    await put(stream, 50);
+    await ok("SplitShard", { StreamName: stream.name, ShardToSplit: shardId(1), NewStartingHashKey: ((MAX_HASH * 3n) / 4n).toString() });
+    await put(stream, 50);
+    await evictAllDurableObjects();
+    await settle();
+    await ok("MergeShards", { StreamName: stream.name, ShardToMerge: shardId(2), AdjacentShardToMerge: shardId(3) });
+    await put(stream, 50);
+    await evictAllDurableObjects();
+    await settle();
+    const seen = await readFollowingLineage(stream);
+    expect(seen).toHaveLength(150);
+    expect(new Set(seen).size).toBe(150);
   });
 
   it("routes writes made with an out-of-date view of the stream to the children", async () => {
