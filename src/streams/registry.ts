@@ -18,12 +18,12 @@ import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { evenHashRanges } from "./hashing";
-import { newStreamId, shardIdOf, shardIndexOf, streamArn } from "./ids";
+import { newStreamId, streamArn } from "./ids";
 import { RegistryStore, type ShardRow, type StreamMode, type StreamRow, type StreamStatus } from "./registry-store";
 import { deregisterConsumer, findConsumer, liveConsumers, registerConsumer } from "./consumers";
-import { adjacent, planMerge, planSplit, planUniformScaling, type OpenShard, type ReshardPlan } from "./resharding";
-import { shardObjectName } from "./shard";
-import type { ChildShard } from "./shard-log";
+import { adjacent, planMerge, planSplit, planUniformScaling, type ReshardPlan } from "./resharding";
+import { ShardFleet } from "./shard-fleet";
+import { checkTagCharacters, checkTagCount } from "./tags";
 import {
   checkWarmThroughput,
   commitmentActive,
@@ -67,33 +67,18 @@ function notFound(scope: Scope, name: string): never {
   throw new ResourceNotFoundException(`Stream ${name} under account ${scope.account} not found.`);
 }
 
-/** Tags may hold Unicode letters, digits, white space and `_ . / = + - % @ :`; AWS then refuses `%` anyway. */
-const TAG_CHARACTERS = /^[\p{L}\p{N}\s_.:/=+\-@%]*$/u;
-
-function checkTagCharacters(scope: Scope, name: string, action: string, texts: string[]): void {
-  if (!texts.every((text) => TAG_CHARACTERS.test(text))) {
-    throw new InvalidArgumentException(
-      "Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.",
-    );
-  }
-  if (texts.some((text) => text.includes("%"))) {
-    throw new InvalidArgumentException(
-      `Failed to ${action} stream ${name} under account ${scope.account} because some tags contained illegal characters. ` +
-        "The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
-    );
-  }
-}
-
 export class StreamRegistry extends DurableObject<Env> {
   /** Tests replace the clock to move time. */
   clock: Clock = systemClock;
   private readonly store: RegistryStore;
+  private readonly fleet: ShardFleet;
   /** When each on-demand stream last grew by itself. */
   private readonly scaledAt = new Map<string, number>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new RegistryStore(ctx.storage);
+    this.fleet = new ShardFleet(env, ctx.storage, this.store);
     void ctx.blockConcurrencyWhile(async () => this.store.migrate());
   }
 
@@ -145,14 +130,14 @@ export class StreamRegistry extends DurableObject<Env> {
       }));
       // A stream that finished deleting keeps its row until its shards are gone; finish that first.
       const deleted = this.store.stream(request.name);
-      if (deleted) await this.purge(deleted);
+      if (deleted) await this.fleet.purge(deleted);
       if (this.store.stream(request.name)) {
         throw new ResourceInUseException(`Stream ${request.name} under account ${scope.account} already exists.`);
       }
       this.store.insertStream(stream, shards, new Map(request.tags));
       if (request.warmThroughputMiBps !== undefined) this.store.setWarmThroughput(stream.name, request.warmThroughputMiBps);
       try {
-        await Promise.all(shards.map((shard) => this.initShard(scope, stream, shard.index)));
+        await Promise.all(shards.map((shard) => this.fleet.init(scope, stream, shard.index)));
       } catch (error) {
         this.store.deleteStream(stream.name);
         throw error;
@@ -226,7 +211,7 @@ export class StreamRegistry extends DurableObject<Env> {
       // Shards first: they are what enforces retention, and telling them twice is harmless.
       await Promise.all(
         this.store.shards(name).map(async (shard) => {
-          const outcome = await this.shard(stream, shard.index).setRetention(hours);
+          const outcome = await this.fleet.shard(stream, shard.index).setRetention(hours);
           if (!outcome.ok) throw new Error(`shard ${shard.index} refused retention: ${outcome.error.type}`);
         }),
       );
@@ -244,15 +229,10 @@ export class StreamRegistry extends DurableObject<Env> {
   async addTags(scope: Scope, name: string, tags: [string, string][]) {
     return capture(() => {
       this.active(scope, name);
-      checkTagCharacters(scope, name, "add tags to", tags.flat());
+      checkTagCharacters({ account: scope.account, streamName: name }, "add tags to", tags.flat());
       const merged = this.store.tags(name);
       for (const [key, value] of tags) merged.set(key, value);
-      if (merged.size > KINESIS.maxTagsPerStream) {
-        // AWS's message still names the old limit of 10 while enforcing 50.
-        throw new InvalidArgumentException(
-          `Failed to add tags to stream ${name} under account ${scope.account} because a given stream cannot have more than 10 tags associated with it.`,
-        );
-      }
+      checkTagCount({ account: scope.account, streamName: name }, merged.size);
       this.store.putTags(name, new Map(tags));
     });
   }
@@ -260,7 +240,7 @@ export class StreamRegistry extends DurableObject<Env> {
   async removeTags(scope: Scope, name: string, keys: string[]) {
     return capture(() => {
       this.active(scope, name);
-      checkTagCharacters(scope, name, "remove tags from", keys);
+      checkTagCharacters({ account: scope.account, streamName: name }, "remove tags from", keys);
       this.store.removeTags(name, keys);
     });
   }
@@ -268,7 +248,7 @@ export class StreamRegistry extends DurableObject<Env> {
   async splitShard(scope: Scope, name: string, shardId: string, newStartingHashKey: string) {
     return capture(async () => {
       const stream = this.active(scope, name);
-      const shard = this.openShard(scope, stream, shardId);
+      const shard = this.fleet.openOne(scope, stream, shardId);
       const key = BigInt(newStartingHashKey);
       if (key <= shard.start + 1n || key >= shard.end) {
         throw new InvalidArgumentException(
@@ -276,28 +256,28 @@ export class StreamRegistry extends DurableObject<Env> {
             `is not both greater than one plus the shard's StartingHashKey ${shard.start} and less than the shard's EndingHashKey ${shard.end}.`,
         );
       }
-      await this.reshard(scope, stream, planSplit(shard, key, this.nextShardIndex(stream)));
+      await this.reshard(scope, stream, planSplit(shard, key, this.fleet.nextIndex(stream)));
     });
   }
 
   async mergeShards(scope: Scope, name: string, shardId: string, adjacentShardId: string) {
     return capture(async () => {
       const stream = this.active(scope, name);
-      const shard = this.openShard(scope, stream, shardId);
-      const neighbour = this.openShard(scope, stream, adjacentShardId);
+      const shard = this.fleet.openOne(scope, stream, shardId);
+      const neighbour = this.fleet.openOne(scope, stream, adjacentShardId);
       if (!adjacent(shard, neighbour)) {
         throw new InvalidArgumentException(
           `Shards ${shardId} and ${adjacentShardId} in stream ${name} under account ${scope.account} are not an adjacent pair of shards eligible for merging`,
         );
       }
-      await this.reshard(scope, stream, planMerge(shard, neighbour, this.nextShardIndex(stream)));
+      await this.reshard(scope, stream, planMerge(shard, neighbour, this.fleet.nextIndex(stream)));
     });
   }
 
   async updateShardCount(scope: Scope, name: string, target: number) {
     return capture(async () => {
       const stream = this.active(scope, name);
-      const open = this.openShards(stream);
+      const open = this.fleet.open(stream);
       const counts = `Current open shard count: ${open.length}, Target shard count: ${target}`;
       if (target > KINESIS.shardLimit) {
         throw new LimitExceededException(
@@ -310,7 +290,7 @@ export class StreamRegistry extends DurableObject<Env> {
       if (target < open.length / 2) {
         throw new LimitExceededException(`UpdateShardCount cannot scale down below half your current open shard count. ${counts}`);
       }
-      await this.reshard(scope, stream, planUniformScaling(open, target, this.nextShardIndex(stream)));
+      await this.reshard(scope, stream, planUniformScaling(open, target, this.fleet.nextIndex(stream)));
       return { currentShardCount: open.length };
     });
   }
@@ -360,8 +340,8 @@ export class StreamRegistry extends DurableObject<Env> {
       if (stream.mode === mode) return;
       // Shards first: they decide when an on-demand stream needs more of them.
       await Promise.all(
-        this.openShards(stream).map(async (shard) => {
-          const outcome = await this.shard(stream, shard.index).setOnDemand(mode === "ON_DEMAND");
+        this.fleet.open(stream).map(async (shard) => {
+          const outcome = await this.fleet.shard(stream, shard.index).setOnDemand(mode === "ON_DEMAND");
           if (!outcome.ok) throw new Error(`shard ${shard.index} refused its mode: ${outcome.error.type}`);
         }),
       );
@@ -392,10 +372,10 @@ export class StreamRegistry extends DurableObject<Env> {
       const stream = this.live(name, now);
       if (!stream || stream.id !== streamId || stream.mode !== "ON_DEMAND" || stream.status !== "ACTIVE") return false;
       if (now - (this.scaledAt.get(name) ?? 0) < KINESIS.onDemandCooldownMs) return false;
-      const shard = this.openShards(stream).find((candidate) => candidate.index === shardIndex);
+      const shard = this.fleet.open(stream).find((candidate) => candidate.index === shardIndex);
       if (!shard || shard.end - shard.start < 2n) return false;
       this.scaledAt.set(name, now);
-      await this.reshard(scope, stream, planSplit(shard, (shard.start + shard.end + 1n) / 2n, this.nextShardIndex(stream)));
+      await this.reshard(scope, stream, planSplit(shard, (shard.start + shard.end + 1n) / 2n, this.fleet.nextIndex(stream)));
       return true;
     });
   }
@@ -410,8 +390,8 @@ export class StreamRegistry extends DurableObject<Env> {
       // Without the deployment's master key there is no key to encrypt under, as KMS would say.
       if (keyId !== null && !masterKey(this.env)) throw keyNotFound(keyId, scope);
       await Promise.all(
-        this.openShards(stream).map(async (shard) => {
-          const outcome = await this.shard(stream, shard.index).setEncryption(keyId);
+        this.fleet.open(stream).map(async (shard) => {
+          const outcome = await this.fleet.shard(stream, shard.index).setEncryption(keyId);
           if (!outcome.ok) throw new Error(`shard ${shard.index} refused encryption: ${outcome.error.type}`);
         }),
       );
@@ -450,7 +430,7 @@ export class StreamRegistry extends DurableObject<Env> {
       return {
         arn: streamArn(scope.region, scope.account, name),
         targetMiBps: mibps,
-        currentMiBps: currentThroughputMiBps(this.openShards(stream).length),
+        currentMiBps: currentThroughputMiBps(this.fleet.open(stream).length),
       };
     });
   }
@@ -509,121 +489,17 @@ export class StreamRegistry extends DurableObject<Env> {
 
   /** Destroys the shard objects of streams whose deletion is due, then forgets the streams. */
   override async alarm(): Promise<void> {
-    for (const stream of this.store.streamsDeletedBy(this.clock.now())) await this.purge(stream);
+    for (const stream of this.store.streamsDeletedBy(this.clock.now())) await this.fleet.purge(stream);
     for (const { streamName, index } of this.store.unconfirmedClosures()) {
       const stream = this.store.stream(streamName);
-      if (stream) await this.confirmClosure(stream, index);
+      if (stream) await this.fleet.confirmClosure(stream, index);
     }
     await this.scheduleAlarm();
   }
 
-  /**
-   * Carries out a reshard: the new shard objects first (so every key always has a home), then the
-   * registry's rows in one transaction (from here writers route to the children), then the parents
-   * are closed and say where their logs end. A parent that could not be told yet is told by the alarm.
-   */
   private async reshard(scope: Scope, stream: StreamRow, plan: ReshardPlan): Promise<void> {
-    const now = this.clock.now();
-    const opened = plan.created.filter((shard) => !shard.closed).length;
-    const delta = opened - plan.closed.filter((index) => !plan.created.some((shard) => shard.index === index)).length;
-    const openShards = this.store.openShardCount();
-    if (openShards + delta > KINESIS.shardLimit) {
-      throw new LimitExceededException(
-        `This request would exceed the shard limit for the account ${scope.account} in ${scope.region}. ` +
-          `Current shard count for the account: ${openShards}. Limit: ${KINESIS.shardLimit}. ` +
-          `Number of additional shards that would have resulted from this request: ${delta}. ` +
-          "Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) " +
-          "for current limits and how to request higher limits.",
-      );
-    }
-    await Promise.all(plan.created.map((shard) => this.initShard(scope, stream, shard.index)));
-    const rows: ShardRow[] = plan.created.map((shard) => ({
-      index: shard.index,
-      parentIndex: shard.parentIndex,
-      adjacentParentIndex: shard.adjacentParentIndex,
-      startHash: shard.start.toString(),
-      endHash: shard.end.toString(),
-      createdMs: now,
-      closedMs: null,
-      endingCounter: null,
-    }));
-    this.ctx.storage.transactionSync(() => {
-      this.store.insertShards(stream.name, rows);
-      for (const index of plan.closed) this.store.markClosed(stream.name, index, now);
-      this.store.setStatus(stream.name, "UPDATING", now + KINESIS.updateStreamMs);
-    });
-    const closures = await Promise.allSettled(plan.closed.map((index) => this.confirmClosure(stream, index)));
-    const failed = closures.filter((closure) => closure.status === "rejected");
-    if (failed.length > 0) {
-      // The reshard stands; the alarm tells the parents that missed it.
-      console.error(`reshard of ${stream.name}: ${failed.length} closures to retry`, failed);
-      await this.scheduleAlarm();
-    }
-  }
-
-  /** Closes a shard's object, handing it its children, and records where its log ends. */
-  private async confirmClosure(stream: StreamRow, index: number): Promise<void> {
-    const shards = this.store.shards(stream.name);
-    const children: ChildShard[] = shards
-      .filter((shard) => shard.parentIndex === index || shard.adjacentParentIndex === index)
-      .map((shard) => ({
-        ShardId: shardIdOf(shard.index),
-        ParentShards: [shard.parentIndex, shard.adjacentParentIndex].filter((parent) => parent !== null).map(shardIdOf),
-        HashKeyRange: { StartingHashKey: shard.startHash, EndingHashKey: shard.endHash },
-      }));
-    const outcome = await this.shard(stream, index).close(children);
-    if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused to close: ${outcome.error.type}`);
-    this.store.setEndingCounter(stream.name, index, outcome.value.endingCounter);
-  }
-
-  private async initShard(scope: Scope, stream: StreamRow, index: number): Promise<void> {
-    const outcome = await this.shard(stream, index).init({
-      account: scope.account,
-      region: scope.region,
-      streamName: stream.name,
-      streamId: stream.id,
-      streamCreatedMs: stream.createdMs,
-      shardIndex: index,
-      retentionHours: stream.retentionHours,
-      onDemand: stream.mode === "ON_DEMAND",
-      encryptionKeyId: stream.encryptionKeyId ?? null,
-    });
-    if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused init: ${outcome.error.type}`);
-  }
-
-  private openShards(stream: StreamRow): OpenShard[] {
-    return this.store
-      .shards(stream.name)
-      .filter((shard) => shard.closedMs === null)
-      .map((shard) => ({ index: shard.index, start: BigInt(shard.startHash), end: BigInt(shard.endHash) }));
-  }
-
-  private openShard(scope: Scope, stream: StreamRow, shardId: string): OpenShard {
-    const index = shardIndexOf(shardId);
-    const shard = this.store.shards(stream.name).find((candidate) => candidate.index === index);
-    if (!shard) {
-      throw new ResourceNotFoundException(`Could not find shard ${shardId} in stream ${stream.name} under account ${scope.account}.`);
-    }
-    if (shard.closedMs !== null) {
-      throw new InvalidArgumentException(
-        `Shard ${shardId} in stream ${stream.name} under account ${scope.account} has already been merged or split, and thus is not eligible for merging or splitting.`,
-      );
-    }
-    return { index: shard.index, start: BigInt(shard.startHash), end: BigInt(shard.endHash) };
-  }
-
-  private nextShardIndex(stream: StreamRow): number {
-    return Math.max(-1, ...this.store.shards(stream.name).map((shard) => shard.index)) + 1;
-  }
-
-  private async purge(stream: StreamRow): Promise<void> {
-    await Promise.all(this.store.shards(stream.name).map((shard) => this.shard(stream, shard.index).destroy()));
-    // Only if nobody re-created the stream meanwhile.
-    if (this.store.stream(stream.name)?.id === stream.id) this.store.deleteStream(stream.name);
-  }
-
-  private shard(stream: StreamRow, index: number) {
-    return this.env.SHARD.get(this.env.SHARD.idFromName(shardObjectName(stream.id, index)));
+    const unconfirmed = await this.fleet.reshard(scope, stream, plan, this.clock.now());
+    if (unconfirmed > 0) await this.scheduleAlarm();
   }
 
   private async scheduleAlarm(): Promise<void> {
