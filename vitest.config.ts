@@ -1,4 +1,4 @@
-import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { csvToJson } from "./test/integration/firehose/lambdas.ts";
 import { recorder } from "./test/integration/triggers/recorder.ts";
@@ -8,10 +8,13 @@ import { recorder } from "./test/integration/triggers/recorder.ts";
  * Durable Objects of wrangler.toml; `e2e` runs in Node against the real local server (`npm start`),
  * driven by the unmodified AWS SDK and CLI.
  */
+// The D1 migrations (migrations/), applied to RIVULET_ANALYTICS by test/integration/apply-migrations.ts.
+const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
+
 const workers = cloudflareTest({
   wrangler: { configPath: "./wrangler.toml" },
   miniflare: {
-    bindings: { RIVULET_LOCAL: "1" },
+    bindings: { RIVULET_LOCAL: "1", TEST_MIGRATIONS: migrations },
     // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
     // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts).
     serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson },
@@ -22,7 +25,10 @@ export default defineConfig({
   test: {
     projects: [
       { plugins: [workers], test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
-      { plugins: [workers], test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
+      {
+        plugins: [workers],
+        test: { name: "integration", include: ["test/integration/**/*.test.ts"], setupFiles: ["test/integration/apply-migrations.ts"] },
+      },
       {
         test: {
           name: "e2e",

@@ -3,7 +3,7 @@ import { writeEnvFile } from "./env-file.mjs";
 import { createForwarder } from "./forward.mjs";
 import { createFront } from "./front.mjs";
 import { findFreePort, httpUrl } from "./ports.mjs";
-import { PROJECT_ROOT, startWranglerDev } from "./wrangler-dev.mjs";
+import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangler-dev.mjs";
 
 // The local Rivulet server: `wrangler dev` running the real Worker on an
 // internal loopback port, behind a small Node front that accepts both
@@ -120,6 +120,9 @@ export async function startLocalServer(options = {}) {
         "the local server accepts any well-formed SigV4 signature.\n",
     );
   }
+
+  // The D1 tables (migrations/) exist before the Worker can load into them.
+  await applyLocalD1Migrations({ configPath, persistDir });
 
   // Bind the public port first: a port conflict should fail in
   // milliseconds, not after wrangler has spent seconds starting.

@@ -272,3 +272,33 @@ function probe(port) {
     req.on("error", () => resolve(false));
   });
 }
+
+/**
+ * Applies the pending D1 migrations (each `[[d1_databases]]` with a `migrations_dir`) to the local
+ * databases under `persistDir`, before `wrangler dev` starts: a Worker whose Firehose Redshift
+ * destination loads into D1 finds its tables. wrangler records what it applied (table d1_migrations),
+ * so a restart applies only new files; off a terminal it applies without asking.
+ * @param {{ configPath: string, persistDir: string }} options
+ * @returns {Promise<void>}
+ */
+export async function applyLocalD1Migrations(options) {
+  const toml = fs.readFileSync(options.configPath, "utf8");
+  const names = [...toml.matchAll(/\[\[d1_databases\]\]([\s\S]*?)(?=\n\[|$)/g)]
+    .filter((block) => /\bmigrations_dir\s*=/.test(block[1] ?? ""))
+    .map((block) => /\bdatabase_name\s*=\s*"([^"]+)"/.exec(block[1] ?? "")?.[1])
+    .filter((name) => name !== undefined);
+  const entry = wranglerEntry();
+  for (const name of names) {
+    const args = [entry.script, "d1", "migrations", "apply", name, "--local", "--persist-to", options.persistDir, "--config", options.configPath];
+    const child = spawn(nodeBinary(), args, {
+      cwd: path.dirname(options.configPath),
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    if (code !== 0) throw new Error(`applying the D1 migrations of ${name} failed (exit ${code}):\n${stripVTControlCharacters(output)}`);
+  }
+}

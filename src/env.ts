@@ -22,6 +22,11 @@ export interface Env {
   /** The R2 bucket `rivulet-deliveries` (arn:aws:s3:::rivulet-deliveries), for Firehose destinations. */
   RIVULET_DELIVERIES: R2Bucket;
   /**
+   * The D1 database `rivulet-analytics`, for Firehose Redshift destinations whose ClusterJDBCURL's
+   * host starts with `rivulet-analytics.` (src/firehose/redshift.ts). Its tables come from migrations/.
+   */
+  RIVULET_ANALYTICS: D1Database;
+  /**
    * Firehose: a JSON object from S3 bucket name to the name of the R2 binding that holds it. Buckets
    * not listed resolve to the binding named like the bucket, upper-cased, `_` for anything else
    * (src/firehose/buckets.ts).

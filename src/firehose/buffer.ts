@@ -12,12 +12,13 @@
  * so a batch announced twice is still written once.
  */
 import { DurableObject } from "cloudflare:workers";
-import { capture } from "../aws/errors";
+import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { BufferStore, type BatchRow } from "./buffer-store";
 import { flushThresholds, type Destination } from "./config";
 import { FIREHOSE } from "./limits";
+import { describeSource, KINESIS_SOURCE, latestCheckpoints, pollSource, type KinesisSourceConfig } from "./kinesis-source";
 import type { SourceRecord } from "./records";
 
 /** What a buffer delivers with: fixed into each batch when it is flushed. */
@@ -29,6 +30,8 @@ export interface BufferConfig {
   /** The delivery stream's VersionId, as object names carry it. */
   version: string;
   destination: Destination;
+  /** KinesisStreamAsSource: the stream this buffer reads (kinesis-source.ts). */
+  source?: KinesisSourceConfig;
 }
 
 /** A message of the delivery queue: a reference to a flushed batch. */
@@ -61,6 +64,8 @@ export class DeliveryBuffer extends DurableObject<Env> {
   private config: BufferConfig | undefined;
   private seq = 0;
   private salt = "";
+  /** Polls of the source run one at a time: two reading from one checkpoint would take records twice. */
+  private polling: Promise<unknown> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -91,7 +96,61 @@ export class DeliveryBuffer extends DurableObject<Env> {
       if (!this.store.exists()) this.store.migrate();
       this.store.setConfig(JSON.stringify(config));
       this.load();
+      if (config.source && this.ctx.storage.kv.get<string>("source_stream_id") === undefined) await this.startSource(config.source);
       await this.scheduleAlarm(this.clock.now());
+    });
+  }
+
+  /** KinesisStreamAsSource: every shard of the source starts at LATEST, now. */
+  private async startSource(source: KinesisSourceConfig): Promise<void> {
+    const stream = await describeSource(this.env, source);
+    if (!stream) throw new Error(`source stream ${source.streamArn} is gone`);
+    const checkpoints = await latestCheckpoints(this.env, stream);
+    this.ctx.storage.transactionSync(() => {
+      this.store.clearSourceShards();
+      for (const shard of checkpoints) this.store.addSourceShard(shard.index, shard.checkpoint);
+      this.ctx.storage.kv.put("source_stream_id", stream.id);
+    });
+  }
+
+  /** KinesisStreamAsSource: reads what the source's shards have after their checkpoints (the alarm calls it; tests too). */
+  async pollSource() {
+    return capture(async () => {
+      const run = this.polling.then(() => this.readSource());
+      this.polling = run.catch(() => undefined);
+      return run;
+    });
+  }
+
+  private async readSource(): Promise<number> {
+    const source = this.config?.source;
+    if (!source) return 0;
+    return pollSource({
+      env: this.env,
+      source,
+      trackedStreamId: () => this.ctx.storage.kv.get<string>("source_stream_id"),
+      restart: (streamId) =>
+        this.ctx.storage.transactionSync(() => {
+          this.store.clearSourceShards();
+          this.ctx.storage.kv.put("source_stream_id", streamId);
+        }),
+      shards: () => this.store.sourceShards(),
+      addShard: (index, checkpoint) => this.store.addSourceShard(index, checkpoint),
+      take: async (shard, taken) => {
+        if (!this.config) return;
+        const now = this.clock.now();
+        const records = taken.map((record) => {
+          this.seq += 1;
+          return { ...record, seq: this.seq, recordId: this.recordId(this.seq), arrivalMs: now };
+        });
+        // The records and the checkpoint past them are stored together: a restart neither loses nor repeats them.
+        const flushed = this.ctx.storage.transactionSync(() => {
+          this.store.insert(records);
+          this.store.saveSourceShard(shard);
+          return this.flushDue(now);
+        });
+        if (flushed.length > 0) await this.announce(flushed, now);
+      },
     });
   }
 
@@ -176,6 +235,14 @@ export class DeliveryBuffer extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     if (!this.config) return;
+    if (this.config.source) {
+      try {
+        unwrap(await this.pollSource());
+      } catch (error) {
+        // The source is unreachable for now (deleted, resharding): polling goes on, as AWS retries GetRecords.
+        console.error(`delivery stream ${this.config.streamName}: reading ${this.config.source.streamArn} failed`, error);
+      }
+    }
     const now = this.clock.now();
     const flushed = this.ctx.storage.transactionSync(() => this.flushDue(now));
     const again = this.store
@@ -242,6 +309,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
     const config = this.config;
     if (!config) return;
     const times: number[] = [];
+    if (config.source) times.push(now + KINESIS_SOURCE.pollMs);
     const open = this.store.open();
     if (open.oldestMs !== null) times.push(open.oldestMs + flushThresholds(config.destination).intervalMs);
     for (const batch of this.store.batches()) {

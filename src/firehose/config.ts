@@ -11,6 +11,7 @@ import { resolveBucket } from "./buckets";
 import { FIREHOSE } from "./limits";
 import { validatePrefixes } from "./prefix";
 import { isKnownTimeZone } from "./time-format";
+import { checkRedshift, mergeRedshift, type RedshiftSettings } from "./redshift";
 import { validateProcessingConfiguration } from "./transform";
 
 export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
@@ -73,6 +74,8 @@ export interface Destination extends S3Description {
   DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
   FileExtension?: string;
   CustomTimeZone?: string;
+  /** A Redshift destination (loaded into D1): its own members; the S3 ones above are its staging configuration. */
+  Redshift?: RedshiftSettings;
 }
 
 /** The S3 members every input shape shares; partial in updates. */
@@ -97,6 +100,7 @@ export interface ExtendedS3Input extends S3Input {
   DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
   FileExtension?: string;
   CustomTimeZone?: string;
+  Redshift?: Partial<RedshiftSettings>;
 }
 
 const NO_ENCRYPTION: EncryptionConfiguration = { NoEncryptionConfig: "NoEncryption" };
@@ -129,6 +133,8 @@ export function destinationFrom(input: ExtendedS3Input, base?: Destination): Des
     DynamicPartitioningConfiguration: input.DynamicPartitioningConfiguration ?? base?.DynamicPartitioningConfiguration,
     FileExtension: input.FileExtension ?? base?.FileExtension,
     CustomTimeZone: input.CustomTimeZone ?? base?.CustomTimeZone,
+    // An S3 update of a Redshift destination makes it an S3 one (UpdateDestination may switch types).
+    Redshift: input.Redshift ? mergeRedshift(input.Redshift, base?.Redshift) : undefined,
   });
 }
 
@@ -151,6 +157,7 @@ export function checkDestination(env: Env, destination: Destination, previous?: 
     dynamicPartitioning: dynamicPartitioningEnabled(destination),
   });
   checkBucket(env, destination.BucketARN);
+  if (destination.Redshift) checkRedshift(env, destination.Redshift, destination.CompressionFormat);
   validateProcessingConfiguration({
     processing: destination.ProcessingConfiguration,
     dynamicPartitioning: destination.DynamicPartitioningConfiguration,

@@ -25,6 +25,8 @@ import { FIREHOSE } from "./limits";
 import { derivedString, derivedUuid, objectKey } from "./object-names";
 import { dataPrefix, errorPrefixFor, MissingPartitionKeyError, type PrefixValues } from "./prefix";
 import { processRecords } from "./processing";
+import { copyIntoD1 } from "./d1-load";
+import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
 import { bufferFor } from "./registry";
 
@@ -95,6 +97,16 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     planned.push(await plan("data", destination, destination, prefix, seed, batch, concat(records.map((record) => record.data))));
   }
 
+  // A Redshift destination: the staged records are "copied" into its D1 table; those that fail join the error output.
+  const redshift = destination.Redshift;
+  let loadFailed = 0;
+  if (redshift) {
+    const staged = [...partitions.values()].flatMap((partition) => partition.records);
+    const rejected = await copyIntoD1(env, batch, mergeRedshift(redshift), staged, clock.now());
+    loadFailed = rejected.length;
+    failed.push(...rejected);
+  }
+
   // The error output: one object per error output type.
   const attemptEnding = clock.now();
   const byType = new Map<string, ProcessedRecord[]>();
@@ -123,7 +135,7 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     await bucket.put(object.key, object.body, { httpMetadata: { contentType: CONTENT_TYPES[object.format] } });
   }
   return {
-    delivered: [...partitions.values()].reduce((sum, partition) => sum + partition.records.length, 0),
+    delivered: [...partitions.values()].reduce((sum, partition) => sum + partition.records.length, 0) - loadFailed,
     failed: failed.length,
     dropped: processed.filter((record) => record.result === "Dropped").length,
     objects: planned.map((object) => ({ bucket: object.bucketArn, key: object.key })),

@@ -10,7 +10,10 @@ import { errorOutputType as typeOfCode } from "./transform";
 
 /** The `!{firehose:error-output-type}` of a failed record. */
 export function errorOutputType(record: ProcessedRecord): string {
-  return typeOfCode(record.error?.code ?? "");
+  const code = record.error?.code ?? "";
+  // AWS puts what a Redshift COPY skipped in the errors/ folder (retry.html, "Amazon Redshift").
+  if (code.startsWith("Redshift.")) return "errors";
+  return typeOfCode(code);
 }
 
 export function errorLine(record: ProcessedRecord, attemptEndingMs: number): string {

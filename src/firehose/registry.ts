@@ -21,6 +21,7 @@ import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import type { DeliveryBuffer } from "./buffer";
 import { checkDestination, destinationFrom, type Destination, type ExtendedS3Input } from "./config";
+import { sourceConfigOf } from "./kinesis-source";
 import { FIREHOSE } from "./limits";
 import {
   FirehoseRegistryStore,
@@ -47,6 +48,7 @@ export interface CreateRequest {
   type: string;
   destination: Destination;
   directPut: { ThroughputHintInMBs: number } | null;
+  kinesisSource: { KinesisStreamARN: string; RoleARN: string } | null;
   encryption: { KeyType: "AWS_OWNED_CMK" | "CUSTOMER_MANAGED_CMK"; KeyARN?: string } | null;
   tags: [string, string][];
 }
@@ -109,6 +111,7 @@ export class FirehoseRegistry extends DurableObject<Env> {
         version: 1,
         destination: request.destination,
         directPut: request.directPut,
+        kinesisSource: request.kinesisSource && { ...request.kinesisSource, deliveryStartMs: now },
         encryption: request.encryption
           ? { status: "ENABLING", untilMs: now + FIREHOSE.encryptionTransitionMs, keyType: request.encryption.KeyType, keyArn: request.encryption.KeyARN }
           : { status: "DISABLED", untilMs: null },
@@ -166,6 +169,9 @@ export class FirehoseRegistry extends DurableObject<Env> {
     return capture(() => {
       const stream = this.live(name, this.clock.now());
       if (!stream || stream.status !== "ACTIVE") notFound(scope, name);
+      if (stream.type === "KinesisStreamAsSource") {
+        throw new InvalidArgumentException("This operation is not permitted on KinesisStreamAsSource delivery stream type.");
+      }
       return { id: stream.id, encrypted: stream.encryption.status === "ENABLED" };
     });
   }
@@ -275,6 +281,7 @@ export class FirehoseRegistry extends DurableObject<Env> {
         streamId: row.id,
         version: String(row.version),
         destination: row.destination,
+        ...(row.kinesisSource && { source: sourceConfigOf(row.kinesisSource.KinesisStreamARN) }),
       }),
     );
   }

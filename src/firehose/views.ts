@@ -9,6 +9,24 @@ function s3Part(destination: Destination): S3Description {
   return { RoleARN, BucketARN, Prefix, ErrorOutputPrefix, BufferingHints, CompressionFormat, EncryptionConfiguration, CloudWatchLoggingOptions };
 }
 
+function destinationView(destination: Destination) {
+  const { Redshift, ...extended } = destination;
+  if (Redshift) {
+    return {
+      DestinationId: DESTINATION_ID,
+      RedshiftDestinationDescription: {
+        ...Redshift,
+        S3DestinationDescription: s3Part(destination),
+        ...(destination.ProcessingConfiguration && { ProcessingConfiguration: destination.ProcessingConfiguration }),
+        S3BackupMode: destination.S3BackupMode,
+        ...(destination.S3BackupDescription && { S3BackupDescription: destination.S3BackupDescription }),
+        CloudWatchLoggingOptions: destination.CloudWatchLoggingOptions,
+      },
+    };
+  }
+  return { DestinationId: DESTINATION_ID, S3DestinationDescription: s3Part(destination), ExtendedS3DestinationDescription: extended };
+}
+
 export function describeView(stream: DeliveryStreamView, exclusiveStartDestinationId?: string) {
   const encryption = stream.encryption;
   return {
@@ -25,11 +43,17 @@ export function describeView(stream: DeliveryStreamView, exclusiveStartDestinati
     CreateTimestamp: new Date(stream.createdMs),
     ...(stream.updatedMs !== null && { LastUpdateTimestamp: new Date(stream.updatedMs) }),
     ...(stream.directPut && { Source: { DirectPutSourceDescription: stream.directPut } }),
+    ...(stream.kinesisSource && {
+      Source: {
+        KinesisStreamSourceDescription: {
+          KinesisStreamARN: stream.kinesisSource.KinesisStreamARN,
+          RoleARN: stream.kinesisSource.RoleARN,
+          DeliveryStartTimestamp: new Date(stream.kinesisSource.deliveryStartMs),
+        },
+      },
+    }),
     // One destination, so paging past it leaves none.
-    Destinations:
-      exclusiveStartDestinationId === undefined
-        ? [{ DestinationId: DESTINATION_ID, S3DestinationDescription: s3Part(stream.destination), ExtendedS3DestinationDescription: stream.destination }]
-        : [],
+    Destinations: exclusiveStartDestinationId === undefined ? [destinationView(stream.destination)] : [],
     HasMoreDestinations: false,
   };
 }

@@ -2,7 +2,9 @@
 import { InvalidArgumentException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { destinationFrom, type ExtendedS3Input } from "../config";
+import { kinesisSourceFor } from "../kinesis-source";
 import { FIREHOSE } from "../limits";
+import { redshiftAsExtended, type RedshiftInput } from "../redshift";
 import { firehoseRegistryFor } from "../registry";
 import { describeView } from "../views";
 import { checkKeyInput, type EncryptionInput } from "./encryption";
@@ -39,11 +41,11 @@ export interface TagInput {
   Value?: string;
 }
 
-export interface CreateDeliveryStreamInput extends Partial<Record<(typeof DESTINATIONS)[number], ExtendedS3Input>> {
+export interface CreateDeliveryStreamInput extends Partial<Record<(typeof DESTINATIONS)[number], ExtendedS3Input & RedshiftInput>> {
   DeliveryStreamName: string;
   DeliveryStreamType?: string;
   DirectPutSourceConfiguration?: { ThroughputHintInMBs: number };
-  KinesisStreamSourceConfiguration?: object;
+  KinesisStreamSourceConfiguration?: { KinesisStreamARN: string; RoleARN: string };
   MSKSourceConfiguration?: object;
   DatabaseSourceConfiguration?: object;
   DeliveryStreamEncryptionConfigurationInput?: EncryptionInput;
@@ -54,29 +56,56 @@ function registry(context: RequestContext) {
   return firehoseRegistryFor(context.env, context.scope);
 }
 
-/** The one S3 destination of a request that must name exactly one destination. */
-function onlyDestination<K extends string>(input: Partial<Record<K, ExtendedS3Input>>, keys: readonly K[], s3Keys: readonly K[]): ExtendedS3Input {
+/**
+ * The one destination of a request that must name exactly one, as the S3-shaped input destinationFrom
+ * takes (a Redshift destination is its S3 staging configuration plus its Redshift block).
+ */
+function onlyDestination<K extends string>(
+  input: Partial<Record<K, ExtendedS3Input & RedshiftInput>>,
+  keys: readonly K[],
+  s3Keys: readonly K[],
+  redshiftKey: K,
+): ExtendedS3Input {
   const given = keys.filter((key) => input[key] !== undefined);
   if (given.length !== 1) throw new InvalidArgumentException("Exactly one destination configuration is supported for a Firehose");
   const key = given[0] as K;
+  const configuration = input[key] as ExtendedS3Input & RedshiftInput;
+  if (key === redshiftKey) return redshiftAsExtended(configuration);
   if (!s3Keys.includes(key)) {
-    throw new InvalidArgumentException(`${key} is not supported by Rivulet: only Amazon S3 destinations (delivered to R2) are.`);
+    throw new InvalidArgumentException(`${key} is not supported by Rivulet: only Amazon S3 (delivered to R2) and Redshift (loaded into D1) destinations are.`);
   }
-  return input[key] as ExtendedS3Input;
+  return configuration;
 }
 
 export async function createDeliveryStream(input: CreateDeliveryStreamInput, context: RequestContext) {
   const type = input.DeliveryStreamType ?? "DirectPut";
-  if (type !== "DirectPut") {
-    throw new InvalidArgumentException(`DeliveryStreamType ${type} is not supported by Rivulet: only DirectPut is.`);
+  if (type !== "DirectPut" && type !== "KinesisStreamAsSource") {
+    throw new InvalidArgumentException(`DeliveryStreamType ${type} is not supported by Rivulet: only DirectPut and KinesisStreamAsSource are.`);
   }
-  if (input.KinesisStreamSourceConfiguration) {
+  if (input.KinesisStreamSourceConfiguration && type !== "KinesisStreamAsSource") {
     throw new InvalidArgumentException("KinesisSourceStreamConfig is only applicable for KinesisStreamAsSource stream type");
+  }
+  const kinesis = input.KinesisStreamSourceConfiguration;
+  if (type === "KinesisStreamAsSource") {
+    if (!kinesis) throw new InvalidArgumentException("KinesisSourceStreamConfig is required for KinesisStreamAsSource stream type");
+    if (input.DirectPutSourceConfiguration) {
+      throw new InvalidArgumentException("DirectPutSourceConfiguration is only applicable for DirectPut stream type");
+    }
+    if (input.DeliveryStreamEncryptionConfigurationInput) {
+      // AWS: a stream read from Kinesis is encrypted by its source stream's settings.
+      throw new InvalidArgumentException("Server-side encryption is not supported for KinesisStreamAsSource stream type");
+    }
+    await kinesisSourceFor(context.env, context.scope, kinesis.KinesisStreamARN);
   }
   if (input.MSKSourceConfiguration || input.DatabaseSourceConfiguration) {
     throw new InvalidArgumentException(`Source configurations other than DirectPut are not applicable for ${type} stream type`);
   }
-  const configuration = onlyDestination(input, DESTINATIONS, ["S3DestinationConfiguration", "ExtendedS3DestinationConfiguration"]);
+  const configuration = onlyDestination(
+    input,
+    DESTINATIONS,
+    ["S3DestinationConfiguration", "ExtendedS3DestinationConfiguration"],
+    "RedshiftDestinationConfiguration",
+  );
   const encryption = input.DeliveryStreamEncryptionConfigurationInput;
   if (encryption) checkKeyInput(encryption);
   const arn = unwrap(
@@ -85,6 +114,7 @@ export async function createDeliveryStream(input: CreateDeliveryStreamInput, con
       type,
       destination: destinationFrom(configuration),
       directPut: input.DirectPutSourceConfiguration ?? null,
+      kinesisSource: kinesis ? { KinesisStreamARN: kinesis.KinesisStreamARN, RoleARN: kinesis.RoleARN } : null,
       encryption: encryption ? { KeyType: encryption.KeyType, KeyARN: encryption.KeyARN } : null,
       tags: (input.Tags ?? []).map((tag) => [tag.Key, tag.Value ?? ""]),
     }),
@@ -115,14 +145,14 @@ export async function listDeliveryStreams(
   return { DeliveryStreamNames: names, HasMoreDeliveryStreams: hasMore };
 }
 
-export interface UpdateDestinationInput extends Partial<Record<(typeof UPDATES)[number], ExtendedS3Input>> {
+export interface UpdateDestinationInput extends Partial<Record<(typeof UPDATES)[number], ExtendedS3Input & RedshiftInput>> {
   DeliveryStreamName: string;
   CurrentDeliveryStreamVersionId: string;
   DestinationId: string;
 }
 
 export async function updateDestination(input: UpdateDestinationInput, context: RequestContext) {
-  const update = onlyDestination(input, UPDATES, ["S3DestinationUpdate", "ExtendedS3DestinationUpdate"]);
+  const update = onlyDestination(input, UPDATES, ["S3DestinationUpdate", "ExtendedS3DestinationUpdate"], "RedshiftDestinationUpdate");
   unwrap(
     await registry(context).updateDestination(
       context.scope,

@@ -135,7 +135,7 @@ group("CreateDeliveryStream and DescribeDeliveryStream", () => {
         ExtendedS3DestinationConfiguration: s3Destination(),
       },
       "InvalidArgumentException",
-      /KinesisStreamAsSource is not supported/,
+      `Stream x under account ${ACCOUNT} not found.`,
     );
     await expectFailure("DescribeDeliveryStream", { DeliveryStreamName: name }, "ResourceNotFoundException", notFound(name));
   });

@@ -106,12 +106,14 @@ export interface TestDeliveryStream {
 /** Creates a delivery stream (ExtendedS3 unless `plainS3`), makes it ACTIVE, and takes over its buffer. */
 export async function createDeliveryStream(
   destination: Record<string, unknown> = {},
-  options: { name?: string; plainS3?: boolean; extra?: Record<string, unknown> } = {},
+  options: { name?: string; plainS3?: boolean; extra?: Record<string, unknown>; destinationKey?: string } = {},
 ): Promise<TestDeliveryStream> {
   const name = options.name ?? uniqueName("hose");
   await useRegistryClock();
-  const key = options.plainS3 ? "S3DestinationConfiguration" : "ExtendedS3DestinationConfiguration";
-  await ok("CreateDeliveryStream", { DeliveryStreamName: name, [key]: s3Destination(destination), ...options.extra });
+  // Another destination type (destinationKey) takes `destination` as it is.
+  const key = options.destinationKey ?? (options.plainS3 ? "S3DestinationConfiguration" : "ExtendedS3DestinationConfiguration");
+  const configuration = options.destinationKey ? destination : s3Destination(destination);
+  await ok("CreateDeliveryStream", { DeliveryStreamName: name, [key]: configuration, ...options.extra });
   clock.advance(FIREHOSE.createMs);
   const description = await describe(name);
   expect(description.DeliveryStreamStatus).toBe("ACTIVE");
