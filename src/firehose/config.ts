@@ -32,20 +32,8 @@ export interface CloudWatchLoggingOptions {
   LogStreamName?: string;
 }
 
-export interface ProcessorParameter {
-  ParameterName: string;
-  ParameterValue: string;
-}
-
-export interface Processor {
-  Type: string;
-  Parameters?: ProcessorParameter[];
-}
-
-export interface ProcessingConfiguration {
-  Enabled?: boolean;
-  Processors?: Processor[];
-}
+import type { ProcessingConfiguration } from "./transform/config";
+export type { Processor, ProcessorParameter, ProcessingConfiguration } from "./transform/config";
 
 export interface DynamicPartitioningConfiguration {
   Enabled?: boolean;
