@@ -1,7 +1,7 @@
 /**
- * The Hono app: Lambda's event source mapping API (REST: its own paths, so it comes first), the AWS
- * JSON protocol endpoint (AWS ignores the path, so every other request is an API call) and a health
- * check.
+ * The Hono app: S3's read-only REST API over R2 (requests signed for "s3"), Lambda's event source
+ * mapping API (REST: its own paths, so it comes before the rest), the AWS JSON protocol endpoint (AWS
+ * ignores the path, so every other request is an API call) and a health check.
  */
 import { Hono } from "hono";
 import { serveAwsJson } from "./aws/protocol";
@@ -10,6 +10,7 @@ import type { Env } from "./env";
 import { localObjects } from "./firehose/local-objects";
 import { firehose } from "./firehose/service";
 import { kinesis } from "./streams/service";
+import { isS3Request, serveS3 } from "./s3/api";
 import { lambdaApi } from "./triggers/api";
 
 const services = [kinesis, firehose];
@@ -18,10 +19,14 @@ export const app = new Hono<{ Bindings: Env }>();
 
 app.get("/health", (c) => c.json({ ok: true }));
 
-app.route("/", lambdaApi);
-
 // Local development only: read what Firehose delivered to R2 (answers 404 when deployed).
 app.route("/_rivulet/r2", localObjects);
+
+// S3's REST API (read-only, over R2): told apart by the signature's service, since its paths are
+// bucket names and keys that could be anything.
+app.use("*", async (c, next) => (isS3Request(c.req.raw) ? serveS3(c.req.raw, c.env, systemClock) : next()));
+
+app.route("/", lambdaApi);
 
 app.all("*", (c) => serveAwsJson(c.req.raw, c.env, services, systemClock));
 

@@ -16,6 +16,7 @@
  *   9. session token                                               (UnrecognizedClient)
  */
 import {
+  AwsError,
   IncompleteSignatureException,
   InvalidSignatureException,
   MissingAuthenticationTokenException,
@@ -39,6 +40,35 @@ export interface Caller {
   region: string;
   service: string;
 }
+
+/**
+ * The signature value is wrong. S3 answers this with the canonical request and string to sign it
+ * computed (SignatureDoesNotMatch), so they travel with the error.
+ */
+export class SignatureMismatchException extends InvalidSignatureException {
+  constructor(
+    message: string,
+    readonly accessKeyId: string,
+    readonly signatureProvided: string,
+    readonly canonicalRequest: string,
+    readonly stringToSign: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The request date is too old or too far ahead; S3 names these apart from other signature errors. */
+export class RequestTimeException extends InvalidSignatureException {
+  constructor(
+    message: string,
+    readonly expired: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** A session token came with the request: S3 answers InvalidToken where the JSON services say UnrecognizedClient. */
+export class SessionTokenException extends UnrecognizedClientException {}
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const TERMINATOR = "aws4_request";
@@ -179,7 +209,9 @@ export async function verifySigV4(
   const bodyHash = hex(await crypto.subtle.digest("SHA-256", req.body));
   const declaredHash = req.headers.get("x-amz-content-sha256");
   let payloadHashes: string[];
-  if (!auth.presigned) {
+  if (service === "s3") {
+    payloadHashes = [s3PayloadHash(auth.presigned, declaredHash, bodyHash)];
+  } else if (!auth.presigned) {
     // Always the body's real hash: a declared x-amz-content-sha256 that differs from it (including
     // UNSIGNED-PAYLOAD) cannot vouch for this body, so it must not verify.
     payloadHashes = [bodyHash];
@@ -197,7 +229,7 @@ export async function verifySigV4(
   let firstStringToSign = "";
   let matched = false;
   for (const payloadHash of payloadHashes) {
-    const canonical = canonicalRequest(req, url, query, auth, payloadHash);
+    const canonical = canonicalRequest(req, url, query, auth, payloadHash, service === "s3");
     const stringToSign = `${ALGORITHM}\n${requestStamp}\n${scope}\n${hex(await sha256(canonical))}`;
     const expected = hex(await crypto.subtle.sign("HMAC", signingKey, utf8(stringToSign)));
     if (constantTimeEqual(expected, auth.signature)) {
@@ -210,17 +242,21 @@ export async function verifySigV4(
     }
   }
   if (!matched) {
-    throw new InvalidSignatureException(
+    throw new SignatureMismatchException(
       "The request signature we calculated does not match the signature you provided. " +
         "Check your AWS Secret Access Key and signing method. Consult the service documentation for details." +
         `\n\nThe Canonical String for this request should have been\n'${firstCanonical}'\n\n` +
         `The String-to-Sign should have been\n'${firstStringToSign}'\n`,
+      accessKeyId,
+      auth.signature,
+      firstCanonical,
+      firstStringToSign,
     );
   }
 
   // Rivulet's keys are long-term keys; a session token can only belong to credentials it never issued.
   if (auth.securityToken !== undefined) {
-    throw new UnrecognizedClientException("The security token included in the request is invalid");
+    throw new SessionTokenException("The security token included in the request is invalid");
   }
   return caller;
 }
@@ -390,18 +426,20 @@ function describeDuration(ms: number): string {
 function checkTime(requestMs: number, now: number, expiresSeconds: number | undefined): void {
   const latest = now + MAX_SKEW_MS;
   if (requestMs > latest) {
-    throw new InvalidSignatureException(
+    throw new RequestTimeException(
       `Signature not yet current: ${isoBasic(requestMs)} is still later than ${isoBasic(latest)} ` +
         `(${isoBasic(now)} + ${describeDuration(MAX_SKEW_MS)}.)`,
+      false,
     );
   }
   // A presigned request lives for X-Amz-Expires from its date; any other for 15 minutes.
   const lifetime = expiresSeconds === undefined ? MAX_SKEW_MS : expiresSeconds * 1000;
   const earliest = now - lifetime;
   if (requestMs < earliest) {
-    throw new InvalidSignatureException(
+    throw new RequestTimeException(
       `Signature expired: ${isoBasic(requestMs)} is now earlier than ${isoBasic(earliest)} ` +
         `(${isoBasic(now)} - ${describeDuration(lifetime)}.)`,
+      true,
     );
   }
 }
@@ -463,6 +501,46 @@ function canonicalPath(pathname: string): string {
   return `/${segments.map(uriEncode).join("/")}${trailing}`;
 }
 
+/**
+ * S3's canonical URI: the path encoded once, exactly as the object key is spelled: no second
+ * encoding, and empty segments kept (they are part of keys; dot segments are already resolved by
+ * the URL parser before the Worker sees the request, so keys with `.`/`..` segments cannot be read). Segments are decoded and
+ * re-encoded so that clients that escape more or fewer characters than RFC 3986 still match.
+ */
+function s3CanonicalPath(pathname: string): string {
+  return pathname
+    .split("/")
+    .map((segment) => {
+      try {
+        return uriEncode(decodeURIComponent(segment));
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
+}
+
+/**
+ * S3 signs the value of x-amz-content-sha256 as the payload hash; a header-signed request must send
+ * it, and a hash it declares must be the body's. Presigned URLs sign UNSIGNED-PAYLOAD unless the
+ * header says otherwise.
+ */
+function s3PayloadHash(presigned: boolean, declared: string | null, bodyHash: string): string {
+  if (declared === null) {
+    if (presigned) return UNSIGNED_PAYLOAD;
+    throw new AwsError("InvalidRequest", "Missing required header for this request: x-amz-content-sha256", 400);
+  }
+  // Chunked uploads sign the literal marker; their chunks are never read here (S3 is served read-only).
+  if (declared === UNSIGNED_PAYLOAD || declared.startsWith("STREAMING-")) return declared;
+  if (!/^[0-9a-f]{64}$/.test(declared)) {
+    throw new AwsError("InvalidArgument", "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.", 400);
+  }
+  if (declared !== bodyHash) {
+    throw new AwsError("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
+  }
+  return declared;
+}
+
 function canonicalQuery(query: QueryParam[], presigned: boolean): string {
   const pairs: [string, string][] = [];
   for (const { key, value } of query) {
@@ -479,6 +557,7 @@ function canonicalRequest(
   query: QueryParam[],
   auth: AuthParams,
   payloadHash: string,
+  s3: boolean,
 ): string {
   let headers = "";
   for (const name of auth.signedHeaders) {
@@ -489,7 +568,7 @@ function canonicalRequest(
   }
   return [
     req.method.toUpperCase(),
-    canonicalPath(url.pathname),
+    s3 ? s3CanonicalPath(url.pathname) : canonicalPath(url.pathname),
     canonicalQuery(query, auth.presigned),
     headers,
     auth.signedHeaders.join(";"),

@@ -44,3 +44,16 @@ export function resolveBucket(env: Env, bucketArn: string): R2Bucket | undefined
   const binding = (env as unknown as Record<string, unknown>)[bindingNameOf(env, bucketNameOf(bucketArn))];
   return isR2Bucket(binding) ? binding : undefined;
 }
+
+/**
+ * The names of the buckets this Worker can reach, for S3's ListBuckets: those of RIVULET_BUCKETS,
+ * and each other R2 binding under the name that maps back to it (lower-case, `-` for `_`; a binding
+ * whose bucket is spelled otherwise is still reachable by that name, just not listed).
+ */
+export function boundBucketNames(env: Env): string[] {
+  const names = new Set(Object.keys(bucketMap(env)));
+  for (const [binding, value] of Object.entries(env as unknown as Record<string, unknown>)) {
+    if (isR2Bucket(value)) names.add(binding.toLowerCase().replace(/_/g, "-"));
+  }
+  return [...names].filter((name) => resolveBucket(env, `arn:aws:s3:::${name}`) !== undefined).sort();
+}

@@ -1,6 +1,8 @@
 /**
  * A read-only view of this Worker's R2 buckets for local development only (`npm start`), so tools
- * and end-to-end tests can see what Firehose delivered without reaching into wrangler's state:
+ * and end-to-end tests can see what Firehose delivered without reaching into wrangler's state. S3
+ * clients read the same buckets through ../s3/api.ts; this JSON view stays for curl and existing tests
+ * (it is routed before the S3 API, so its requests may be signed for "s3"):
  *
  *   GET /_rivulet/r2/<bucket>?prefix=...&cursor=...   → {"objects": [{"key", "size"}], "truncated", "cursor"}
  *   GET /_rivulet/r2/<bucket>/<key>                   → the object's bytes

@@ -1,0 +1,102 @@
+/**
+ * S3's REST errors: `<Error><Code/><Message/>...<RequestId/><HostId/></Error>` with the code's status,
+ * and no body at all for HEAD requests (S3 cannot send one there). Operations throw S3Error; the
+ * signature errors of ../aws/sigv4.ts, thrown in the JSON services' vocabulary, are translated here
+ * once into the codes S3 uses for the same failures.
+ */
+import { AwsError } from "../aws/errors";
+import { RequestTimeException, SessionTokenException, SignatureMismatchException } from "../aws/sigv4";
+import { xmlDocument, xmlElement } from "./xml";
+
+export class S3Error extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    /** Elements S3 adds after Message (Key, BucketName, ...), in order. */
+    readonly details: readonly (readonly [string, string])[] = [],
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+export const accessDenied = (): S3Error => new S3Error("AccessDenied", "Access Denied", 403);
+
+export const noSuchBucket = (bucket: string): S3Error =>
+  new S3Error("NoSuchBucket", "The specified bucket does not exist", 404, [["BucketName", bucket]]);
+
+export const noSuchKey = (key: string): S3Error => new S3Error("NoSuchKey", "The specified key does not exist.", 404, [["Key", key]]);
+
+export const notImplemented = (): S3Error =>
+  new S3Error("NotImplemented", "A header you provided implies functionality that is not implemented", 501);
+
+export const invalidArgument = (message: string, name: string, value: string): S3Error =>
+  new S3Error("InvalidArgument", message, 400, [
+    ["ArgumentName", name],
+    ["ArgumentValue", value],
+  ]);
+
+/** A failed signature check, as S3 reports it. `presigned`: the signature came in the query string. */
+export function fromSignatureError(error: AwsError, presigned: boolean): S3Error {
+  if (error instanceof SignatureMismatchException) {
+    return new S3Error(
+      "SignatureDoesNotMatch",
+      "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+      403,
+      [
+        ["AWSAccessKeyId", error.accessKeyId],
+        ["StringToSign", error.stringToSign],
+        ["SignatureProvided", error.signatureProvided],
+        ["StringToSignBytes", spacedHex(error.stringToSign)],
+        ["CanonicalRequest", error.canonicalRequest],
+        ["CanonicalRequestBytes", spacedHex(error.canonicalRequest)],
+      ],
+    );
+  }
+  if (error instanceof RequestTimeException) {
+    if (presigned) return new S3Error("AccessDenied", error.expired ? "Request has expired" : "Request is not valid yet", 403);
+    return new S3Error("RequestTimeTooSkewed", "The difference between the request time and the current time is too large.", 403);
+  }
+  if (error instanceof SessionTokenException) {
+    return new S3Error("InvalidToken", "The provided token is malformed or otherwise invalid.", 400);
+  }
+  switch (error.type) {
+    case "UnrecognizedClientException":
+      return new S3Error("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403);
+    case "MissingAuthenticationTokenException":
+      return accessDenied();
+    case "IncompleteSignatureException":
+    case "InvalidSignatureException":
+      // S3 reports a malformed or mis-scoped signature as a malformed header or query (the message is ours).
+      return new S3Error(
+        presigned ? "AuthorizationQueryParametersError" : "AuthorizationHeaderMalformed",
+        error.awsMessage ?? error.type,
+        400,
+      );
+    default:
+      // InvalidRequest, InvalidArgument, XAmzContentSHA256Mismatch: already S3's codes (sigv4.ts, S3 payload rules).
+      return new S3Error(error.type, error.awsMessage ?? error.type, error.status);
+  }
+}
+
+export function errorResponse(error: S3Error, method: string, headers: Headers, requestId: string, hostId: string): Response {
+  if (method === "HEAD") return new Response(null, { status: error.status, headers });
+  headers.set("content-type", "application/xml");
+  const body = xmlDocument(
+    "Error",
+    [
+      xmlElement("Code", error.code),
+      xmlElement("Message", error.message),
+      ...error.details.map(([name, value]) => xmlElement(name, value)),
+      xmlElement("RequestId", requestId),
+      xmlElement("HostId", hostId),
+    ].join(""),
+    false,
+  );
+  return new Response(body, { status: error.status, headers });
+}
+
+function spacedHex(text: string): string {
+  return [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
+}
