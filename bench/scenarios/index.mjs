@@ -1,0 +1,50 @@
+// The scenarios, in the order they run and appear in the table. Each module exports one Scenario.
+//
+// Extension point for Firehose (issue 5's scenario 5): once Rivulet serves Firehose, add a module such as
+// firehose-put.mjs exporting a Scenario whose run() drives PutRecordBatch into a delivery stream, and list
+// it here. Servers without Firehose (kinesalite, kinesis-local) should throw an Error from run() naming
+// the missing API, so their cells read "error" with that reason rather than a made-up number.
+
+import putLatency from "./put-latency.mjs";
+import putThroughput from "./put-throughput.mjs";
+import drain from "./drain.mjs";
+import propagation from "./propagation.mjs";
+import memory from "./memory.mjs";
+
+/**
+ * @typedef {object} Figure
+ * @property {string} key the key in the scenario's result and in the JSON file
+ * @property {string} label the row's name in the table
+ * @property {"ms" | "records/s" | "MiB/s" | "MiB"} unit
+ * @property {"lower" | "higher"} better which way is better, so a ratio can be read
+ */
+
+/**
+ * @typedef {object} ScenarioContext
+ * @property {string} server the server's name, for progress labels
+ * @property {string} endpoint
+ * @property {number} pid the server's top process
+ * @property {boolean} quick small counts, for CI
+ * @property {AbortSignal} signal aborted when the scenario's time limit passes or the run is interrupted
+ * @property {(what: string, total: number) => import("../progress.mjs").Progress} progress
+ */
+
+/**
+ * @typedef {object} ScenarioResult
+ * @property {Record<string, number>} figures one value per Figure key
+ * @property {Record<string, unknown>} [details] counts and settings behind the figures, for the JSON file
+ * @property {string[]} [notes] what a reader of the figures must know, e.g. records the server lost
+ */
+
+/**
+ * @typedef {object} Scenario
+ * @property {string} name as given to --only
+ * @property {string} title
+ * @property {(quick: boolean) => string} describe one line for the output, with the counts used
+ * @property {Figure[]} figures
+ * @property {(quick: boolean) => number} timeLimitMs after this the scenario is aborted and shows "error"
+ * @property {(ctx: ScenarioContext) => Promise<ScenarioResult>} run
+ */
+
+/** @type {Scenario[]} */
+export const SCENARIOS = [putLatency, putThroughput, drain, propagation, memory];
