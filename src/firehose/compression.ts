@@ -3,6 +3,7 @@
  * content type. Objects carry no Content-Encoding: like Firehose's, a `.gz` object is a gzip file
  * to be read as one, not a body for HTTP clients to unpack on the way.
  */
+import { concatBytes } from "../bytes";
 import { crc32 } from "./checksums";
 import type { CompressionFormat } from "./config";
 import { hadoopSnappy, snappyFramed } from "./snappy";
@@ -82,12 +83,5 @@ function zip(name: string, data: Uint8Array, deflated: Uint8Array): Uint8Array {
   end.setUint16(10, 1, true);
   end.setUint32(12, centralSize, true);
   end.setUint32(16, centralOffset, true);
-  const parts = [new Uint8Array(local.buffer), nameBytes, deflated, new Uint8Array(central.buffer), nameBytes, new Uint8Array(end.buffer)];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes([new Uint8Array(local.buffer), nameBytes, deflated, new Uint8Array(central.buffer), nameBytes, new Uint8Array(end.buffer)]);
 }

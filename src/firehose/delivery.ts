@@ -13,6 +13,7 @@
  * buffer forget the batch; any failure throws, and the queue retries the message. So every accepted
  * record ends up delivered, or in the error output, or (Dropped by the processing chain) neither.
  */
+import { concatBytes } from "../bytes";
 import { unwrap } from "../aws/errors";
 import type { Clock } from "../clock";
 import type { Env } from "../env";
@@ -94,7 +95,7 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     const seed = [batch.batchId, "data", partition];
     const oldest = Math.min(...records.map((record) => record.arrivalMs));
     const prefix = prefixFor(prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength), records[0]));
-    planned.push(await plan("data", destination, destination, prefix, seed, batch, concat(records.map((record) => record.data))));
+    planned.push(await plan("data", destination, destination, prefix, seed, batch, concatBytes(records.map((record) => record.data))));
   }
 
   // A Redshift destination: the staged records are "copied" into its D1 table; those that fail join the error output.
@@ -126,7 +127,7 @@ async function writeBatch(env: Env, batch: BatchContents, clock: Clock): Promise
     const seed = [batch.batchId, "backup"];
     const oldest = Math.min(...batch.records.map((record) => record.arrivalMs));
     const prefix = dataPrefix(backup.Prefix, prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)));
-    planned.push(await plan("backup", destination, backup, prefix, seed, batch, concat(batch.records.map((record) => record.data))));
+    planned.push(await plan("backup", destination, backup, prefix, seed, batch, concatBytes(batch.records.map((record) => record.data))));
   }
 
   for (const object of planned) {
@@ -174,16 +175,6 @@ async function plan(
   });
   const entryName = key.slice(key.lastIndexOf("/") + 1).replace(/\.zip$/, "");
   return { bucketArn: target.BucketARN, key, body: await compress(format, data, entryName), format };
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** The delay before a failed delivery is tried again: 5 s, doubling per attempt, at most 5 minutes. */

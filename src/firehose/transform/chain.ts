@@ -17,6 +17,7 @@
  * entered the chain with. Without processing (no ProcessingConfiguration, or Enabled not true)
  * records pass as they are, Ok, with no partition keys.
  */
+import { concatBytes } from "../../bytes";
 import type { ProcessedRecord, SourceRecord } from "../records";
 import { CloudWatchLogsError, extractMessages } from "./cloudwatch-logs";
 import { type ProcessingPlan, type ProcessingSettings, planProcessing } from "./config";
@@ -110,13 +111,6 @@ async function transform(items: Item[], plan: ProcessingPlan, input: ProcessingI
   });
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 async function finish(record: WorkingRecord, plan: ProcessingPlan, env: ProcessingEnv): Promise<ProcessedRecord> {
   let query: Record<string, string> = {};
   if (plan.extraction && plan.dynamicPartitioning) {
@@ -124,7 +118,7 @@ async function finish(record: WorkingRecord, plan: ProcessingPlan, env: Processi
     if ("failure" in extracted) return failed(record, extracted.failure);
     query = extracted.keys;
   }
-  const data = plan.appendDelimiter ? concat(record.data, plan.appendDelimiter.delimiter) : record.data;
+  const data = plan.appendDelimiter ? concatBytes([record.data, plan.appendDelimiter.delimiter]) : record.data;
   return {
     recordId: record.recordId,
     arrivalMs: record.arrivalMs,
