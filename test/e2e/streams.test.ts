@@ -209,27 +209,19 @@ describe("a CBOR client", () => {
 });
 
 describe("throughput limits", () => {
-  it("refuses writes over a shard's 1,000 records or 1 MiB a second with ProvisionedThroughputExceededException", async () => {
+  it("refuses records over a shard's 1,000 a second with ProvisionedThroughputExceededException", async () => {
     const name = uniqueName("limits");
     await createActiveStream(client, name, 1);
+    const message = `Rate exceeded for shard shardId-000000000000 in stream ${name} under account 000000000000.`;
     const batch = Array.from({ length: 500 }, (_, i) => ({ PartitionKey: `k${i}`, Data: new Uint8Array(1) }));
-    const outputs = await Promise.all([0, 1, 2].map(() => client.send(new PutRecordsCommand({ StreamName: name, Records: batch }))));
-    const failed = outputs.flatMap((output) => output.Records ?? []).filter((record) => record.ErrorCode !== undefined);
-    expect(failed.length).toBeGreaterThan(0);
-    expect(failed[0]?.ErrorCode).toBe("ProvisionedThroughputExceededException");
-    expect(failed[0]?.ErrorMessage).toBe(`Rate exceeded for shard shardId-000000000000 in stream ${name} under account 000000000000.`);
-    // 1 MiB a second: of three 1,000 KiB records sent together, at most one fits in the second.
-    const large = new Uint8Array(1000 * 1024);
-    const puts = await Promise.allSettled(
-      [0, 1, 2].map(() => client.send(new PutRecordCommand({ StreamName: name, PartitionKey: "k", Data: large }))),
-    );
-    const refused = puts.filter((put) => put.status === "rejected");
-    expect(refused.length).toBeGreaterThanOrEqual(1);
-    for (const put of refused) {
-      await expectAwsError(Promise.reject(put.reason), {
-        name: "ProvisionedThroughputExceededException",
-        message: `Rate exceeded for shard shardId-000000000000 in stream ${name} under account 000000000000.`,
-      });
-    }
+    // 2,000 records at once: twice a second's worth, however the calls interleave. The exact limits,
+    // PutRecord's own error and the read limits, with time moved by the tests, are in
+    // test/integration/throughput.test.ts.
+    const outputs = await Promise.all([0, 1, 2, 3].map(() => client.send(new PutRecordsCommand({ StreamName: name, Records: batch }))));
+    const records = outputs.flatMap((output) => output.Records ?? []);
+    const refused = records.filter((record) => record.ErrorCode !== undefined);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const record of refused) expect(record).toEqual({ ErrorCode: "ProvisionedThroughputExceededException", ErrorMessage: message });
+    expect(outputs.reduce((sum, output) => sum + (output.FailedRecordCount ?? 0), 0)).toBe(refused.length);
   });
 });
