@@ -203,3 +203,15 @@ export async function deleteStreamQuietly(client, streamName) {
     // best effort
   }
 }
+
+/**
+ * Thrown by a scenario when the server does not offer what it measures (an API it does not serve): the
+ * cells read "n/a" and the message becomes a note, instead of an error.
+ */
+export class Unsupported extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "Unsupported";
+  }
+}

@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 
 /**
  * @typedef {object} ScenarioOutcome
- * @property {"ok" | "error"} status
+ * @property {"ok" | "error" | "n/a"} status n/a: the server does not offer what the scenario measures
  * @property {string} [error]
  * @property {Record<string, number>} [figures]
  * @property {Record<string, unknown>} [details]
@@ -74,6 +74,7 @@ function cell(server, scenario, key, unit) {
   const outcome = server.scenarios[scenario];
   if (!outcome) return "–";
   if (outcome.status === "error") return "error";
+  if (outcome.status === "n/a") return "n/a";
   const value = outcome.figures?.[key];
   return value === undefined ? "–" : formatValue(value, unit);
 }

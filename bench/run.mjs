@@ -19,7 +19,7 @@ import { SCENARIOS } from "./scenarios/index.mjs";
 import memoryScenario from "./scenarios/memory.mjs";
 import { Progress, status } from "./progress.mjs";
 import { treeRss } from "./memory.mjs";
-import { describeError } from "./client.mjs";
+import { describeError, Unsupported } from "./client.mjs";
 import { renderMarkdown, writeJson } from "./report.mjs";
 
 const require = createRequire(import.meta.url);
@@ -202,6 +202,18 @@ async function benchServer(def, cli) {
         }
         bars.at(-1)?.finish();
       } catch (err) {
+        if (err instanceof Unsupported) {
+          bars.at(-1)?.finish("n/a");
+          status(`${def.name} ${scenario.name}: n/a (${err.message})`);
+          if (wanted) {
+            outcome.scenarios[scenario.name] = {
+              status: "n/a",
+              notes: [`n/a: ${err.message}`],
+              elapsedMs: Date.now() - started,
+            };
+          }
+          continue;
+        }
         // Where it stopped tells a slow server from a broken one.
         const bar = bars.at(-1);
         const where = bar && bar.done < bar.total ? ` (stopped in "${bar.label}" at ${Math.floor((100 * bar.done) / bar.total)}%)` : "";

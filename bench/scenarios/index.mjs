@@ -1,14 +1,14 @@
 // The scenarios, in the order they run and appear in the table. Each module exports one Scenario.
 //
-// Extension point for Firehose (issue 5's scenario 5): once Rivulet serves Firehose, add a module such as
-// firehose-put.mjs exporting a Scenario whose run() drives PutRecordBatch into a delivery stream, and list
-// it here. Servers without Firehose (kinesalite, kinesis-local) should throw an Error from run() naming
-// the missing API, so their cells read "error" with that reason rather than a made-up number.
+// A server without what a scenario measures (Firehose, enhanced fan-out) makes run() throw Unsupported
+// (bench/client.mjs): its cells read "n/a" and the reason becomes a note, not an error.
 
 import putLatency from "./put-latency.mjs";
 import putThroughput from "./put-throughput.mjs";
 import drain from "./drain.mjs";
 import propagation from "./propagation.mjs";
+import propagationEfo from "./propagation-efo.mjs";
+import firehose from "./firehose.mjs";
 import memory from "./memory.mjs";
 
 /**
@@ -47,4 +47,4 @@ import memory from "./memory.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, drain, propagation, memory];
+export const SCENARIOS = [putLatency, putThroughput, drain, propagation, propagationEfo, firehose, memory];

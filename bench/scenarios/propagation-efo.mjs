@@ -1,0 +1,212 @@
+// How soon an enhanced fan-out consumer sees what a producer wrote: a consumer is registered on a 1-shard
+// stream, SubscribeToShard (StartingPosition LATEST) is opened over HTTP/2, and a writer puts one record
+// at a time, waits until the subscription has pushed it, and puts the next. The figure is the time from
+// the PutRecord's answer to the SubscribeToShard event carrying that record. A record that arrived before
+// its PutRecord answer did counts as 0.
+//
+// SubscribeToShard needs HTTP/2, so the subscriber is a second Kinesis client with the SDK's default
+// request handler (NodeHttp2Handler) instead of the shared HTTP/1.1 one; the writer is the shared client.
+// A server that fails to register the consumer or open the subscription shows "n/a" with its answer.
+
+import {
+  KinesisClient,
+  PutRecordCommand,
+  RegisterStreamConsumerCommand,
+  DescribeStreamConsumerCommand,
+  DescribeStreamSummaryCommand,
+  SubscribeToShardCommand,
+} from "@aws-sdk/client-kinesis";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  makeClient,
+  createActiveStream,
+  deleteStreamQuietly,
+  describeError,
+  isThrottle,
+  randomKey,
+  Unsupported,
+} from "../client.mjs";
+import { percentiles, nowMs } from "../stats.mjs";
+
+const RECORD_BYTES = 100;
+/** A record not pushed by then is lost, which is an error, not a slow sample. */
+const ARRIVAL_TIMEOUT_MS = 10_000;
+/** How long registering the consumer and opening the subscription may take before the server is n/a. */
+const SETUP_TIMEOUT_MS = 15_000;
+/** The first record is put after this long, so the subscription is surely reading LATEST by then. */
+const SETTLE_MS = 200;
+
+/** @param {boolean} quick */
+const settings = (quick) => (quick ? { samples: 50, softLimitMs: 10_000 } : { samples: 1_000, softLimitMs: 90_000 });
+
+/** @param {string} endpoint */
+function makeHttp2Client(endpoint) {
+  // No requestHandler: the SDK's default for Kinesis in Node is its HTTP/2 handler.
+  return new KinesisClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+    maxAttempts: 1,
+  });
+}
+
+/**
+ * @template T
+ * @param {string} step
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+async function setupStep(step, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    // describeError names the failed call when the shared client made it.
+    const named = /** @type {{benchOperation?: string}} */ (err)?.benchOperation;
+    throw new Unsupported(`enhanced fan-out: ${named ? "" : `${step} failed: `}${describeError(err)}`);
+  }
+}
+
+/** @type {import("./index.mjs").Scenario} */
+export default {
+  name: "propagation-efo",
+  title: "Propagation to a SubscribeToShard reader",
+  describe: (quick) =>
+    `${settings(quick).samples} records of ${RECORD_BYTES} B put one at a time into a 1-shard stream while ` +
+    `a registered consumer reads it with SubscribeToShard (LATEST, HTTP/2, SDK default handler); time from ` +
+    `PutRecord's answer to the record's arrival in the event stream`,
+  figures: [
+    { key: "p50", label: "Propagation to SubscribeToShard p50", unit: "ms", better: "lower" },
+    { key: "p99", label: "Propagation to SubscribeToShard p99", unit: "ms", better: "lower" },
+  ],
+  timeLimitMs: (quick) => settings(quick).softLimitMs + SETUP_TIMEOUT_MS + 30_000,
+  async run({ endpoint, quick, signal, progress }) {
+    const { samples, softLimitMs } = settings(quick);
+    const writer = makeClient(endpoint);
+    const subscriber = makeHttp2Client(endpoint);
+    const { streamName, shardIds } = await createActiveStream(writer, "efo", 1);
+    const stopReading = new AbortController();
+    const readerSignal = AbortSignal.any([signal, stopReading.signal]);
+    /** @type {Promise<void> | undefined} */
+    let readLoop;
+    try {
+      const setupSignal = AbortSignal.any([signal, AbortSignal.timeout(SETUP_TIMEOUT_MS)]);
+      const { StreamDescriptionSummary } = await writer.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+      const streamArn = String(StreamDescriptionSummary?.StreamARN);
+      const { Consumer } = await setupStep("RegisterStreamConsumer", () =>
+        writer.send(new RegisterStreamConsumerCommand({ StreamARN: streamArn, ConsumerName: "bench-efo" }), {
+          abortSignal: setupSignal,
+        }),
+      );
+      const consumerArn = String(Consumer?.ConsumerARN);
+      await setupStep("waiting for the consumer to be ACTIVE", async () => {
+        for (;;) {
+          const { ConsumerDescription } = await writer.send(
+            new DescribeStreamConsumerCommand({ ConsumerARN: consumerArn }),
+            { abortSignal: setupSignal },
+          );
+          if (ConsumerDescription?.ConsumerStatus === "ACTIVE") return;
+          await sleep(100, undefined, { signal: setupSignal });
+        }
+      });
+      const bar = progress("propagation-efo", samples);
+      const subscription = await setupStep("SubscribeToShard", () =>
+        subscriber.send(
+          new SubscribeToShardCommand({
+            ConsumerARN: consumerArn,
+            ShardId: shardIds[0],
+            StartingPosition: { Type: "LATEST" },
+          }),
+          { abortSignal: AbortSignal.any([readerSignal, AbortSignal.timeout(SETUP_TIMEOUT_MS)]) },
+        ),
+      );
+      if (!subscription.EventStream) throw new Unsupported("enhanced fan-out: SubscribeToShard returned no event stream");
+
+      /** index -> when the subscriber got it */
+      const arrivals = new Map();
+      let waitingFor = -1;
+      let wake = () => {};
+      /** @type {unknown} */
+      let readerError;
+      let events = 0;
+      readLoop = (async () => {
+        for await (const event of /** @type {AsyncIterable<any>} */ (subscription.EventStream)) {
+          const at = nowMs();
+          events++;
+          if (event.SubscribeToShardEvent) {
+            for (const record of event.SubscribeToShardEvent.Records ?? []) {
+              const index = Buffer.from(record.Data ?? []).readUInt32BE(0);
+              arrivals.set(index, at);
+              if (index === waitingFor) wake();
+            }
+          } else {
+            const [name, value] = Object.entries(event)[0] ?? ["unknown", undefined];
+            throw new Error(`SubscribeToShard event stream carried ${name}: ${value?.message ?? JSON.stringify(value)}`);
+          }
+        }
+        if (!readerSignal.aborted) throw new Error("SubscribeToShard event stream ended early");
+      })().catch((err) => {
+        if (!readerSignal.aborted) readerError = err;
+        wake();
+      });
+      await sleep(SETTLE_MS, undefined, { signal });
+
+      /** @type {number[]} */
+      const delays = [];
+      let alreadyThere = 0;
+      const stopAt = Date.now() + softLimitMs;
+      for (let i = 0; i < samples && Date.now() < stopAt; i++) {
+        signal.throwIfAborted();
+        const data = Buffer.alloc(RECORD_BYTES);
+        data.writeUInt32BE(i, 0);
+        const arrived = new Promise((resolve) => {
+          waitingFor = i;
+          wake = () => resolve(undefined);
+        });
+        let answeredAt;
+        for (;;) {
+          try {
+            await writer.send(new PutRecordCommand({ StreamName: streamName, Data: data, PartitionKey: randomKey() }), {
+              abortSignal: signal,
+            });
+            answeredAt = nowMs();
+            break;
+          } catch (err) {
+            if (!isThrottle(err)) throw err;
+            await sleep(10);
+          }
+        }
+        if (!arrivals.has(i) && !readerError) {
+          const cancel = new AbortController();
+          const timeout = sleep(ARRIVAL_TIMEOUT_MS, "timeout", { signal: AbortSignal.any([signal, cancel.signal]) });
+          const outcome = await Promise.race([arrived.then(() => "arrived"), timeout.catch(() => "aborted")]);
+          cancel.abort();
+          signal.throwIfAborted();
+          if (outcome === "timeout") {
+            throw new Error(`record ${i} did not reach the SubscribeToShard reader within ${ARRIVAL_TIMEOUT_MS} ms`);
+          }
+        }
+        if (readerError) throw readerError;
+        const delay = arrivals.get(i) - answeredAt;
+        if (delay <= 0) alreadyThere++;
+        delays.push(Math.max(0, delay));
+        bar.set(i + 1);
+        await sleep(Math.random() * 5);
+      }
+      if (delays.length === 0) throw new Error("no record was propagated within the time allowed");
+      const notes =
+        delays.length < samples ? [`only ${delays.length} of ${samples} samples fitted in the ${softLimitMs / 1000} s allowed`] : [];
+      return {
+        figures: percentiles(delays, [50, 99]),
+        notes,
+        details: { samples: delays.length, alreadyThere, events, recordBytes: RECORD_BYTES, handler: "NodeHttp2Handler (SDK default)" },
+      };
+    } finally {
+      stopReading.abort();
+      // An event stream that does not notice the abort must not hold the run.
+      if (readLoop) await Promise.race([readLoop, sleep(2_000)]);
+      await deleteStreamQuietly(writer, streamName);
+      writer.destroy();
+      subscriber.destroy();
+    }
+  },
+};
