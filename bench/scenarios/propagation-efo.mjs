@@ -10,7 +10,6 @@
 
 import {
   KinesisClient,
-  PutRecordCommand,
   RegisterStreamConsumerCommand,
   DescribeStreamConsumerCommand,
   DescribeStreamSummaryCommand,
@@ -22,15 +21,11 @@ import {
   createActiveStream,
   deleteStreamQuietly,
   describeError,
-  isThrottle,
-  randomKey,
   Unsupported,
 } from "../client.mjs";
 import { percentiles, nowMs } from "../stats.mjs";
+import { Arrivals, RECORD_BYTES, timePuts } from "../propagation-timing.mjs";
 
-const RECORD_BYTES = 100;
-/** A record not pushed by then is lost, which is an error, not a slow sample. */
-const ARRIVAL_TIMEOUT_MS = 10_000;
 /** How long registering the consumer and opening the subscription may take before the server is n/a. */
 const SETUP_TIMEOUT_MS = 15_000;
 /** The first record is put after this long, so the subscription is surely reading LATEST by then. */
@@ -121,80 +116,33 @@ export default {
       );
       if (!subscription.EventStream) throw new Unsupported("enhanced fan-out: SubscribeToShard returned no event stream");
 
-      /** index -> when the subscriber got it */
-      const arrivals = new Map();
-      let waitingFor = -1;
-      let wake = () => {};
-      /** @type {unknown} */
-      let readerError;
+      const arrivals = new Arrivals();
       let events = 0;
       readLoop = (async () => {
         for await (const event of /** @type {AsyncIterable<any>} */ (subscription.EventStream)) {
           const at = nowMs();
           events++;
           if (event.SubscribeToShardEvent) {
-            for (const record of event.SubscribeToShardEvent.Records ?? []) {
-              const index = Buffer.from(record.Data ?? []).readUInt32BE(0);
-              arrivals.set(index, at);
-              if (index === waitingFor) wake();
-            }
+            for (const record of event.SubscribeToShardEvent.Records ?? []) arrivals.saw(record.Data, at);
           } else {
             const [name, value] = Object.entries(event)[0] ?? ["unknown", undefined];
             throw new Error(`SubscribeToShard event stream carried ${name}: ${value?.message ?? JSON.stringify(value)}`);
           }
         }
         if (!readerSignal.aborted) throw new Error("SubscribeToShard event stream ended early");
-      })().catch((err) => {
-        if (!readerSignal.aborted) readerError = err;
-        wake();
-      });
+      })().catch((err) => arrivals.fail(readerSignal.aborted ? undefined : err));
       await sleep(SETTLE_MS, undefined, { signal });
 
-      /** @type {number[]} */
-      const delays = [];
-      let alreadyThere = 0;
-      const stopAt = Date.now() + softLimitMs;
-      for (let i = 0; i < samples && Date.now() < stopAt; i++) {
-        signal.throwIfAborted();
-        const data = Buffer.alloc(RECORD_BYTES);
-        data.writeUInt32BE(i, 0);
-        const arrived = new Promise((resolve) => {
-          waitingFor = i;
-          wake = () => resolve(undefined);
-        });
-        let answeredAt;
-        for (;;) {
-          try {
-            await writer.send(new PutRecordCommand({ StreamName: streamName, Data: data, PartitionKey: randomKey() }), {
-              abortSignal: signal,
-            });
-            answeredAt = nowMs();
-            break;
-          } catch (err) {
-            if (!isThrottle(err)) throw err;
-            await sleep(10);
-          }
-        }
-        if (!arrivals.has(i) && !readerError) {
-          const cancel = new AbortController();
-          const timeout = sleep(ARRIVAL_TIMEOUT_MS, "timeout", { signal: AbortSignal.any([signal, cancel.signal]) });
-          const outcome = await Promise.race([arrived.then(() => "arrived"), timeout.catch(() => "aborted")]);
-          cancel.abort();
-          signal.throwIfAborted();
-          if (outcome === "timeout") {
-            throw new Error(`record ${i} did not reach the SubscribeToShard reader within ${ARRIVAL_TIMEOUT_MS} ms`);
-          }
-        }
-        if (readerError) throw readerError;
-        const delay = arrivals.get(i) - answeredAt;
-        if (delay <= 0) alreadyThere++;
-        delays.push(Math.max(0, delay));
-        bar.set(i + 1);
-        await sleep(Math.random() * 5);
-      }
-      if (delays.length === 0) throw new Error("no record was propagated within the time allowed");
-      const notes =
-        delays.length < samples ? [`only ${delays.length} of ${samples} samples fitted in the ${softLimitMs / 1000} s allowed`] : [];
+      const { delays, alreadyThere, notes } = await timePuts({
+        writer,
+        streamName,
+        arrivals,
+        samples,
+        softLimitMs,
+        signal,
+        bar,
+        readerName: "SubscribeToShard reader",
+      });
       return {
         figures: percentiles(delays, [50, 99]),
         notes,
