@@ -1,12 +1,13 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { httpEndpoints } from "./test/integration/firehose/http-endpoints.ts";
 import { csvToJson } from "./test/integration/firehose/lambdas.ts";
 import { recorder } from "./test/integration/triggers/recorder.ts";
 
 /**
- * Three projects: `unit` and `integration` run inside the Workers runtime (Miniflare), with the
+ * Four projects: `unit` and `integration` run inside the Workers runtime (Miniflare), with the
  * Durable Objects of wrangler.toml; `e2e` runs in Node against the real local server (`npm start`),
- * driven by the unmodified AWS SDK and CLI.
+ * driven by the unmodified AWS SDK and CLI; `browser` drives the web console in Chromium against it.
  */
 // The D1 migrations (migrations/), applied to RIVULET_ANALYTICS by test/integration/apply-migrations.ts.
 const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
@@ -18,6 +19,8 @@ const workers = cloudflareTest({
     // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
     // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts).
     serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson },
+    // The Worker's fetch(): https://http-endpoint.test/... are Firehose HTTP endpoints (test/integration/firehose/http-endpoints.ts).
+    outboundService: httpEndpoints,
   },
 });
 
@@ -35,6 +38,17 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The web console in Debian's Chromium (playwright-core), against the real local server.
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

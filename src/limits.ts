@@ -108,3 +108,20 @@ export const QUEUES = {
   maxBatchMessages: 100,
   maxBatchBytes: 256 * 1024,
 } as const;
+
+/**
+ * The metrics the service keeps about itself (src/metrics/). Ours: AWS keeps Kinesis and Firehose
+ * metrics in CloudWatch for two weeks ("Metrics are archived for two weeks"); we keep a week of
+ * one-minute rows in each object's SQLite, which the console's longest range (7 days) needs.
+ */
+export const METRICS = {
+  /** One row per metric per minute. */
+  resolutionMs: 60_000,
+  /** How often an object writes the samples it added up in memory (see src/metrics/store.ts). */
+  writeEveryMs: 1000,
+  retentionMs: 7 * 24 * 3_600_000,
+  /** How often an object that records metrics deletes rows past retention (on its next write). */
+  pruneEveryMs: 3_600_000,
+  /** Firehose: the delivered objects each delivery stream lists (the console's recent deliveries). */
+  recentDeliveries: 200,
+} as const;

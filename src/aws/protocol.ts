@@ -34,6 +34,8 @@ export interface RequestContext {
 
 export interface OperationDefinition {
   input: StructureShape;
+  /** The input shape under `npm start` (RIVULET_LOCAL=1), where it differs from the model's. */
+  localInput?: StructureShape;
   handle(input: Record<string, unknown>, context: RequestContext): Promise<object | undefined>;
 }
 
@@ -75,7 +77,7 @@ const JSON_CODEC: WireCodec = {
       throw new SerializationException();
     }
   },
-  serialize: (value) => JSON.stringify(value, wireValue),
+  serialize: (value) => toAwsJson(value),
 };
 
 const CBOR_CODEC: WireCodec = {
@@ -119,7 +121,7 @@ export async function serveAwsJson(
     headers.set("content-type", answer.contentType);
     return new Response(answer.serialize(output ?? {}), { status: 200, headers });
   } catch (error) {
-    const awsError = error instanceof AwsError ? error : internalFailure(error, requestId);
+    const awsError = asAwsError(error, requestId);
     if (awsError.status === 403) {
       headers.set("content-type", "text/xml");
       return new Response(xmlError(awsError), { status: 403, headers });
@@ -159,24 +161,74 @@ async function dispatch(
   if (typeof parsed !== "object" || parsed === null || Object.getPrototypeOf(parsed) !== Object.prototype) {
     throw new SerializationException();
   }
-  if (!operation) throw new UnknownOperationException();
+  if (!service || !operation) throw new UnknownOperationException();
 
   const caller = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
     keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
     clock.now(),
-    service?.signingName,
+    service.signingName,
   );
-  const input = validateInput(operation.input, parsed, { timestampUnit: codec.timestampUnit });
-  const context: RequestContext = {
+  return invokeOperation(service, operationName, parsed, {
     env,
     caller,
-    scope: { account: accountOf(env), region: caller.region },
-    requestId,
     clock,
+    requestId,
     format: codec === CBOR_CODEC ? "cbor" : "json",
+  });
+}
+
+/** Who calls an operation, and how: what invokeOperation needs besides the operation and its input. */
+export interface Invocation {
+  env: Env;
+  /** The authenticated caller; its region scopes the call. */
+  caller: Caller;
+  clock: Clock;
+  requestId: string;
+  /** The input's wire format (JSON: timestamps in seconds; CBOR: milliseconds). Default JSON. */
+  format?: "json" | "cbor";
+}
+
+/**
+ * Runs one operation of a service once its caller is known: validation against AWS's model, the
+ * request context, then the handler (which enforces resource policies). The AWS API reaches it
+ * after SigV4; the web console with its session's key (src/console/api.ts): one path for both, so
+ * both see the same errors and the same authorisation. Throws AwsError.
+ */
+export async function invokeOperation(
+  service: AwsJsonService,
+  operationName: string,
+  input: unknown,
+  invocation: Invocation,
+): Promise<object | undefined> {
+  const operation = Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
+  if (!operation) throw new UnknownOperationException();
+  if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) {
+    throw new SerializationException();
+  }
+  const format = invocation.format ?? "json";
+  const codec = format === "cbor" ? CBOR_CODEC : JSON_CODEC;
+  const shape = invocation.env.RIVULET_LOCAL === "1" && operation.localInput ? operation.localInput : operation.input;
+  const validated = validateInput(shape, input, { timestampUnit: codec.timestampUnit });
+  const context: RequestContext = {
+    env: invocation.env,
+    caller: invocation.caller,
+    scope: { account: accountOf(invocation.env), region: invocation.caller.region },
+    requestId: invocation.requestId,
+    clock: invocation.clock,
+    format,
   };
-  return operation.handle(input, context);
+  return operation.handle(validated, context);
+}
+
+/** An operation's output (or an error's body) as AWS JSON 1.1 writes it: blobs base64, timestamps epoch seconds. */
+export function toAwsJson(value: object): string {
+  return JSON.stringify(value, wireValue);
+}
+
+/** Any failure as the AWS error it is answered with: AwsErrors as they are, anything else InternalFailure (logged). */
+export function asAwsError(error: unknown, requestId: string): AwsError {
+  return error instanceof AwsError ? error : internalFailure(error, requestId);
 }
 
 async function readBody(request: Request): Promise<Uint8Array> {

@@ -113,7 +113,9 @@ export class BufferStore {
 
   /** The next record number; record ids are built from it. */
   nextSeq(): number {
-    return this.sql.exec<{ seq: number | null }>("SELECT max(seq) AS seq FROM records").one().seq ?? 0;
+    const held = this.sql.exec<{ seq: number | null }>("SELECT max(seq) AS seq FROM records").one().seq ?? 0;
+    // Delivered records are deleted: the highest number they used is kept, so ids never repeat.
+    return Math.max(held, this.storage.kv.get<number>("delivered_seq") ?? 0);
   }
 
   insert(records: readonly { seq: number; recordId: string; arrivalMs: number; data: Uint8Array; kinesis?: SourceRecord["kinesis"] }[]): void {
@@ -158,6 +160,17 @@ export class BufferStore {
       )
       .one();
     return { records: row.n, bytes: row.bytes ?? 0, oldestMs: row.oldest };
+  }
+
+  /** Every record not yet delivered, open or in a batch, and the batches (the console's buffer state). */
+  held(): OpenBuffer & { batches: number } {
+    const row = this.sql
+      .exec<{ n: number; bytes: number | null; oldest: number | null }>(
+        "SELECT count(*) AS n, sum(length(data)) AS bytes, min(arrival_ms) AS oldest FROM records",
+      )
+      .one();
+    const batches = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM batches").one().n;
+    return { records: row.n, bytes: row.bytes ?? 0, oldestMs: row.oldest, batches };
   }
 
   /** Sizes of the records not yet flushed, in arrival order. */
@@ -216,6 +229,8 @@ export class BufferStore {
   /** The batch was delivered: it and its records are forgotten. */
   complete(id: string): void {
     this.storage.transactionSync(() => {
+      const last = this.sql.exec<{ seq: number | null }>("SELECT max(seq) AS seq FROM records WHERE batch_id = ?", id).one().seq;
+      if (last !== null && last > (this.storage.kv.get<number>("delivered_seq") ?? 0)) this.storage.kv.put("delivered_seq", last);
       this.sql.exec("DELETE FROM records WHERE batch_id = ?", id);
       this.sql.exec("DELETE FROM batches WHERE id = ?", id);
     });

@@ -10,16 +10,24 @@
  * here until delivery reports it complete. A batch whose message could not be sent, or whose
  * delivery has not completed long after, is announced again by the alarm: delivery is idempotent,
  * so a batch announced twice is still written once.
+ *
+ * With throughput limits on, puts are metered against AWS's DirectPut quota (throughput.ts): the
+ * records past it are answered as not taken and never stored.
  */
 import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
+import { limitsEnforced } from "../streams/shard";
 import { BufferStore, type BatchRow } from "./buffer-store";
 import { flushThresholds, type Destination } from "./config";
 import { FIREHOSE } from "./limits";
 import { describeSource, KINESIS_SOURCE, latestCheckpoints, pollSource, type KinesisSourceConfig } from "./kinesis-source";
 import type { SourceRecord } from "./records";
+import { DeliveryLog } from "../metrics/delivery-log";
+import { deliverySamples, failedDeliverySamples, incomingSamples, sourceSamples, type DeliveryOutcome } from "../metrics/firehose";
+import { MetricsStore } from "../metrics/store";
+import { directPutQuota, IngestBudget } from "./throughput";
 
 /** What a buffer delivers with: fixed into each batch when it is flushed. */
 export interface BufferConfig {
@@ -32,6 +40,12 @@ export interface BufferConfig {
   destination: Destination;
   /** KinesisStreamAsSource: the stream this buffer reads (kinesis-source.ts). */
   source?: KinesisSourceConfig;
+}
+
+/** An object delivery writes: its bucket's ARN and its key. */
+export interface ObjectRef {
+  bucket: string;
+  key: string;
 }
 
 /** A message of the delivery queue: a reference to a flushed batch. */
@@ -54,22 +68,39 @@ export type Outbox = (messages: BatchMessage[]) => Promise<void>;
 /** Sent retries wait this long before the alarm tries again (our choice). */
 const RESEND_MS = 5000;
 
+/**
+ * When this isolate started, in real time (`npm start`'s clock). Under `npm start` the delivery
+ * queue is kept in the process's memory: a batch announced before this isolate started lost its
+ * message with the process that sent it, and is announced again at once (messageLost).
+ */
+let isolateStartedMs: number | undefined;
+
 export class DeliveryBuffer extends DurableObject<Env> {
   /** Tests replace the clock to move time. */
   clock: Clock = systemClock;
+  /** AWS's DirectPut quota, switched as the shards' throughput limits are (RIVULET_THROUGHPUT_LIMITS); tests switch it. */
+  enforceLimits: boolean;
   outbox: Outbox = async (messages) => {
     await this.env.FIREHOSE_DELIVERY.sendBatch(messages.map((body) => ({ body, contentType: "json" as const })));
   };
   private readonly store: BufferStore;
+  /** Firehose's metrics and the log of recent deliveries (src/metrics/), in this object's SQLite. */
+  private readonly metrics: MetricsStore;
+  private readonly deliveryLog: DeliveryLog;
   private config: BufferConfig | undefined;
   private seq = 0;
   private salt = "";
   /** Polls of the source run one at a time: two reading from one checkpoint would take records twice. */
   private polling: Promise<unknown> = Promise.resolve();
+  private budget: IngestBudget | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    isolateStartedMs ??= Date.now();
+    this.enforceLimits = limitsEnforced(env);
     this.store = new BufferStore(ctx.storage);
+    this.metrics = new MetricsStore(ctx.storage, () => this.clock.now());
+    this.deliveryLog = new DeliveryLog(ctx.storage);
     void ctx.blockConcurrencyWhile(async () => {
       // An object the registry never configured stays empty.
       if (!this.store.exists()) return;
@@ -79,6 +110,8 @@ export class DeliveryBuffer extends DurableObject<Env> {
 
   private load(): void {
     this.store.migrate();
+    this.metrics.migrate();
+    this.deliveryLog.migrate();
     const config = this.store.config();
     this.config = config === undefined ? undefined : (JSON.parse(config) as BufferConfig);
     this.seq = this.store.nextSeq();
@@ -147,6 +180,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
         const flushed = this.ctx.storage.transactionSync(() => {
           this.store.insert(records);
           this.store.saveSourceShard(shard);
+          this.metrics.record(now, sourceSamples(records));
           return this.flushDue(now);
         });
         if (flushed.length > 0) await this.announce(flushed, now);
@@ -154,22 +188,35 @@ export class DeliveryBuffer extends DurableObject<Env> {
     });
   }
 
-  /** Stores records; answers their RecordIds, in order. */
+  /**
+   * Stores records; answers their RecordIds, in order, and null for each record the DirectPut quota
+   * did not take (a suffix of the request; those are not stored). Throws ServiceUnavailableException
+   * when the quota refuses the request itself.
+   */
   async put(data: Uint8Array[]) {
     return capture(async () => {
-      if (!this.config) throw new Error(`buffer ${this.ctx.id} was never configured`);
+      const config = this.config;
+      if (!config) throw new Error(`buffer ${this.ctx.id} was never configured`);
       const now = this.clock.now();
-      const records = data.map((bytes) => {
+      let taken = data.length;
+      if (this.enforceLimits) {
+        this.budget ??= new IngestBudget(directPutQuota(config.region));
+        taken = this.budget.admit(data.map((bytes) => bytes.byteLength), now);
+      }
+      const records = data.slice(0, taken).map((bytes) => {
         this.seq += 1;
         return { seq: this.seq, recordId: this.recordId(this.seq), arrivalMs: now, data: bytes };
       });
-      const flushed = this.ctx.storage.transactionSync(() => {
-        this.store.insert(records);
-        return this.flushDue(now);
-      });
-      if (flushed.length > 0) await this.announce(flushed, now);
-      await this.scheduleAlarm(now);
-      return records.map((record) => record.recordId);
+      if (records.length > 0) {
+        const flushed = this.ctx.storage.transactionSync(() => {
+          this.store.insert(records);
+          this.metrics.record(now, incomingSamples(records));
+          return this.flushDue(now);
+        });
+        if (flushed.length > 0) await this.announce(flushed, now);
+        await this.scheduleAlarm(now);
+      }
+      return data.map((_, index) => records[index]?.recordId ?? null);
     });
   }
 
@@ -187,13 +234,66 @@ export class DeliveryBuffer extends DurableObject<Env> {
     });
   }
 
-  /** Delivery finished: the batch's records are no longer needed. Repeating it is harmless. */
-  async complete(batchId: string) {
+  /**
+   * A delivery attempt is about to write `objects` for the batch: answers those that earlier
+   * attempts planned and this one does not (delivery deletes them once its own are written). They
+   * are remembered until the batch completes, in case this attempt dies before deleting them.
+   */
+  async plan(batchId: string, objects: ObjectRef[]) {
+    return capture((): ObjectRef[] => {
+      if (!this.store.exists() || !this.store.batch(batchId)) return [];
+      const key = `plan:${batchId}`;
+      const stale = (this.ctx.storage.kv.get<ObjectRef[]>(key) ?? []).filter(
+        (earlier) => !objects.some((object) => object.bucket === earlier.bucket && object.key === earlier.key),
+      );
+      this.ctx.storage.kv.put(key, [...objects, ...stale]);
+      return stale;
+    });
+  }
+
+  /**
+   * Delivery finished: the batch's records are no longer needed. Repeating it is harmless. What the
+   * delivery did (`outcome`) is counted once, with the batch's removal.
+   */
+  async complete(batchId: string, outcome?: DeliveryOutcome) {
     return capture(async () => {
       if (!this.store.exists()) return;
-      this.store.complete(batchId);
+      if (outcome && this.store.batch(batchId)) {
+        const now = this.clock.now();
+        this.ctx.storage.transactionSync(() => {
+          this.metrics.record(now, deliverySamples(outcome, now));
+          this.metrics.write(now);
+          this.deliveryLog.add(now, outcome.objects);
+          this.store.complete(batchId);
+        });
+      } else {
+        this.store.complete(batchId);
+      }
+      this.ctx.storage.kv.delete(`plan:${batchId}`);
       await this.scheduleAlarm(this.clock.now());
     });
+  }
+
+  /** A delivery attempt failed after `attempted` puts to R2, of which `succeeded` went through (DeliveryToS3.Success). */
+  async deliveryFailed(attempted: number, succeeded: number) {
+    return capture(() => {
+      if (this.store.exists()) this.metrics.record(this.clock.now(), failedDeliverySamples(attempted, succeeded));
+    });
+  }
+
+  /** The metrics from `fromMs` to `toMs`, combined per period (src/metrics/query.ts reads them). */
+  async readMetrics(fromMs: number, toMs: number, periodMs: number) {
+    return capture(() => (this.store.exists() ? this.metrics.read(fromMs, toMs, periodMs) : []));
+  }
+
+  /** The objects delivery wrote last, newest first (the console's recent deliveries). */
+  async recentDeliveries() {
+    return capture(() => (this.store.exists() ? this.deliveryLog.recent() : []));
+  }
+
+  /** Everything accepted and not yet delivered: records, bytes, batches, and the oldest record's arrival. */
+  async held() {
+    return capture(() => (this.store.exists() ? this.store.held() : { records: 0, bytes: 0, oldestMs: null, batches: 0 }));
   }
 
   /** Delivery gave up for now (the dead-letter queue): announce the batch again after `delayMs`. */
@@ -227,6 +327,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
 
   /** Forgets everything (the stream was deleted). */
   async destroy(): Promise<void> {
+    this.metrics.discard();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.config = undefined;
@@ -251,7 +352,8 @@ export class DeliveryBuffer extends DurableObject<Env> {
         (batch) =>
           !flushed.some((fresh) => fresh.id === batch.id) &&
           ((batch.dueMs !== null && batch.dueMs <= now) ||
-            (batch.dueMs === null && batch.sentMs !== null && batch.sentMs + FIREHOSE.redeliverAfterMs <= now)),
+            (batch.dueMs === null && batch.sentMs !== null && batch.sentMs + FIREHOSE.redeliverAfterMs <= now) ||
+            this.messageLost(batch)),
       );
     const toSend = [...flushed, ...again];
     if (toSend.length > 0) await this.announce(toSend, now);
@@ -320,7 +422,18 @@ export class DeliveryBuffer extends DurableObject<Env> {
       await this.ctx.storage.deleteAlarm();
       return;
     }
-    await this.ctx.storage.setAlarm(Math.max(Math.min(...times), now));
+    let at = Math.max(Math.min(...times), now);
+    // Under `npm start`, while a message is out, look again soon (real time): if the process dies,
+    // the next one finds the message lost, rather than waiting for FIREHOSE.redeliverAfterMs.
+    if (this.env.RIVULET_LOCAL === "1" && this.store.batches().some((batch) => batch.dueMs === null && batch.sentMs !== null)) {
+      at = Math.min(at, Date.now() + FIREHOSE.localQueueCheckMs);
+    }
+    await this.ctx.storage.setAlarm(at);
+  }
+
+  /** Under `npm start`: the batch's message went out before this isolate started, and died with the process that sent it. */
+  private messageLost(batch: BatchRow): boolean {
+    return this.env.RIVULET_LOCAL === "1" && batch.dueMs === null && batch.sentMs !== null && batch.sentMs < (isolateStartedMs ?? 0);
   }
 
   /** RecordIds are unique within the stream: a random salt of the buffer and the record's number. */

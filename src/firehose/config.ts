@@ -3,7 +3,8 @@
  * ExtendedS3DestinationConfiguration) and UpdateDestination (S3DestinationUpdate,
  * ExtendedS3DestinationUpdate), the stored configuration (kept in the shape of AWS's
  * ExtendedS3DestinationDescription, so describing it is a copy), defaults, merges and the checks
- * AWS makes beyond the model.
+ * AWS makes beyond the model. Redshift and HTTP endpoint destinations are stored the same way: their
+ * S3 configuration as the S3 members, plus their own block (redshift.ts, destinations/http-endpoint.ts).
  */
 import { InvalidArgumentException } from "../aws/errors";
 import type { Env } from "../env";
@@ -12,6 +13,7 @@ import { FIREHOSE } from "./limits";
 import { validatePrefixes } from "./prefix";
 import { isKnownTimeZone } from "./time-format";
 import { checkRedshift, mergeRedshift, type RedshiftSettings } from "./redshift";
+import { checkHttpEndpoint, mergeHttpEndpoint, type HttpEndpointSettings, type HttpEndpointUpdate } from "./destinations/http-endpoint";
 import { validateProcessingConfiguration } from "./transform";
 
 export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
@@ -64,6 +66,8 @@ export interface Destination extends S3Description {
   CustomTimeZone?: string;
   /** A Redshift destination (loaded into D1): its own members; the S3 ones above are its staging configuration. */
   Redshift?: RedshiftSettings;
+  /** An HTTP endpoint destination: its own members; the S3 ones above are its S3 configuration (error output, AllData backup). */
+  HttpEndpoint?: HttpEndpointSettings;
 }
 
 /** The S3 members every input shape shares; partial in updates. */
@@ -89,6 +93,7 @@ export interface ExtendedS3Input extends S3Input {
   FileExtension?: string;
   CustomTimeZone?: string;
   Redshift?: Partial<RedshiftSettings>;
+  HttpEndpoint?: HttpEndpointUpdate;
 }
 
 const NO_ENCRYPTION: EncryptionConfiguration = { NoEncryptionConfig: "NoEncryption" };
@@ -123,6 +128,7 @@ export function destinationFrom(input: ExtendedS3Input, base?: Destination): Des
     CustomTimeZone: input.CustomTimeZone ?? base?.CustomTimeZone,
     // An S3 update of a Redshift destination makes it an S3 one (UpdateDestination may switch types).
     Redshift: input.Redshift ? mergeRedshift(input.Redshift, base?.Redshift) : undefined,
+    HttpEndpoint: input.HttpEndpoint ? mergeHttpEndpoint(input.HttpEndpoint, base?.HttpEndpoint) : undefined,
   });
 }
 
@@ -146,6 +152,7 @@ export function checkDestination(env: Env, destination: Destination, previous?: 
   });
   checkBucket(env, destination.BucketARN);
   if (destination.Redshift) checkRedshift(env, destination.Redshift, destination.CompressionFormat);
+  if (destination.HttpEndpoint) checkHttpEndpoint(env, destination.HttpEndpoint);
   validateProcessingConfiguration({
     processing: destination.ProcessingConfiguration,
     dynamicPartitioning: destination.DynamicPartitioningConfiguration,
@@ -190,10 +197,27 @@ function checkBucket(env: Env, bucketArn: string): void {
   }
 }
 
-/** The buffering hints in bytes and milliseconds. */
+/** The buffering hints in bytes and milliseconds: an HTTP endpoint's own, else the S3 destination's. */
 export function flushThresholds(destination: Destination): { bytes: number; intervalMs: number } {
+  const hints = destination.HttpEndpoint?.BufferingHints ?? destination.BufferingHints;
   return {
-    bytes: Math.min(destination.BufferingHints.SizeInMBs * 1024 * 1024, FIREHOSE.maxFlushBytes),
-    intervalMs: destination.BufferingHints.IntervalInSeconds * 1000,
+    bytes: Math.min(hints.SizeInMBs * 1024 * 1024, FIREHOSE.maxFlushBytes),
+    intervalMs: hints.IntervalInSeconds * 1000,
   };
+}
+
+/** The S3DestinationDescription members of a destination (what an S3 destination is, or another's S3 configuration). */
+export function s3Members(destination: Destination): S3Description {
+  const { RoleARN, BucketARN, Prefix, ErrorOutputPrefix, BufferingHints, CompressionFormat, EncryptionConfiguration, CloudWatchLoggingOptions } =
+    destination;
+  return { RoleARN, BucketARN, Prefix, ErrorOutputPrefix, BufferingHints, CompressionFormat, EncryptionConfiguration, CloudWatchLoggingOptions };
+}
+
+/**
+ * Where the source records of every batch are copied, if anywhere: the backup of an S3 destination
+ * with S3BackupMode Enabled; for an HTTP endpoint with S3BackupMode AllData, its S3 configuration.
+ */
+export function backupTarget(destination: Destination): S3Description | undefined {
+  if (destination.HttpEndpoint) return destination.HttpEndpoint.S3BackupMode === "AllData" ? s3Members(destination) : undefined;
+  return destination.S3BackupMode === "Enabled" ? destination.S3BackupDescription : undefined;
 }

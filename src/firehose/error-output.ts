@@ -5,6 +5,7 @@
  * Failure Handling"): attemptsMade, arrivalTimestamp, errorCode, errorMessage,
  * attemptEndingTimestamp, rawData (base64 of the original data) and lambdaArn.
  */
+import { ACTIVE_PARTITIONS_EXCEEDED } from "./prefix";
 import type { ProcessedRecord } from "./records";
 import { errorOutputType as typeOfCode } from "./transform";
 
@@ -13,6 +14,9 @@ export function errorOutputType(record: ProcessedRecord): string {
   const code = record.error?.code ?? "";
   // AWS puts what a Redshift COPY skipped in the errors/ folder (retry.html, "Amazon Redshift").
   if (code.startsWith("Redshift.")) return "errors";
+  // What an HTTP endpoint never took goes to http-endpoint-failed/ (AWS's folder for HTTP endpoint destinations).
+  if (code.startsWith("HttpEndpoint.")) return "http-endpoint-failed";
+  if (code === ACTIVE_PARTITIONS_EXCEEDED.code) return ACTIVE_PARTITIONS_EXCEEDED.errorOutputType;
   return typeOfCode(code);
 }
 

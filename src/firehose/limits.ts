@@ -38,11 +38,43 @@ export const FIREHOSE = {
    * (a message lost or dead-lettered without the buffer hearing of it). Delivery is idempotent.
    */
   redeliverAfterMs: 10 * 60 * 1000,
+  /**
+   * Ours: under `npm start` the delivery queue lives in the process's memory (Miniflare's), so a
+   * buffer with a batch on it looks this often whether a restart of the process lost its message.
+   */
+  localQueueCheckMs: 5000,
   /** Ours: retries of a failed delivery wait 5 s, doubling up to 5 minutes (AWS retries S3 every 5 s). */
   retryBaseSeconds: 5,
   retryMaxSeconds: 300,
   /** Ours: a batch the dead-letter queue hands back is queued again after this long. */
   deadLetterRequeueMs: 5 * 60 * 1000,
+  /**
+   * DirectPut ingestion per delivery stream, PutRecord and PutRecordBatch together
+   * (https://docs.aws.amazon.com/firehose/latest/dev/limits.html): 500,000 records/s, 2,000
+   * requests/s and 5 MiB/s in US East (N. Virginia), US West (Oregon) and Europe (Ireland);
+   * 100,000 records/s, 1,000 requests/s and 1 MiB/s in the other Regions. AWS raises them on
+   * request; here they are the defaults. Enforced only with throughput limits on (RIVULET_THROUGHPUT_LIMITS).
+   */
+  directPutLargeRegions: ["us-east-1", "us-west-2", "eu-west-1"] as readonly string[],
+  directPutLarge: { recordsPerSecond: 500_000, requestsPerSecond: 2_000, bytesPerSecond: 5 * 1024 * 1024 },
+  directPutOther: { recordsPerSecond: 100_000, requestsPerSecond: 1_000, bytesPerSecond: 1024 * 1024 },
+  /**
+   * Active partitions per delivery stream with dynamic partitioning: 500 (buffering.html, "Once the
+   * number of active partitions reaches a limit of 500 per Firehose stream, the rest of the records
+   * ... are delivered to the specified S3 error bucket prefix (activePartitionExceeded)"). AWS raises
+   * it on request up to 5,000; here it is the default.
+   */
+  maxActivePartitions: 500,
+  /**
+   * HTTP endpoint destinations (httpdeliveryrequestresponse.html): a request body holds at most
+   * 10,000 records and 64 MiB before compression; the endpoint has 3 minutes to answer, in at most
+   * 1 MiB. The API reference documents no default retry duration; 300 seconds is the console's.
+   */
+  httpEndpointMaxRecordsPerRequest: 10_000,
+  httpEndpointMaxBodyBytes: 64 * 1024 * 1024,
+  httpEndpointTimeoutMs: 3 * 60 * 1000,
+  httpEndpointMaxResponseBytes: 1024 * 1024,
+  httpEndpointDefaultRetrySeconds: 300,
 } as const;
 
 export const MIB = 1024 * 1024;

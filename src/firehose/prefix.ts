@@ -135,6 +135,18 @@ export interface PrefixValues {
   missingKeyValue?: string;
 }
 
+/**
+ * A record whose partition would be one more than FIREHOSE.maxActivePartitions: it goes to the
+ * error output. The error output type is AWS's (buffering.html: the records past the limit "are
+ * delivered to the specified S3 error bucket prefix (activePartitionExceeded)"); the code is the one
+ * users report from AWS's error output; the message is ours, AWS does not document one.
+ */
+export const ACTIVE_PARTITIONS_EXCEEDED = {
+  code: "DynamicPartitioning.ActivePartitionsLimitExceeded",
+  message: `The number of active partitions reached the limit of ${FIREHOSE.maxActivePartitions} per Firehose stream; the record's partition could not be created.`,
+  errorOutputType: "activePartitionExceeded",
+} as const;
+
 /** A record lacks a partition key its prefix names: it cannot be delivered, only reported. */
 export class MissingPartitionKeyError extends Error {
   constructor(

@@ -11,6 +11,7 @@ import {
   listDeliveryStreams,
   updateDestination,
 } from "./operations/deliveryStreams";
+import { localInputShape } from "./destinations/http-endpoint";
 import { startDeliveryStreamEncryption, stopDeliveryStreamEncryption } from "./operations/encryption";
 import { putRecord, putRecordBatch } from "./operations/putRecords";
 import { listTagsForDeliveryStream, tagDeliveryStream, untagDeliveryStream } from "./operations/tags";
@@ -27,7 +28,11 @@ export const firehose: AwsJsonService = {
   targetPrefix: "Firehose_20150804",
   signingName: "firehose",
   operations: {
-    CreateDeliveryStream: operation("CreateDeliveryStream", createDeliveryStream),
+    // Under npm start an HTTP endpoint's Url may also be http:// (destinations/http-endpoint.ts).
+    CreateDeliveryStream: {
+      ...operation("CreateDeliveryStream", createDeliveryStream),
+      localInput: localInputShape(FIREHOSE_SHAPES.operations.CreateDeliveryStream),
+    },
     DeleteDeliveryStream: operation("DeleteDeliveryStream", deleteDeliveryStream),
     DescribeDeliveryStream: operation("DescribeDeliveryStream", describeDeliveryStream),
     ListDeliveryStreams: operation("ListDeliveryStreams", listDeliveryStreams),
@@ -38,6 +43,9 @@ export const firehose: AwsJsonService = {
     StopDeliveryStreamEncryption: operation("StopDeliveryStreamEncryption", stopDeliveryStreamEncryption),
     TagDeliveryStream: operation("TagDeliveryStream", tagDeliveryStream),
     UntagDeliveryStream: operation("UntagDeliveryStream", untagDeliveryStream),
-    UpdateDestination: operation("UpdateDestination", updateDestination),
+    UpdateDestination: {
+      ...operation("UpdateDestination", updateDestination),
+      localInput: localInputShape(FIREHOSE_SHAPES.operations.UpdateDestination),
+    },
   },
 };

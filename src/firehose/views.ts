@@ -1,16 +1,30 @@
 /** DescribeDeliveryStream's answer, in AWS's shape, from the registry's view of a stream. */
-import type { Destination, S3Description } from "./config";
+import { s3Members as s3Part, type Destination } from "./config";
+import type { HttpEndpointSettings } from "./destinations/http-endpoint";
 import { DESTINATION_ID, type DeliveryStreamView } from "./registry";
 
-/** The S3DestinationDescription that AWS reports beside an ExtendedS3 destination: the S3 members only. */
-function s3Part(destination: Destination): S3Description {
-  const { RoleARN, BucketARN, Prefix, ErrorOutputPrefix, BufferingHints, CompressionFormat, EncryptionConfiguration, CloudWatchLoggingOptions } =
-    destination;
-  return { RoleARN, BucketARN, Prefix, ErrorOutputPrefix, BufferingHints, CompressionFormat, EncryptionConfiguration, CloudWatchLoggingOptions };
+/** HttpEndpointDestinationDescription, in the model's member order; the access key is never shown (AWS's neither). */
+function httpEndpointView(destination: Destination, http: HttpEndpointSettings) {
+  const { Url, Name } = http.EndpointConfiguration;
+  return {
+    EndpointConfiguration: { Url, ...(Name !== undefined && { Name }) },
+    BufferingHints: http.BufferingHints,
+    CloudWatchLoggingOptions: http.CloudWatchLoggingOptions,
+    RequestConfiguration: http.RequestConfiguration,
+    ...(destination.ProcessingConfiguration && { ProcessingConfiguration: destination.ProcessingConfiguration }),
+    ...(http.RoleARN !== undefined && { RoleARN: http.RoleARN }),
+    RetryOptions: http.RetryOptions,
+    S3BackupMode: http.S3BackupMode,
+    S3DestinationDescription: s3Part(destination),
+    ...(http.SecretsManagerConfiguration && { SecretsManagerConfiguration: http.SecretsManagerConfiguration }),
+  };
 }
 
 function destinationView(destination: Destination) {
-  const { Redshift, ...extended } = destination;
+  const { Redshift, HttpEndpoint, ...extended } = destination;
+  if (HttpEndpoint) {
+    return { DestinationId: DESTINATION_ID, HttpEndpointDestinationDescription: httpEndpointView(destination, HttpEndpoint) };
+  }
   if (Redshift) {
     return {
       DestinationId: DESTINATION_ID,

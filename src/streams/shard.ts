@@ -7,6 +7,16 @@
  *
  * Differences from AWS: no throughput limits here yet; expired records are deleted by an alarm at
  * the moment they expire, and reads never return them even before the alarm runs.
+ *
+ * Metrics (src/metrics/): each write and read counts itself into this shard's metrics, added up in
+ * memory and written at most once a second within a later write's transaction (store.ts), so the
+ * put path gains neither a round trip nor a transaction.
+ * PutRecord.Latency and PutRecords.Latency run from when the Worker's operation handler started
+ * (after the signature and the input were checked) to when this shard is about to commit the
+ * records: they include routing and the call to this object, not the storage flush that follows nor
+ * the answer's way back. The two clocks belong to different machines once deployed; a negative
+ * difference counts as 0. A PutRecords call that spans shards gives each shard its own latency
+ * sample. GetRecords.Latency runs likewise to when the records are read.
  */
 import { DurableObject } from "cloudflare:workers";
 import {
@@ -20,6 +30,8 @@ import {
 import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { KINESIS } from "../limits";
+import type { StreamMetricName } from "../metrics/names";
+import { MetricsStore, sample, type Sample } from "../metrics/store";
 import { shardIdOf } from "./ids";
 import { keyNotFound, masterKey, RecordCipher } from "./encryption";
 import { encodeIterator, verifyIterator } from "./iterator";
@@ -41,6 +53,22 @@ export interface ReadRecord {
   data: Uint8Array;
   /** Stored encrypted (server-side encryption): answered with EncryptionType KMS. */
   encrypted?: boolean;
+}
+
+/** Which operation a write serves and when its handler started, for the metrics it records. */
+export interface WriteCall {
+  operation: "PutRecord" | "PutRecords";
+  startedMs: number;
+}
+
+/** One observation of a Kinesis metric (named from the list, so a misspelt name does not compile). */
+const observe: (name: StreamMetricName, value: number) => Sample = sample;
+
+/** Data plus partition key, as the throughput limits count them. */
+function recordBytes(records: readonly { partitionKey: string; data: Uint8Array }[]): number {
+  let bytes = 0;
+  for (const record of records) bytes += record.data.byteLength + record.partitionKey.length;
+  return bytes;
 }
 
 export interface ReadResult {
@@ -78,6 +106,7 @@ export class Shard extends DurableObject<Env> {
   /** AWS's throughput limits; tests switch them. */
   enforceLimits: boolean;
   private readonly log: ShardLog;
+  private readonly metrics: MetricsStore;
   private config: LoadedConfig | undefined;
   private alarmSet = false;
   private recordCipher: RecordCipher | undefined;
@@ -90,8 +119,17 @@ export class Shard extends DurableObject<Env> {
     now: () => this.clock.now(),
     read: async (after, byteBudget) => {
       const config = this.requireConfig();
-      const batch = this.collect(config, after, KINESIS.maxGetRecordsCount, byteBudget, this.clock.now());
+      const now = this.clock.now();
+      const batch = this.collect(config, after, KINESIS.maxGetRecordsCount, byteBudget, now);
       if (batch.sealed.length > 0) await this.unseal(config, batch);
+      // Idle subscriptions are read on every heartbeat: only events that carry records are counted.
+      if (batch.records.length > 0) {
+        this.metrics.record(now, [
+          observe("SubscribeToShardEvent.Records", batch.records.length),
+          observe("SubscribeToShardEvent.Bytes", recordBytes(batch.records)),
+          observe("SubscribeToShardEvent.MillisBehindLatest", batch.millisBehindLatest),
+        ]);
+      }
       return batch;
     },
     sequenceNumber: (counter) => this.sequenceNumber(this.requireConfig(), counter),
@@ -105,10 +143,12 @@ export class Shard extends DurableObject<Env> {
     super(ctx, env);
     this.enforceLimits = limitsEnforced(env);
     this.log = new ShardLog(ctx.storage.sql);
+    this.metrics = new MetricsStore(ctx.storage, () => this.clock.now());
     void ctx.blockConcurrencyWhile(async () => {
       // An object the registry never set up stays empty: a forged iterator must not create storage.
       if (!this.log.exists(ctx.storage)) return;
       this.log.migrate(ctx.storage);
+      this.metrics.migrate();
       this.config = this.log.loadConfig();
       this.alarmSet = (await ctx.storage.getAlarm()) !== null;
     });
@@ -121,6 +161,7 @@ export class Shard extends DurableObject<Env> {
       const key = crypto.getRandomValues(new Uint8Array(32)).buffer;
       this.ctx.storage.transactionSync(() => {
         this.log.migrate(this.ctx.storage);
+        this.metrics.migrate();
         this.log.saveConfig(config, key);
         if (config.encryptionKeyId) this.log.setEncryptionKey(config.encryptionKeyId);
       });
@@ -131,6 +172,7 @@ export class Shard extends DurableObject<Env> {
   /** Forgets the shard and everything in it (the stream was deleted). */
   async destroy(): Promise<void> {
     this.subscriptions.endAll("ResourceNotFoundException", "The stream was deleted.");
+    this.metrics.discard();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.config = undefined;
@@ -168,8 +210,9 @@ export class Shard extends DurableObject<Env> {
   /**
    * Appends records in order and answers their sequence numbers. Over the shard's write limit, only
    * a prefix is taken: the records after it get no sequence number (AWS's throttling, per record).
+   * `call` says which operation it serves, for the metrics.
    */
-  async append(records: { partitionKey: string; data: Uint8Array }[]) {
+  async append(records: { partitionKey: string; data: Uint8Array }[], call?: WriteCall) {
     return capture(async () => {
       const config = this.requireConfig();
       if (config.children) throw new AwsError(SHARD_CLOSED, undefined, 500);
@@ -184,11 +227,15 @@ export class Shard extends DurableObject<Env> {
       // Arrival times never go backwards, so the log is ordered by time as well as by counter.
       const arrivalMs = Math.max(now, config.lastArrivalMs);
       const first = config.lastCounter + 1;
-      if (taken.length > 0) {
-        this.ctx.storage.transactionSync(() => {
+      const samples = this.writeSamples(call, records.length, taken.length, sizes, this.clock.now());
+      this.ctx.storage.transactionSync(() => {
+        if (taken.length > 0) {
           if (keyId !== null && sealed) this.log.appendSealed(config.lastCounter, arrivalMs, this.log.keyRef(keyId), sealed);
           else this.log.append(config.lastCounter, arrivalMs, taken);
-        });
+        }
+        this.metrics.record(now, samples);
+      });
+      if (taken.length > 0) {
         config.lastCounter += taken.length;
         config.lastArrivalMs = arrivalMs;
         this.subscriptions.notify();
@@ -236,7 +283,8 @@ export class Shard extends DurableObject<Env> {
     });
   }
 
-  async read(iterator: string, limit: number) {
+  /** GetRecords; `startedMs`, when the Worker's handler started, gives GetRecords.Latency. */
+  async read(iterator: string, limit: number, startedMs?: number) {
     return capture(async (): Promise<ReadResult> => {
       const config = this.requireConfig();
       const position = await verifyIterator(config.iteratorKey, iterator);
@@ -249,6 +297,7 @@ export class Shard extends DurableObject<Env> {
       }
       const meter = this.meter(now);
       if (this.enforceLimits && !meter.mayRead(now)) {
+        this.metrics.record(now, [observe("ReadProvisionedThroughputExceeded", 1), observe("GetRecords.Success", 0)]);
         throw new ProvisionedThroughputExceededException(
           `Rate exceeded for Shard - ${shardIdOf(config.shardIndex)} in stream ${config.streamName} under account ${config.account}.`,
         );
@@ -256,6 +305,12 @@ export class Shard extends DurableObject<Env> {
       const batch = this.collect(config, position.after, limit, KINESIS.maxGetRecordsBytes, now);
       if (batch.sealed.length > 0) await this.unseal(config, batch);
       meter.readDone(batch.bytes, now);
+      this.metrics.record(now, [
+        ...this.readSamples(batch.records, now),
+        observe("GetRecords.Success", 1),
+        observe("ReadProvisionedThroughputExceeded", 0),
+        ...(startedMs === undefined ? [] : [observe("GetRecords.Latency", Math.max(0, this.clock.now() - startedMs))]),
+      ]);
       const finished = config.children !== undefined && batch.last >= config.lastCounter;
       return {
         records: batch.records,
@@ -298,8 +353,12 @@ export class Shard extends DurableObject<Env> {
   async readAfter(after: number, limit: number, byteBudget: number) {
     return capture(async () => {
       const config = this.requireConfig();
-      const batch = this.collect(config, after, limit, byteBudget, this.clock.now());
+      const now = this.clock.now();
+      const batch = this.collect(config, after, limit, byteBudget, now);
       if (batch.sealed.length > 0) await this.unseal(config, batch);
+      // These readers stand for AWS's pollers, which call GetRecords. They poll idle shards every
+      // second: only reads that return records are counted, so an idle shard writes no metrics.
+      if (batch.records.length > 0) this.metrics.record(now, this.readSamples(batch.records, now));
       // The log is contiguous, so the records end at `last` and count back from there.
       const first = batch.last - batch.records.length + 1;
       return {
@@ -311,12 +370,19 @@ export class Shard extends DurableObject<Env> {
     });
   }
 
+  /** This shard's metrics from `fromMs` to `toMs`, combined per period (src/metrics/query.ts reads them). */
+  async readMetrics(fromMs: number, toMs: number, periodMs: number) {
+    return capture(() => (this.config ? this.metrics.read(fromMs, toMs, periodMs) : []));
+  }
+
   override async alarm(): Promise<void> {
     this.alarmSet = false;
     const config = this.config;
     if (!config) return;
-    const cut = this.firstRetained(config, this.clock.now());
+    const now = this.clock.now();
+    const cut = this.firstRetained(config, now);
     this.log.deleteBefore(cut);
+    this.metrics.prune(now);
     await this.scheduleExpiry();
   }
 
@@ -345,6 +411,48 @@ export class Shard extends DurableObject<Env> {
     }
     const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
     return { records, sealed, last, bytes, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+  }
+
+  /**
+   * What a write counts: every sample of a call, taken or not, so that averages per call hold
+   * (PutRecord.Success is 0 for a throttled PutRecord). `sizes` are the offered records', in order.
+   */
+  private writeSamples(call: WriteCall | undefined, offered: number, taken: number, sizes: readonly number[], now: number): Sample[] {
+    let bytes = 0;
+    for (let i = 0; i < taken; i++) bytes += sizes[i] ?? 0;
+    const samples = [
+      observe("IncomingRecords", taken),
+      observe("IncomingBytes", bytes),
+      observe("WriteProvisionedThroughputExceeded", offered - taken),
+    ];
+    if (!call) return samples;
+    const latency = Math.max(0, now - call.startedMs);
+    if (call.operation === "PutRecord") {
+      samples.push(observe("PutRecord.Latency", latency), observe("PutRecord.Success", taken > 0 ? 1 : 0));
+      if (taken > 0) samples.push(observe("PutRecord.Bytes", bytes));
+    } else {
+      samples.push(
+        observe("PutRecords.Latency", latency),
+        observe("PutRecords.TotalRecords", offered),
+        observe("PutRecords.SuccessfulRecords", taken),
+        observe("PutRecords.ThrottledRecords", offered - taken),
+      );
+      if (taken > 0) samples.push(observe("PutRecords.Bytes", bytes));
+    }
+    return samples;
+  }
+
+  /**
+   * What a read counts. The iterator age is AWS's: how long ago the last record returned was
+   * written, 0 for a read that returns nothing (the reader has caught up).
+   */
+  private readSamples(records: readonly ReadRecord[], now: number): Sample[] {
+    const last = records.at(-1);
+    return [
+      observe("GetRecords.Records", records.length),
+      observe("GetRecords.Bytes", recordBytes(records)),
+      observe("GetRecords.IteratorAgeMilliseconds", last ? Math.max(0, now - last.arrivalMs) : 0),
+    ];
   }
 
   /** Decrypts a batch's sealed records in place, all at once; readers never see the stored form. */

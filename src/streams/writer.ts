@@ -8,7 +8,7 @@ import type { RequestContext } from "../aws/protocol";
 import { shardIdOf } from "./ids";
 import { forgetStream, fromShard, shardStub, writableStream } from "./locate";
 import { checkRecordSize, hashKeyOf, shardFor, type RecordInput } from "./routing";
-import { SHARD_CLOSED } from "./shard";
+import { SHARD_CLOSED, type WriteCall } from "./shard";
 
 export type WriteResult = { SequenceNumber: string; ShardId: string } | { ErrorCode: string; ErrorMessage: string };
 
@@ -32,10 +32,12 @@ export interface WriteOutcome {
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
 const ATTEMPTS = 3;
 
+/** `call` names the operation and when its handler started: the shards count it in their metrics. */
 export async function writeRecords(
   context: RequestContext,
   streamName: string,
   records: readonly RecordInput[],
+  call: WriteCall,
   checkSizes: (stream: Awaited<ReturnType<typeof writableStream>>) => void = (stream) => {
     for (const record of records) checkRecordSize(stream, record);
   },
@@ -68,7 +70,7 @@ export async function writeRecords(
           return { partitionKey: record.PartitionKey, data: record.Data };
         });
         try {
-          const outcome = await shardStub(context.env, current.id, shardIndex).append(batch);
+          const outcome = await shardStub(context.env, current.id, shardIndex).append(batch, call);
           if (!outcome.ok && outcome.error.type === SHARD_CLOSED) {
             rerouted.push(...positions);
             return;

@@ -108,7 +108,7 @@ describe("DeleteStream", () => {
       const shard0 = shardStub(stream.id, 0);
       const shard1 = shardStub(stream.id, 1);
       expect((await storedRecordCount(shard0)) + (await storedRecordCount(shard1))).toBe(20);
-      expect((await storedTables(shard0)).sort()).toEqual(["config", "records"]);
+      expect((await storedTables(shard0)).sort()).toEqual(["config", "metrics", "records"]);
 
       const deleted = await call("DeleteStream", { StreamName: stream.name });
       expect(deleted.status).toBe(200);

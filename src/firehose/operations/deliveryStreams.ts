@@ -2,6 +2,7 @@
 import { InvalidArgumentException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { destinationFrom, type ExtendedS3Input } from "../config";
+import { httpEndpointAsExtended, type HttpEndpointInput } from "../destinations/http-endpoint";
 import { kinesisSourceFor } from "../kinesis-source";
 import { FIREHOSE } from "../limits";
 import { redshiftAsExtended, type RedshiftInput } from "../redshift";
@@ -41,7 +42,7 @@ export interface TagInput {
   Value?: string;
 }
 
-export interface CreateDeliveryStreamInput extends Partial<Record<(typeof DESTINATIONS)[number], ExtendedS3Input & RedshiftInput>> {
+export interface CreateDeliveryStreamInput extends Partial<Record<(typeof DESTINATIONS)[number], object>> {
   DeliveryStreamName: string;
   DeliveryStreamType?: string;
   DirectPutSourceConfiguration?: { ThroughputHintInMBs: number };
@@ -56,25 +57,38 @@ function registry(context: RequestContext) {
   return firehoseRegistryFor(context.env, context.scope);
 }
 
-/**
- * The one destination of a request that must name exactly one, as the S3-shaped input destinationFrom
- * takes (a Redshift destination is its S3 staging configuration plus its Redshift block).
- */
-function onlyDestination<K extends string>(
-  input: Partial<Record<K, ExtendedS3Input & RedshiftInput>>,
-  keys: readonly K[],
-  s3Keys: readonly K[],
-  redshiftKey: K,
-): ExtendedS3Input {
+/** Turns a destination member (validated against the model) into the S3-shaped input destinationFrom takes. */
+type Converter = (configuration: object) => ExtendedS3Input;
+
+const asS3: Converter = (configuration) => configuration as ExtendedS3Input;
+// Redshift and HTTP endpoint destinations are their S3 configuration plus a block of their own.
+const asRedshift: Converter = (configuration) => redshiftAsExtended(configuration as RedshiftInput);
+const asHttpEndpoint: Converter = (configuration) => httpEndpointAsExtended(configuration as HttpEndpointInput);
+
+/** The destinations Rivulet delivers to, by their member in CreateDeliveryStream and in UpdateDestination. */
+const SUPPORTED: Readonly<Record<string, Converter>> = {
+  S3DestinationConfiguration: asS3,
+  ExtendedS3DestinationConfiguration: asS3,
+  RedshiftDestinationConfiguration: asRedshift,
+  HttpEndpointDestinationConfiguration: asHttpEndpoint,
+  S3DestinationUpdate: asS3,
+  ExtendedS3DestinationUpdate: asS3,
+  RedshiftDestinationUpdate: asRedshift,
+  HttpEndpointDestinationUpdate: asHttpEndpoint,
+};
+
+/** The one destination of a request that must name exactly one, as the S3-shaped input destinationFrom takes. */
+function onlyDestination<K extends string>(input: Partial<Record<K, object>>, keys: readonly K[]): ExtendedS3Input {
   const given = keys.filter((key) => input[key] !== undefined);
   if (given.length !== 1) throw new InvalidArgumentException("Exactly one destination configuration is supported for a Firehose");
   const key = given[0] as K;
-  const configuration = input[key] as ExtendedS3Input & RedshiftInput;
-  if (key === redshiftKey) return redshiftAsExtended(configuration);
-  if (!s3Keys.includes(key)) {
-    throw new InvalidArgumentException(`${key} is not supported by Rivulet: only Amazon S3 (delivered to R2) and Redshift (loaded into D1) destinations are.`);
+  const convert = Object.hasOwn(SUPPORTED, key) ? SUPPORTED[key] : undefined;
+  if (!convert) {
+    throw new InvalidArgumentException(
+      `${key} is not supported by Rivulet: only Amazon S3 (delivered to R2), Redshift (loaded into D1) and HTTP endpoint destinations are.`,
+    );
   }
-  return configuration;
+  return convert(input[key] as object);
 }
 
 export async function createDeliveryStream(input: CreateDeliveryStreamInput, context: RequestContext) {
@@ -100,12 +114,7 @@ export async function createDeliveryStream(input: CreateDeliveryStreamInput, con
   if (input.MSKSourceConfiguration || input.DatabaseSourceConfiguration) {
     throw new InvalidArgumentException(`Source configurations other than DirectPut are not applicable for ${type} stream type`);
   }
-  const configuration = onlyDestination(
-    input,
-    DESTINATIONS,
-    ["S3DestinationConfiguration", "ExtendedS3DestinationConfiguration"],
-    "RedshiftDestinationConfiguration",
-  );
+  const configuration = onlyDestination(input, DESTINATIONS);
   const encryption = input.DeliveryStreamEncryptionConfigurationInput;
   if (encryption) checkKeyInput(encryption);
   const arn = unwrap(
@@ -145,14 +154,14 @@ export async function listDeliveryStreams(
   return { DeliveryStreamNames: names, HasMoreDeliveryStreams: hasMore };
 }
 
-export interface UpdateDestinationInput extends Partial<Record<(typeof UPDATES)[number], ExtendedS3Input & RedshiftInput>> {
+export interface UpdateDestinationInput extends Partial<Record<(typeof UPDATES)[number], object>> {
   DeliveryStreamName: string;
   CurrentDeliveryStreamVersionId: string;
   DestinationId: string;
 }
 
 export async function updateDestination(input: UpdateDestinationInput, context: RequestContext) {
-  const update = onlyDestination(input, UPDATES, ["S3DestinationUpdate", "ExtendedS3DestinationUpdate"], "RedshiftDestinationUpdate");
+  const update = onlyDestination(input, UPDATES);
   unwrap(
     await registry(context).updateDestination(
       context.scope,

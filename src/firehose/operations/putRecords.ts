@@ -1,12 +1,16 @@
 /**
  * PutRecord and PutRecordBatch: the records are stored in the stream's buffer object before the
- * answer leaves. PutRecordBatch answers one entry per record, in order; records are stored together,
- * so either all are accepted or the request fails (FailedPutCount is 0 when it answers).
+ * answer leaves. PutRecordBatch answers one entry per record, in order: a RecordId for each record
+ * stored, or, for records over the stream's DirectPut quota (with throughput limits on; see
+ * ../throughput.ts), AWS's ErrorCode ServiceUnavailableException and ErrorMessage "Slow down.",
+ * counted in FailedPutCount. Those records are not stored. PutRecord over the quota is refused with
+ * ServiceUnavailableException. Records that are taken are stored together, in one transaction.
  */
 import { InvalidArgumentException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
 import { bufferFor, firehoseRegistryFor } from "../registry";
+import { ServiceUnavailableException, SLOW_DOWN } from "../throughput";
 
 async function store(context: RequestContext, name: string, data: Uint8Array[]) {
   const target = unwrap(await firehoseRegistryFor(context.env, context.scope).target(context.scope, name));
@@ -16,7 +20,9 @@ async function store(context: RequestContext, name: string, data: Uint8Array[]) 
 
 export async function putRecord(input: { DeliveryStreamName: string; Record: { Data: Uint8Array } }, context: RequestContext) {
   const { recordIds, encrypted } = await store(context, input.DeliveryStreamName, [input.Record.Data]);
-  return { RecordId: recordIds[0], Encrypted: encrypted };
+  const recordId = recordIds[0];
+  if (recordId === null || recordId === undefined) throw new ServiceUnavailableException(SLOW_DOWN);
+  return { RecordId: recordId, Encrypted: encrypted };
 }
 
 export async function putRecordBatch(input: { DeliveryStreamName: string; Records: { Data: Uint8Array }[] }, context: RequestContext) {
@@ -27,5 +33,12 @@ export async function putRecordBatch(input: { DeliveryStreamName: string; Record
     input.DeliveryStreamName,
     input.Records.map((record) => record.Data),
   );
-  return { FailedPutCount: 0, Encrypted: encrypted, RequestResponses: recordIds.map((RecordId) => ({ RecordId })) };
+  const responses = recordIds.map((RecordId) =>
+    RecordId === null ? { ErrorCode: "ServiceUnavailableException", ErrorMessage: SLOW_DOWN } : { RecordId },
+  );
+  return {
+    FailedPutCount: recordIds.filter((recordId) => recordId === null).length,
+    Encrypted: encrypted,
+    RequestResponses: responses,
+  };
 }

@@ -9,11 +9,13 @@ export interface GetRecordsInput {
 }
 
 export async function getRecords(input: GetRecordsInput, context: RequestContext) {
+  const startedMs = context.clock.now();
   // The iterator names its shard; that shard's object alone can vouch for it.
   const position = peekIterator(input.ShardIterator);
   const outcome = await shardStub(context.env, position.streamId, position.shardIndex).read(
     input.ShardIterator,
     input.Limit ?? KINESIS.maxGetRecordsCount,
+    startedMs,
   );
   const result = fromShard(context, { name: position.streamName }, position.shardIndex, outcome);
   return {

@@ -11,6 +11,7 @@ export interface PutRecordInput extends StreamReference, RecordInput {
 }
 
 export async function putRecord(input: PutRecordInput, context: RequestContext) {
+  const startedMs = context.clock.now();
   const name = streamNameOf(input, context);
   // Every record of a shard gets a larger number than all before it, so ordering holds by itself;
   // the value still has to be one of ours.
@@ -22,7 +23,7 @@ export async function putRecord(input: PutRecordInput, context: RequestContext) 
   const {
     results: [result],
     encrypted,
-  } = await writeRecords(context, name, [input], (stream) => {
+  } = await writeRecords(context, name, [input], { operation: "PutRecord", startedMs }, (stream) => {
     authorize(context, "PutRecord", stream.arn, stream.resourcePolicy);
     checkRecordSize(stream, input);
   });

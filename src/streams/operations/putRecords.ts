@@ -11,7 +11,8 @@ export interface PutRecordsInput extends StreamReference {
 }
 
 export async function putRecords(input: PutRecordsInput, context: RequestContext) {
-  const { results, encrypted } = await writeRecords(context, streamNameOf(input, context), input.Records, (stream) => {
+  const call = { operation: "PutRecords", startedMs: context.clock.now() } as const;
+  const { results, encrypted } = await writeRecords(context, streamNameOf(input, context), input.Records, call, (stream) => {
     authorize(context, "PutRecords", stream.arn, stream.resourcePolicy);
     let total = 0;
     for (const record of input.Records) {

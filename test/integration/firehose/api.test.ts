@@ -115,10 +115,10 @@ group("CreateDeliveryStream and DescribeDeliveryStream", () => {
       "CreateDeliveryStream",
       {
         DeliveryStreamName: name,
-        HttpEndpointDestinationConfiguration: { EndpointConfiguration: { Url: "https://example.com" }, S3Configuration: s3Destination() },
+        SplunkDestinationConfiguration: { HECEndpoint: "https://splunk.example.com", HECEndpointType: "Event", S3Configuration: s3Destination() },
       },
       "InvalidArgumentException",
-      /HttpEndpointDestinationConfiguration is not supported/,
+      /SplunkDestinationConfiguration is not supported/,
     );
     await expectFailure(
       "CreateDeliveryStream",

@@ -4,7 +4,7 @@
  * failures of R2 or of the queue never losing a record.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { BatchMessage } from "../../../src/firehose/buffer";
+import type { BatchMessage, ObjectRef } from "../../../src/firehose/buffer";
 import { retryDelaySeconds } from "../../../src/firehose/delivery";
 import { DEAD_LETTER_QUEUE } from "../../../src/firehose/queue";
 import { zonedTime } from "../../../src/firehose/time-format";
@@ -260,7 +260,11 @@ describe("delivery never loses or duplicates", () => {
         idFromName: (name: string) => namespace.idFromName(name),
         get: (id: DurableObjectId) => {
           const stub = namespace.get(id);
-          return { batch: (batchId: string) => stub.batch(batchId), complete: async () => Promise.reject(new Error("lost")) };
+          return {
+            batch: (batchId: string) => stub.batch(batchId),
+            plan: (batchId: string, objects: ObjectRef[]) => stub.plan(batchId, objects),
+            complete: async () => Promise.reject(new Error("lost")),
+          };
         },
       },
     };
