@@ -1,11 +1,12 @@
 /**
  * The Hono app: S3's read-only REST API over R2 (requests signed for "s3"), Lambda's event source
  * mapping API (REST: its own paths, so it comes before the rest), the AWS JSON protocol endpoint (AWS
- * ignores the path, so every other request is an API call) and a health check.
+ * ignores the path, so every other request is an API call), the web console at /console and a health check.
  */
 import { Hono } from "hono";
 import { serveAwsJson } from "./aws/protocol";
 import { systemClock } from "./clock";
+import { consoleApp } from "./console/app";
 import type { Env } from "./env";
 import { localObjects } from "./firehose/local-objects";
 import { firehose } from "./firehose/service";
@@ -18,6 +19,9 @@ const services = [kinesis, firehose];
 export const app = new Hono<{ Bindings: Env }>();
 
 app.get("/health", (c) => c.json({ ok: true }));
+
+// The web console (src/console/): its own paths, ahead of S3's and the AWS protocol's catch-alls.
+app.route("/console", consoleApp);
 
 // Local development only: read what Firehose delivered to R2 (answers 404 when deployed).
 app.route("/_rivulet/r2", localObjects);

@@ -1,0 +1,143 @@
+/**
+ * The console's bridge to the services: `POST /console/api/<service>/<Operation>` takes an
+ * operation's AWS JSON input and answers its AWS JSON output (blobs base64, timestamps epoch
+ * seconds) or AWS's error body, and `callAws` does the same for the pages' own server-side reads.
+ * Both run the API's operation definitions through invokeOperation (src/aws/protocol.ts) with the
+ * session's key as the caller and its region as the scope: the same validation, the same handlers,
+ * the same resource policies; the console has no way in that the API lacks.
+ *
+ * Metrics (src/metrics/query.ts) are served as JSON at `GET /console/api/metrics/stream/<name>` and
+ * `/console/api/metrics/firehose/<name>`, `?range=1h|24h|7d` (default 1h), `&shard=<id>` for a
+ * shard's; the stream or delivery stream is described first, as the caller, so a missing one or a
+ * denying policy answers as the API would.
+ *
+ * Differences from the AWS API: SubscribeToShard is not served (the console reads with GetRecords);
+ * requests carry no signature (the session is the authentication).
+ */
+import { Hono } from "hono";
+import { AwsError, SerializationException, UnknownOperationException } from "../aws/errors";
+import { accountOf, asAwsError, EventStreamOutput, invokeOperation, toAwsJson, type AwsJsonService } from "../aws/protocol";
+import { firehose } from "../firehose/service";
+import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type MetricsAnswer } from "../metrics/query";
+import { kinesis } from "../streams/service";
+import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
+import { callerOf } from "./session";
+
+/** The services the console speaks to, by the name in its API's paths. */
+export const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
+export type ConsoleService = keyof typeof CONSOLE_SERVICES;
+
+export const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
+
+/** The console API takes JSON bodies only: a cross-site form cannot send one without CORS. */
+class UnsupportedContentType extends AwsError {
+  constructor() {
+    super("UnsupportedMediaTypeException", "The console API takes application/json bodies.", 415);
+  }
+}
+
+/** SubscribeToShard answers an HTTP/2 event stream, which the console does not relay. */
+class NotServedByConsole extends AwsError {
+  constructor(operation: string) {
+    super("InvalidArgumentException", `The console does not serve ${operation}; read records with GetRecords.`, 400);
+  }
+}
+
+function serviceNamed(name: string): AwsJsonService | undefined {
+  return Object.hasOwn(CONSOLE_SERVICES, name) ? CONSOLE_SERVICES[name as ConsoleService] : undefined;
+}
+
+/**
+ * Runs an operation as the signed-in user and answers its output as it travels on the wire
+ * (base64 blobs, epoch-second timestamps): the shape the pages and the client script both read.
+ * `T` is the caller's reading of AWS's documented output shape. Throws AwsError.
+ */
+export async function callAws<T>(c: ConsoleContext, service: ConsoleService, operation: string, input: object): Promise<T> {
+  return JSON.parse(await invokeAs(c, CONSOLE_SERVICES[service], operation, input)) as T;
+}
+
+async function invokeAs(c: ConsoleContext, service: AwsJsonService, operation: string, input: unknown): Promise<string> {
+  const output = await invokeOperation(service, operation, input, {
+    env: c.env,
+    caller: callerOf(c.get("session"), service.signingName),
+    clock: c.get("clock"),
+    requestId: c.get("requestId"),
+  });
+  if (output instanceof EventStreamOutput) {
+    await output.body.cancel();
+    throw new NotServedByConsole(operation);
+  }
+  return toAwsJson(output ?? {});
+}
+
+/** A page's range: the one asked for, or the last hour. */
+export function metricRange(value: string | undefined): MetricRange {
+  return METRIC_RANGES.find((range) => range === value) ?? "1h";
+}
+
+/** The JSON API's range: the one asked for (default the last hour); anything else is refused. */
+function apiMetricRange(value: string | undefined): MetricRange {
+  if (value === undefined) return "1h";
+  const range = METRIC_RANGES.find((candidate) => candidate === value);
+  if (!range) throw new AwsError("InvalidArgumentException", `range must be one of ${METRIC_RANGES.join(", ")}.`, 400);
+  return range;
+}
+
+/** A stream's metrics, read once DescribeStreamSummary (as the caller) found the stream and allowed it. */
+export async function streamMetrics(c: ConsoleContext, streamName: string, range: MetricRange, shardId?: string): Promise<MetricsAnswer> {
+  await callAws(c, "kinesis", "DescribeStreamSummary", { StreamName: streamName });
+  return readStreamMetrics(c.env, scopeOf(c), { streamName, range, now: c.get("clock").now(), ...(shardId !== undefined && { shardId }) });
+}
+
+/** A delivery stream's metrics, read once DescribeDeliveryStream (as the caller) found it. */
+export async function deliveryStreamMetrics(c: ConsoleContext, deliveryStreamName: string, range: MetricRange): Promise<MetricsAnswer> {
+  await callAws(c, "firehose", "DescribeDeliveryStream", { DeliveryStreamName: deliveryStreamName });
+  return readDeliveryStreamMetrics(c.env, scopeOf(c), { deliveryStreamName, range, now: c.get("clock").now() });
+}
+
+/** The account and region the session acts in, as operations see them. */
+export function scopeOf(c: ConsoleContext): { account: string; region: string } {
+  return { account: accountOf(c.env), region: c.get("session").region };
+}
+
+export const consoleApi = new Hono<ConsoleEnv>();
+
+consoleApi.use("*", requireApiSession);
+
+consoleApi.post("/:service/:operation", sameOrigin, async (c) => {
+  const contentType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (contentType !== "application/json") return apiError(c, new UnsupportedContentType());
+  const service = serviceNamed(c.req.param("service"));
+  if (!service) return apiError(c, new UnknownOperationException());
+  try {
+    let input: unknown;
+    try {
+      input = JSON.parse(await c.req.text());
+    } catch {
+      throw new SerializationException();
+    }
+    const body = await invokeAs(c, service, c.req.param("operation"), input);
+    return c.body(body, 200, { "content-type": "application/json", "x-amzn-RequestId": c.get("requestId") });
+  } catch (error) {
+    return apiError(c, asAwsError(error, c.get("requestId")));
+  }
+});
+
+consoleApi.get("/metrics/stream/:name", async (c) => {
+  try {
+    const answer = await streamMetrics(c, c.req.param("name"), apiMetricRange(c.req.query("range")), c.req.query("shard"));
+    return c.json(answer);
+  } catch (error) {
+    return apiError(c, asAwsError(error, c.get("requestId")));
+  }
+});
+
+consoleApi.get("/metrics/firehose/:name", async (c) => {
+  try {
+    return c.json(await deliveryStreamMetrics(c, c.req.param("name"), apiMetricRange(c.req.query("range"))));
+  } catch (error) {
+    return apiError(c, asAwsError(error, c.get("requestId")));
+  }
+});
+
+consoleApi.all("*", (c) => apiError(c, new UnknownOperationException()));

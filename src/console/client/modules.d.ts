@@ -1,0 +1,8 @@
+/**
+ * The browser's files are bundled into the Worker as text (wrangler.toml's [[rules]]): importing one
+ * gives its source, which src/console/static.ts serves.
+ */
+declare module "src/console/client/*" {
+  const source: string;
+  export default source;
+}

@@ -1,0 +1,113 @@
+/**
+ * The Firehose pages' reads, each an API operation run as the signed-in user (callAws), and the
+ * reading of a DeliveryStreamDescription the pages share: where records come from, where they go,
+ * what processes them on the way.
+ */
+import { callAws } from "./api";
+import type { ConsoleContext } from "./auth";
+import type {
+  DeliveryStreamDescription,
+  DescribeDeliveryStreamOutput,
+  ExtendedS3DestinationDescription,
+  HttpEndpointDestinationDescription,
+  ListDeliveryStreamsOutput,
+  ProcessingConfiguration,
+  Processor,
+  RedshiftDestinationDescription,
+  S3DestinationDescription,
+} from "./firehose-wire";
+
+/** One ListDeliveryStreams page of this many names: the list shows at most these (AWS allows up to 10,000 a call). */
+export const LISTED_DELIVERY_STREAMS = 100;
+
+export function deliveryStreamPath(name: string): string {
+  return `/console/firehose/${encodeURIComponent(name)}`;
+}
+
+export async function describeDeliveryStream(c: ConsoleContext, name: string): Promise<DeliveryStreamDescription> {
+  return (await callAws<DescribeDeliveryStreamOutput>(c, "firehose", "DescribeDeliveryStream", { DeliveryStreamName: name }))
+    .DeliveryStreamDescription;
+}
+
+export async function listDeliveryStreams(c: ConsoleContext): Promise<{ names: string[]; more: boolean }> {
+  const page = await callAws<ListDeliveryStreamsOutput>(c, "firehose", "ListDeliveryStreams", { Limit: LISTED_DELIVERY_STREAMS });
+  return { names: page.DeliveryStreamNames, more: page.HasMoreDeliveryStreams };
+}
+
+export type Source = { kind: "DirectPut" } | { kind: "Kinesis"; streamArn: string; streamName: string; startedAt?: number };
+
+export function sourceOf(description: DeliveryStreamDescription): Source {
+  const kinesis = description.Source?.KinesisStreamSourceDescription;
+  if (!kinesis) return { kind: "DirectPut" };
+  return {
+    kind: "Kinesis",
+    streamArn: kinesis.KinesisStreamARN,
+    streamName: kinesis.KinesisStreamARN.slice(kinesis.KinesisStreamARN.indexOf(":stream/") + ":stream/".length),
+    ...(kinesis.DeliveryStartTimestamp !== undefined && { startedAt: kinesis.DeliveryStartTimestamp * 1000 }),
+  };
+}
+
+/** A delivery stream's one destination, whichever type it is. */
+export type Destination =
+  | { type: "S3"; target: string; s3: ExtendedS3DestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: boolean }
+  | { type: "Redshift"; target: string; s3: S3DestinationDescription; redshift: RedshiftDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
+  | { type: "HTTP endpoint"; target: string; s3?: S3DestinationDescription; http: HttpEndpointDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
+  | { type: "None"; target: string; dynamicPartitioning: false; processing?: undefined; s3?: undefined };
+
+export function destinationOf(description: DeliveryStreamDescription): Destination {
+  const destination = description.Destinations[0];
+  if (destination?.HttpEndpointDestinationDescription) {
+    const http = destination.HttpEndpointDestinationDescription;
+    return {
+      type: "HTTP endpoint",
+      target: http.EndpointConfiguration?.Url ?? "",
+      ...(http.S3DestinationDescription && { s3: http.S3DestinationDescription }),
+      http,
+      ...(http.ProcessingConfiguration && { processing: http.ProcessingConfiguration }),
+      dynamicPartitioning: false,
+    };
+  }
+  if (destination?.RedshiftDestinationDescription) {
+    const redshift = destination.RedshiftDestinationDescription;
+    return {
+      type: "Redshift",
+      target: `${d1DatabaseOf(redshift.ClusterJDBCURL)} · ${redshift.CopyCommand.DataTableName}`,
+      s3: redshift.S3DestinationDescription,
+      redshift,
+      ...(redshift.ProcessingConfiguration && { processing: redshift.ProcessingConfiguration }),
+      dynamicPartitioning: false,
+    };
+  }
+  const s3 = destination?.ExtendedS3DestinationDescription ?? destination?.S3DestinationDescription;
+  if (!s3) return { type: "None", target: "", dynamicPartitioning: false };
+  const extended: ExtendedS3DestinationDescription = s3;
+  return {
+    type: "S3",
+    target: bucketNameOf(s3.BucketARN),
+    s3: extended,
+    ...(extended.ProcessingConfiguration && { processing: extended.ProcessingConfiguration }),
+    dynamicPartitioning: extended.DynamicPartitioningConfiguration?.Enabled === true,
+  };
+}
+
+/** The processors that run: none when processing is off. */
+export function activeProcessors(processing: ProcessingConfiguration | undefined): Processor[] {
+  return processing?.Enabled === true ? (processing.Processors ?? []) : [];
+}
+
+export function bucketNameOf(bucketArn: string): string {
+  return bucketArn.slice(bucketArn.indexOf(":::") + 3);
+}
+
+/**
+ * The D1 database a Redshift destination loads into: the first label of ClusterJDBCURL's host
+ * (src/firehose/redshift.ts maps it to a binding), or the URL itself when it has no host.
+ */
+export function d1DatabaseOf(jdbcUrl: string): string {
+  const host = /^jdbc:redshift:\/\/([^/:?]+)/i.exec(jdbcUrl)?.[1];
+  return host?.split(".")[0] ?? jdbcUrl;
+}
+
+export function parameterOf(processor: Processor, name: string): string | undefined {
+  return processor.Parameters?.find((parameter) => parameter.ParameterName === name)?.ParameterValue;
+}
