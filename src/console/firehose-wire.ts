@@ -10,20 +10,9 @@ export interface ListDeliveryStreamsOutput {
   HasMoreDeliveryStreams: boolean;
 }
 
-export interface ProcessorParameter {
-  ParameterName: string;
-  ParameterValue: string;
-}
+import type { ProcessingConfiguration } from "../firehose/transform/config";
 
-export interface Processor {
-  Type: string;
-  Parameters?: ProcessorParameter[];
-}
-
-export interface ProcessingConfiguration {
-  Enabled?: boolean;
-  Processors?: Processor[];
-}
+export type { ProcessingConfiguration, Processor, ProcessorParameter } from "../firehose/transform/config";
 
 export interface BufferingHints {
   SizeInMBs?: number;

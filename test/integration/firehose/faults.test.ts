@@ -47,6 +47,7 @@ import {
   uniqueName,
   useRegistryClock,
   type StoredObject,
+  jqPartitioning,
   type TestDeliveryStream,
 } from "./helpers";
 
@@ -152,19 +153,7 @@ describe("the delivery consumer dies midway", () => {
       Prefix: `${prefix}p=!{partitionKeyFromQuery:p}/`,
       ErrorOutputPrefix: `${prefix}errors/!{firehose:error-output-type}/`,
       BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 900 },
-      DynamicPartitioningConfiguration: { Enabled: true },
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "MetadataExtraction",
-            Parameters: [
-              { ParameterName: "MetadataExtractionQuery", ParameterValue: "{p: .p}" },
-              { ParameterName: "JsonParsingEngine", ParameterValue: "JQ-1.6" },
-            ],
-          },
-        ],
-      },
+      ...jqPartitioning("{p: .p}"),
       S3BackupMode: "Enabled",
       S3BackupConfiguration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, Prefix: `${prefix}backup/` },
     });

@@ -88,6 +88,29 @@ export function s3Destination(overrides: Record<string, unknown> = {}): Record<s
   return { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, ...overrides };
 }
 
+/**
+ * Dynamic partitioning by a JQ MetadataExtraction query (e.g. `{k: .k}`), followed by `more`
+ * processors: the configuration pieces of CreateDeliveryStream's ExtendedS3DestinationConfiguration.
+ */
+export function jqPartitioning(query: string, more: readonly Record<string, unknown>[] = []): Record<string, unknown> {
+  return {
+    DynamicPartitioningConfiguration: { Enabled: true },
+    ProcessingConfiguration: {
+      Enabled: true,
+      Processors: [
+        {
+          Type: "MetadataExtraction",
+          Parameters: [
+            { ParameterName: "MetadataExtractionQuery", ParameterValue: query },
+            { ParameterName: "JsonParsingEngine", ParameterValue: "JQ-1.6" },
+          ],
+        },
+        ...more,
+      ],
+    },
+  };
+}
+
 export async function describe(name: string): Promise<DeliveryStreamDescription> {
   return (await ok<{ DeliveryStreamDescription: DeliveryStreamDescription }>("DescribeDeliveryStream", { DeliveryStreamName: name }))
     .DeliveryStreamDescription;

@@ -24,6 +24,7 @@ import {
   putBatch,
   REGION,
   ROLE_ARN,
+  jqPartitioning,
   type TestDeliveryStream,
 } from "./helpers";
 
@@ -222,19 +223,7 @@ describe("recent deliveries", () => {
       Prefix: "metrics-many/k=!{partitionKeyFromQuery:k}/",
       ErrorOutputPrefix: "metrics-many-errors/",
       BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 0 },
-      DynamicPartitioningConfiguration: { Enabled: true },
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "MetadataExtraction",
-            Parameters: [
-              { ParameterName: "MetadataExtractionQuery", ParameterValue: "{k: .k}" },
-              { ParameterName: "JsonParsingEngine", ParameterValue: "JQ-1.6" },
-            ],
-          },
-        ],
-      },
+      ...jqPartitioning("{k: .k}"),
     });
     // 150 partitions, then 100 more: 250 objects, of which the log keeps the newest 200.
     await putBatch(stream, Array.from({ length: 150 }, (_, k) => JSON.stringify({ k: `first-${k}` })));

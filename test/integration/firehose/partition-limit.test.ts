@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FIREHOSE } from "../../../src/firehose/limits";
-import { clock, createDeliveryStream, decode, deliverAll, objects, putBatch, runBufferAlarm, type TestDeliveryStream } from "./helpers";
+import { clock, createDeliveryStream, decode, deliverAll, jqPartitioning, objects, putBatch, runBufferAlarm, type TestDeliveryStream } from "./helpers";
 
 beforeEach(() => clock.freeze());
 afterEach(() => clock.thaw());
@@ -46,20 +46,7 @@ describe("the active partition limit", () => {
       Prefix: "plimit/key=!{partitionKeyFromQuery:key}/",
       ErrorOutputPrefix: "plimit-errors/!{firehose:error-output-type}/",
       BufferingHints: { SizeInMBs: 64, IntervalInSeconds: 60 },
-      DynamicPartitioningConfiguration: { Enabled: true },
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "MetadataExtraction",
-            Parameters: [
-              { ParameterName: "MetadataExtractionQuery", ParameterValue: "{key: .key}" },
-              { ParameterName: "JsonParsingEngine", ParameterValue: "JQ-1.6" },
-            ],
-          },
-          { Type: "AppendDelimiterToRecord", Parameters: [] },
-        ],
-      },
+      ...jqPartitioning("{key: .key}", [{ Type: "AppendDelimiterToRecord", Parameters: [] }]),
     });
     // limit + 10 partitions, one record each, then one more record for each of the first ten
     // partitions (open already, so they are taken) and for two of the overflowing ones.
