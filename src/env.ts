@@ -47,3 +47,13 @@ export interface Env {
   /** Set to "1" only by `npm start`: with no keys configured, any well-formed signature is accepted. */
   RIVULET_LOCAL?: string;
 }
+
+/**
+ * Whether AWS's throughput limits apply (the shards' and Firehose's DirectPut quotas): always when
+ * deployed; under `npm start` only when RIVULET_THROUGHPUT_LIMITS is "on".
+ */
+export function limitsEnforced(env: Env): boolean {
+  if (env.RIVULET_THROUGHPUT_LIMITS === "on") return true;
+  if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
+  return env.RIVULET_LOCAL !== "1";
+}

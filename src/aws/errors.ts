@@ -62,6 +62,10 @@ export const ProvisionedThroughputExceededException = errorClass("ProvisionedThr
 /** The KMS key a stream is to be encrypted under cannot be found (see streams/encryption.ts). */
 export const KMSNotFoundException = errorClass("KMSNotFoundException");
 
+// Firehose.
+/** A throttled put (firehose/throughput.ts); a server fault in the model, so it answers 500. */
+export const ServiceUnavailableException = errorClass("ServiceUnavailableException", 500);
+
 /**
  * Durable Object RPC does not carry an error's class across the boundary, so objects answer with an
  * Outcome and callers unwrap it: the AwsError thrown inside is thrown again, unchanged, outside.

@@ -17,8 +17,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
-import { limitsEnforced } from "../streams/shard";
+import { limitsEnforced, type Env } from "../env";
 import { BufferStore, type BatchRow } from "./buffer-store";
 import { flushThresholds, type Destination } from "./config";
 import { FIREHOSE } from "./limits";
@@ -414,9 +413,13 @@ export class DeliveryBuffer extends DurableObject<Env> {
     if (config.source) times.push(now + KINESIS_SOURCE.pollMs);
     const open = this.store.open();
     if (open.oldestMs !== null) times.push(open.oldestMs + flushThresholds(config.destination).intervalMs);
+    let messagesOut = false;
     for (const batch of this.store.batches()) {
       if (batch.dueMs !== null) times.push(batch.dueMs);
-      else if (batch.sentMs !== null) times.push(batch.sentMs + FIREHOSE.redeliverAfterMs);
+      else if (batch.sentMs !== null) {
+        times.push(batch.sentMs + FIREHOSE.redeliverAfterMs);
+        messagesOut = true;
+      }
     }
     if (times.length === 0) {
       await this.ctx.storage.deleteAlarm();
@@ -425,9 +428,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
     let at = Math.max(Math.min(...times), now);
     // Under `npm start`, while a message is out, look again soon (real time): if the process dies,
     // the next one finds the message lost, rather than waiting for FIREHOSE.redeliverAfterMs.
-    if (this.env.RIVULET_LOCAL === "1" && this.store.batches().some((batch) => batch.dueMs === null && batch.sentMs !== null)) {
-      at = Math.min(at, Date.now() + FIREHOSE.localQueueCheckMs);
-    }
+    if (this.env.RIVULET_LOCAL === "1" && messagesOut) at = Math.min(at, Date.now() + FIREHOSE.localQueueCheckMs);
     await this.ctx.storage.setAlarm(at);
   }
 

@@ -14,15 +14,8 @@
  * its metering window (a clock second here); the budget lives in the object's memory, so an object
  * that restarts starts a fresh second.
  */
-import { AwsError } from "../aws/errors";
+import { ServiceUnavailableException } from "../aws/errors";
 import { FIREHOSE } from "./limits";
-
-/** AWS's error for a throttled put; a server fault in the model, so it answers 500. */
-export class ServiceUnavailableException extends AwsError {
-  constructor(message: string) {
-    super("ServiceUnavailableException", message, 500);
-  }
-}
 
 /** AWS's message for a throttled record or put (as AWS answers it in PutRecordBatch's entries). */
 export const SLOW_DOWN = "Slow down.";

@@ -28,7 +28,7 @@ import {
   ResourceNotFoundException,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
+import { limitsEnforced, type Env } from "../env";
 import { KINESIS } from "../limits";
 import type { StreamMetricName } from "../metrics/names";
 import { MetricsStore, sample, type Sample } from "../metrics/store";
@@ -87,13 +87,6 @@ export interface ReadResult {
 export const SHARD_CLOSED = "RivuletShardClosed";
 
 const HOUR_MS = 3_600_000;
-
-/** Whether shards refuse traffic over AWS's limits: always deployed; locally only when asked. */
-export function limitsEnforced(env: Env): boolean {
-  if (env.RIVULET_THROUGHPUT_LIMITS === "on") return true;
-  if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
-  return env.RIVULET_LOCAL !== "1";
-}
 
 /** The Durable Object name of a shard: stream ids are unique per creation, so a re-created stream starts empty. */
 export function shardObjectName(streamId: string, shardIndex: number): string {

@@ -6,11 +6,11 @@
  * counted in FailedPutCount. Those records are not stored. PutRecord over the quota is refused with
  * ServiceUnavailableException. Records that are taken are stored together, in one transaction.
  */
-import { InvalidArgumentException, unwrap } from "../../aws/errors";
+import { InvalidArgumentException, ServiceUnavailableException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
 import { bufferFor, firehoseRegistryFor } from "../registry";
-import { ServiceUnavailableException, SLOW_DOWN } from "../throughput";
+import { SLOW_DOWN } from "../throughput";
 
 async function store(context: RequestContext, name: string, data: Uint8Array[]) {
   const target = unwrap(await firehoseRegistryFor(context.env, context.scope).target(context.scope, name));

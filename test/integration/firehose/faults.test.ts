@@ -144,6 +144,22 @@ const lambda = (name: string, retries: number) => ({
   ],
 });
 
+/**
+ * A delivery stream under `<label>/` whose records pass FLAKY_TRANSFORM (data/ and errors/ below
+ * the prefix); `extra` adds to its configuration, given the prefix.
+ */
+async function flakyTransformStream(label: string, retries: number, extra: (prefix: string) => Record<string, unknown> = () => ({})) {
+  const prefix = `${uniqueName(label)}/`;
+  const stream = await createDeliveryStream({
+    Prefix: `${prefix}data/`,
+    ErrorOutputPrefix: `${prefix}errors/`,
+    BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
+    ProcessingConfiguration: lambda("FLAKY_TRANSFORM", retries),
+    ...extra(prefix),
+  });
+  return { prefix, stream };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe("the delivery consumer dies midway", () => {
@@ -324,13 +340,7 @@ describe("the buffer object restarts", () => {
 
 describe("processing and loading fail", () => {
   it("a transformation function that times out, then answers within NumberOfRetries: every record delivered", async () => {
-    const prefix = `${uniqueName("flaky-fn")}/`;
-    const stream = await createDeliveryStream({
-      Prefix: `${prefix}data/`,
-      ErrorOutputPrefix: `${prefix}errors/`,
-      BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-      ProcessingConfiguration: lambda("FLAKY_TRANSFORM", 3),
-    });
+    const { prefix, stream } = await flakyTransformStream("flaky-fn", 3);
     const put = numbered("flaky-fn", 0, 250);
     await putAll(stream, put);
     const fn = flakyFunction(2);
@@ -342,13 +352,7 @@ describe("processing and loading fail", () => {
   });
 
   it("a function that times out past NumberOfRetries: that batch goes to the error output, the next is delivered", async () => {
-    const prefix = `${uniqueName("timeout-fn")}/`;
-    const stream = await createDeliveryStream({
-      Prefix: `${prefix}data/`,
-      ErrorOutputPrefix: `${prefix}errors/`,
-      BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-      ProcessingConfiguration: lambda("FLAKY_TRANSFORM", 1),
-    });
+    const { prefix, stream } = await flakyTransformStream("timeout-fn", 1);
     const fn = flakyFunction(2);
     const bindings = withBindings({ FLAKY_TRANSFORM: fn.binding });
     const first = numbered("timeout-fn", 0, 100);
@@ -368,15 +372,10 @@ describe("processing and loading fail", () => {
   });
 
   it("the function times out and R2 fails in the same delivery; the retry gets answers: each record in one place only", async () => {
-    const prefix = `${uniqueName("timeout-then-r2")}/`;
-    const stream = await createDeliveryStream({
-      Prefix: `${prefix}data/`,
-      ErrorOutputPrefix: `${prefix}errors/`,
-      BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-      ProcessingConfiguration: lambda("FLAKY_TRANSFORM", 0),
+    const { prefix, stream } = await flakyTransformStream("timeout-then-r2", 0, (prefix) => ({
       S3BackupMode: "Enabled",
       S3BackupConfiguration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, Prefix: `${prefix}backup/` },
-    });
+    }));
     const put = numbered("timeout-then-r2", 0, 300);
     await putAll(stream, put);
     const message = takeMessage(stream);
