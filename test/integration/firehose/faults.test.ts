@@ -29,26 +29,26 @@ import { bufferFor } from "../../../src/firehose/registry";
 import { ok as kinesisOk, createActiveStream, useRegistryClock as useStreamRegistryClock } from "../client";
 import { faultyBucket, flakyFunction, unreliableDatabase, withBindings } from "./fault-injection";
 import {
-  ACCOUNT,
   BUCKET_ARN,
-  REGION,
-  ROLE_ARN,
   clock,
   createDeliveryStream,
   decode,
   deliverAll,
   encode,
   env,
+  functionArn,
+  jqPartitioning,
+  lambdaProcessing,
   objects,
   putBatch,
+  ROLE_ARN,
   runBufferAlarm,
   runQueue,
+  type StoredObject,
   takeOverBuffer,
+  type TestDeliveryStream,
   uniqueName,
   useRegistryClock,
-  type StoredObject,
-  jqPartitioning,
-  type TestDeliveryStream,
 } from "./helpers";
 
 beforeEach(() => clock.freeze());
@@ -131,19 +131,6 @@ async function restartObjects(...streams: TestDeliveryStream[]): Promise<void> {
   }
 }
 
-const lambda = (name: string, retries: number) => ({
-  Enabled: true,
-  Processors: [
-    {
-      Type: "Lambda",
-      Parameters: [
-        { ParameterName: "LambdaArn", ParameterValue: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}` },
-        { ParameterName: "NumberOfRetries", ParameterValue: String(retries) },
-      ],
-    },
-  ],
-});
-
 /**
  * A delivery stream under `<label>/` whose records pass FLAKY_TRANSFORM (data/ and errors/ below
  * the prefix); `extra` adds to its configuration, given the prefix.
@@ -154,7 +141,7 @@ async function flakyTransformStream(label: string, retries: number, extra: (pref
     Prefix: `${prefix}data/`,
     ErrorOutputPrefix: `${prefix}errors/`,
     BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-    ProcessingConfiguration: lambda("FLAKY_TRANSFORM", retries),
+    ProcessingConfiguration: lambdaProcessing(functionArn("FLAKY_TRANSFORM"), retries),
     ...extra(prefix),
   });
   return { prefix, stream };

@@ -88,6 +88,27 @@ export function s3Destination(overrides: Record<string, unknown> = {}): Record<s
   return { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, ...overrides };
 }
 
+/** A ProcessingConfiguration of one Lambda processor: `functionArn` (a full ARN) with NumberOfRetries. */
+export function lambdaProcessing(functionArn: string, retries: number): Record<string, unknown> {
+  return {
+    Enabled: true,
+    Processors: [
+      {
+        Type: "Lambda",
+        Parameters: [
+          { ParameterName: "LambdaArn", ParameterValue: functionArn },
+          { ParameterName: "NumberOfRetries", ParameterValue: String(retries) },
+        ],
+      },
+    ],
+  };
+}
+
+/** The ARN of a function of the test account, resolved to the service binding named `name`. */
+export function functionArn(name: string): string {
+  return `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
+}
+
 /**
  * Dynamic partitioning by a JQ MetadataExtraction query (e.g. `{k: .k}`), followed by `more`
  * processors: the configuration pieces of CreateDeliveryStream's ExtendedS3DestinationConfiguration.

@@ -23,19 +23,21 @@ import {
   encode,
   env,
   expectFailure,
+  functionArn,
+  lambdaProcessing,
   objects,
   ok,
   putBatch,
   REGION,
   ROLE_ARN,
   runQueue,
-  uniqueName,
   type TestDeliveryStream,
+  uniqueName,
 } from "./helpers";
 import { ENDPOINT_HOST, type ReceivedRequest, type Script } from "./http-endpoints";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const CSV_TO_JSON = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:CSV_TO_JSON`;
+const CSV_TO_JSON = functionArn("CSV_TO_JSON");
 
 interface Endpoint {
   url: string;
@@ -296,18 +298,7 @@ describe("HTTP endpoint destinations: delivery", () => {
 
   it("POSTs what the processing chain made of the records; its failures go to processing-failed/", async () => {
     const { stream, endpoint, prefix } = await createHttpStream({
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "Lambda",
-            Parameters: [
-              { ParameterName: "LambdaArn", ParameterValue: CSV_TO_JSON },
-              { ParameterName: "NumberOfRetries", ParameterValue: "0" },
-            ],
-          },
-        ],
-      },
+      ProcessingConfiguration: lambdaProcessing(CSV_TO_JSON, 0),
     });
     await putBatch(stream, ["1,apple,0.5", "not csv", "2,pear,0.75", "   "]);
     await stream.buffer.flushNow();

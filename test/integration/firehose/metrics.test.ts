@@ -18,18 +18,20 @@ import {
   deliverAll,
   encode,
   env,
+  functionArn,
+  jqPartitioning,
+  lambdaProcessing,
   objectNamePattern,
   objects,
   ok,
   putBatch,
   REGION,
   ROLE_ARN,
-  jqPartitioning,
   type TestDeliveryStream,
 } from "./helpers";
 
 const scope = { account: ACCOUNT, region: REGION };
-const LAMBDA_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:CSV_TO_JSON`;
+const LAMBDA_ARN = functionArn("CSV_TO_JSON");
 
 beforeEach(() => clock.freeze());
 afterEach(() => clock.thaw());
@@ -164,18 +166,7 @@ describe("processing, error output and backup", () => {
       Prefix: "metrics-nofn/",
       ErrorOutputPrefix: "metrics-nofn-errors/",
       BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "Lambda",
-            Parameters: [
-              { ParameterName: "LambdaArn", ParameterValue: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:NO_SUCH_FUNCTION` },
-              { ParameterName: "NumberOfRetries", ParameterValue: "0" },
-            ],
-          },
-        ],
-      },
+      ProcessingConfiguration: lambdaProcessing(functionArn("NO_SUCH_FUNCTION"), 0),
     });
     await putBatch(stream, ["a", "b", "c"]);
     await deliverAll(stream);

@@ -6,10 +6,22 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { zonedTime } from "../../../src/firehose/time-format";
-import { ACCOUNT, REGION, clock, createDeliveryStream, decode, deliverAll, encode, objectNamePattern, objects, putBatch, type TestDeliveryStream } from "./helpers";
+import {
+  clock,
+  createDeliveryStream,
+  decode,
+  deliverAll,
+  encode,
+  functionArn,
+  lambdaProcessing,
+  objectNamePattern,
+  objects,
+  putBatch,
+  type TestDeliveryStream,
+} from "./helpers";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const LAMBDA_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:CSV_TO_JSON`;
+const LAMBDA_ARN = functionArn("CSV_TO_JSON");
 
 beforeEach(() => clock.freeze());
 afterEach(() => clock.thaw());
@@ -39,18 +51,7 @@ describe("a transformation function", () => {
     const stream = await createDeliveryStream({
       Prefix: "csv/",
       BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "Lambda",
-            Parameters: [
-              { ParameterName: "LambdaArn", ParameterValue: LAMBDA_ARN },
-              { ParameterName: "NumberOfRetries", ParameterValue: "0" },
-            ],
-          },
-        ],
-      },
+      ProcessingConfiguration: lambdaProcessing(LAMBDA_ARN, 0),
     });
     const arrival = clock.now();
     const input = ["1,apple,0.5", "2,pear,0.75", "not csv", "   ", "3,plum,1"];
@@ -92,18 +93,7 @@ describe("a transformation function", () => {
       Prefix: "nofn/",
       ErrorOutputPrefix: "nofn-errors/",
       BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
-      ProcessingConfiguration: {
-        Enabled: true,
-        Processors: [
-          {
-            Type: "Lambda",
-            Parameters: [
-              { ParameterName: "LambdaArn", ParameterValue: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:NO_SUCH_FUNCTION` },
-              { ParameterName: "NumberOfRetries", ParameterValue: "1" },
-            ],
-          },
-        ],
-      },
+      ProcessingConfiguration: lambdaProcessing(functionArn("NO_SUCH_FUNCTION"), 1),
     });
     await putBatch(stream, ["a", "b", "c"]);
     await deliverAll(stream);
