@@ -30,7 +30,14 @@ export default defineConfig({
       { plugins: [workers], test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
         plugins: [workers],
-        test: { name: "integration", include: ["test/integration/**/*.test.ts"], setupFiles: ["test/integration/apply-migrations.ts"] },
+        // Some tests drive hundreds of objects through a flush; on a loaded two-core machine they need
+        // more than vitest's default five seconds (a hang still fails, just later).
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          setupFiles: ["test/integration/apply-migrations.ts"],
+          testTimeout: 30_000,
+        },
       },
       {
         test: {
