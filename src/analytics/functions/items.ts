@@ -7,8 +7,8 @@
  */
 import { AnalyticsFunctionError, checkIntegerRange } from "./errors";
 
-/** A SQL value as the engine hands it over. Timestamps come as epoch milliseconds (numbers). */
-export type ItemValue = string | number | bigint | boolean | null;
+/** A SQL value as the engine hands it over (timestamps as epoch milliseconds, VARBINARY as bytes). */
+export type ItemValue = string | number | bigint | boolean | null | Uint8Array;
 
 export function itemKey(value: ItemValue): string {
   switch (typeof value) {
@@ -21,6 +21,7 @@ export function itemKey(value: ItemValue): string {
     case "boolean":
       return value ? "b1" : "b0";
     default:
+      if (value instanceof Uint8Array) return `x${Array.from(value, (b) => b.toString(16).padStart(2, "0")).join("")}`;
       return "n";
   }
 }
@@ -36,6 +37,8 @@ export function itemFromKey(key: string): ItemValue {
       return BigInt(text);
     case "b":
       return text === "1";
+    case "x":
+      return Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
     default:
       return null;
   }

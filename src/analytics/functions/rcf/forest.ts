@@ -25,7 +25,7 @@
  * 100 trees x 256 x 30 columns x 30 shingles would need ~180 MB), where AWS's implementation can
  * recompute them.
  */
-import { decodeFloat32, decodeFloat64, decodeInt16, decodeUint16, decodeUint32, encodeArray } from "../codec";
+import { decodeFloat32, decodeInt16, decodeUint16, decodeUint32, encodeArray } from "../codec";
 import { type RandomState, SeededRandom } from "../rng";
 
 export interface ForestOptions {
@@ -51,7 +51,8 @@ export interface ForestSnapshot {
   cutValue: string;
   leafPoint: string;
   heapSize: string;
-  heapWeight: string;
+  /** Each sampled point's random weight term (its weight without the decay), 32-bit. */
+  heapNoise: string;
   /** Age of each sampled point (seen - its sequence number), which stays below 2^32 because of the window. */
   heapAge: string;
   heapLeaf: string;
@@ -93,6 +94,8 @@ export class RandomCutForest {
   // The reservoir: a max-heap on weight per tree (the root is the next to leave), indexed tree * capacity + position.
   private readonly heapSize: Int32Array;
   private readonly heapWeight: Float64Array;
+  /** The random term of each weight (the weight is -seq / timeDecay + noise), kept for snapshots. */
+  private readonly heapNoise: Float32Array;
   private readonly heapSeq: Float64Array;
   private readonly heapLeaf: Int16Array;
 
@@ -135,6 +138,7 @@ export class RandomCutForest {
     this.freeLeafCount = new Int32Array(numberOfTrees);
     this.heapSize = new Int32Array(numberOfTrees);
     this.heapWeight = new Float64Array(slots);
+    this.heapNoise = new Float32Array(slots);
     this.heapSeq = new Float64Array(slots);
     this.heapLeaf = new Int16Array(slots);
     for (let t = 0; t < numberOfTrees; t++) this.resetFreeLists(t);
@@ -161,16 +165,18 @@ export class RandomCutForest {
     const decay = 1 / this.timeDecay;
     const cap = this.capacity;
     for (let t = 0; t < this.numberOfTrees; t++) {
-      const weight = -seq * decay + Math.log(-Math.log(this.random.nextOpen()));
+      // The random term is rounded to 32 bits so a snapshot stores it in 4 bytes and rebuilds the weight exactly.
+      const noise = Math.fround(Math.log(-Math.log(this.random.nextOpen())));
+      const weight = -seq * decay + noise;
       const base = t * cap;
       const size = this.heapSize[t] ?? 0;
       if (size < cap) {
         const leaf = this.insert(t);
-        this.heapPush(t, weight, seq, leaf);
+        this.heapPush(t, weight, noise, seq, leaf);
       } else if (weight < (this.heapWeight[base] ?? 0)) {
         this.remove(t, this.heapLeaf[base] ?? 0);
         const leaf = this.insert(t);
-        this.heapReplaceTop(t, weight, seq, leaf);
+        this.siftDown(t, 0, weight, noise, seq, leaf);
       }
     }
     if (this.seen % this.sweepInterval === 0) this.sweepExpired();
@@ -636,7 +642,7 @@ export class RandomCutForest {
 
   // ---- the reservoir -------------------------------------------------------------------------
 
-  private heapPush(t: number, weight: number, seq: number, leaf: number): void {
+  private heapPush(t: number, weight: number, noise: number, seq: number, leaf: number): void {
     const base = t * this.capacity;
     let i = this.heapSize[t] ?? 0;
     this.heapSize[t] = i + 1;
@@ -647,16 +653,13 @@ export class RandomCutForest {
       i = up;
     }
     this.heapWeight[base + i] = weight;
+    this.heapNoise[base + i] = noise;
     this.heapSeq[base + i] = seq;
     this.heapLeaf[base + i] = leaf;
   }
 
-  private heapReplaceTop(t: number, weight: number, seq: number, leaf: number): void {
-    this.siftDown(t, 0, weight, seq, leaf);
-  }
-
-  /** Places (weight, seq, leaf) at position i or below, restoring the max-heap order. */
-  private siftDown(t: number, start: number, weight: number, seq: number, leaf: number): void {
+  /** Places an entry at position `start` or below, restoring the max-heap order. */
+  private siftDown(t: number, start: number, weight: number, noise: number, seq: number, leaf: number): void {
     const base = t * this.capacity;
     const size = this.heapSize[t] ?? 0;
     let i = start;
@@ -670,12 +673,14 @@ export class RandomCutForest {
       i = child;
     }
     this.heapWeight[base + i] = weight;
+    this.heapNoise[base + i] = noise;
     this.heapSeq[base + i] = seq;
     this.heapLeaf[base + i] = leaf;
   }
 
   private moveHeap(from: number, to: number): void {
     this.heapWeight[to] = this.heapWeight[from] ?? 0;
+    this.heapNoise[to] = this.heapNoise[from] ?? 0;
     this.heapSeq[to] = this.heapSeq[from] ?? 0;
     this.heapLeaf[to] = this.heapLeaf[from] ?? 0;
   }
@@ -699,7 +704,7 @@ export class RandomCutForest {
       if (kept === size) continue;
       this.heapSize[t] = kept;
       for (let i = (kept >> 1) - 1; i >= 0; i--) {
-        this.siftDown(t, i, this.heapWeight[base + i] ?? 0, this.heapSeq[base + i] ?? 0, this.heapLeaf[base + i] ?? 0);
+        this.siftDown(t, i, this.heapWeight[base + i] ?? 0, this.heapNoise[base + i] ?? 0, this.heapSeq[base + i] ?? 0, this.heapLeaf[base + i] ?? 0);
       }
     }
   }
@@ -720,7 +725,7 @@ export class RandomCutForest {
       cutValue: encodeArray(this.cutValue),
       leafPoint: encodeArray(this.leafPoint),
       heapSize: encodeArray(new Uint32Array(this.heapSize)),
-      heapWeight: encodeArray(this.heapWeight),
+      heapNoise: encodeArray(this.heapNoise),
       heapAge: encodeArray(ages),
       heapLeaf: encodeArray(this.heapLeaf),
     };
@@ -737,10 +742,16 @@ export class RandomCutForest {
     forest.cutValue.set(decodeFloat32(snapshot.cutValue));
     forest.leafPoint.set(decodeFloat32(snapshot.leafPoint));
     forest.heapSize.set(decodeUint32(snapshot.heapSize));
-    forest.heapWeight.set(decodeFloat64(snapshot.heapWeight));
     forest.heapLeaf.set(decodeInt16(snapshot.heapLeaf));
     const ages = decodeUint32(snapshot.heapAge);
-    for (let i = 0; i < ages.length; i++) forest.heapSeq[i] = snapshot.seen - (ages[i] ?? 0);
+    forest.heapNoise.set(decodeFloat32(snapshot.heapNoise));
+    const decay = 1 / forest.timeDecay;
+    for (let i = 0; i < ages.length; i++) {
+      const seq = snapshot.seen - (ages[i] ?? 0);
+      forest.heapSeq[i] = seq;
+      // The same expression update() used, so the weight comes back bit for bit.
+      forest.heapWeight[i] = -seq * decay + (forest.heapNoise[i] ?? 0);
+    }
     for (let t = 0; t < forest.numberOfTrees; t++) forest.rebuildDerived(t);
     return forest;
   }

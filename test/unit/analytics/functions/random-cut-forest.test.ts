@@ -73,6 +73,20 @@ describe("RANDOM_CUT_FOREST", () => {
     expect(new Set(top)).toEqual(spikes);
   });
 
+  it("forgets records older than timeDecay, so a past regime becomes anomalous again", () => {
+    const { gaussian } = generator(8);
+    const run = (timeDecay: number): number => {
+      const detector = AnomalyDetector.create({ functionName: "RANDOM_CUT_FOREST", columns: ["x", "y"], numberOfTrees: 50, timeDecay });
+      // 3,000 records around (0, 0), then 3,000 around (20, 20); then one back at (0, 0).
+      for (let i = 0; i < 3000; i++) detector.process([gaussian(), gaussian()]);
+      for (let i = 0; i < 3000; i++) detector.process([20 + gaussian(), 20 + gaussian()]);
+      return detector.process([0, 0]).ANOMALY_SCORE;
+    };
+    const remembering = run(100_000);
+    const forgetting = run(1000);
+    expect(forgetting).toBeGreaterThan(2 * remembering);
+  });
+
   it("counts the learning phase in shingles: the first shingleSize - 1 rows only fill the first one", () => {
     const detector = AnomalyDetector.create({ functionName: "RANDOM_CUT_FOREST", columns: ["v"], subSampleSize: 20, shingleSize: 4, numberOfTrees: 10 });
     const scores = Array.from({ length: 30 }, (_, i) => detector.process([Math.sin(i / 3)]).ANOMALY_SCORE);

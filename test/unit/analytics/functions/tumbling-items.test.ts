@@ -42,15 +42,16 @@ describe("TOP_K_ITEMS_TUMBLING", () => {
     expect(topK.advance(T0 + 40_000)).toEqual([]);
   });
 
-  it("counts numbers, NULLs and BIGINTs as values and keeps them through a snapshot", () => {
+  it("counts numbers, NULLs, BIGINTs and bytes as values and keeps them through a snapshot", () => {
     const topK = TopKItemsTumbling.create({ column: "n", k: 5, windowSize: 60 });
-    for (const value of [1, 1.0, null, 2n, 2n, 2n, true]) topK.add(value, T0);
+    for (const value of [1, 1.0, null, 2n, 2n, 2n, true, new Uint8Array([0, 255])]) topK.add(value, T0);
     const restored = TopKItemsTumbling.restore(JSON.parse(JSON.stringify(topK.snapshot())));
     const expected = [
       { rowtime: T0 + MINUTE, value: 2n, count: 3 },
       { rowtime: T0 + MINUTE, value: 1, count: 2 },
       { rowtime: T0 + MINUTE, value: null, count: 1 },
       { rowtime: T0 + MINUTE, value: true, count: 1 },
+      { rowtime: T0 + MINUTE, value: new Uint8Array([0, 255]), count: 1 },
     ];
     expect(restored.advance(T0 + MINUTE)).toEqual(expected);
     expect(topK.advance(T0 + MINUTE)).toEqual(expected);
