@@ -80,7 +80,8 @@ export function translateJavaRegex(functionName: string, pattern: string): Trans
   /** Where the last complete atom starts in `out`, for a possessive quantifier to wrap. */
   let atomStart = -1;
 
-  const escapeLiteral = (c: string): string => (SYNTAX.has(c) || c === "-" ? `\\${c}` : c);
+  // Outside a class the u flag refuses \- (and any escape of a non-syntax character).
+  const escapeLiteral = (c: string): string => (SYNTAX.has(c) ? `\\${c}` : c);
 
   /** Translates an escape at pattern[i] === "\\"; returns [text, consumed, inClassText]. */
   const escape = (at: number, inClass: boolean): [string, number] => {

@@ -12,8 +12,9 @@
  * Shape, for speed and small snapshots: every array of every tree lives in a few typed arrays
  * indexed by `tree * capacity + id`; nothing is allocated per point. Points, bounding boxes and cut
  * values are 32-bit floats, as in AWS's implementation, which halves memory and snapshot size and
- * lets a restored forest make bit-identical decisions. Sampler weights stay 64-bit: they fall by
- * 1/timeDecay per record, and in 32 bits a long stream would round recent weights together.
+ * lets a restored forest make bit-identical decisions. Sampler weights are compared in 64 bits
+ * (they fall by 1/timeDecay per record, and in 32 bits a long stream would round recent weights
+ * together); a snapshot stores only their 32-bit random term and rebuilds them exactly.
  *
  * Sampling: weighted reservoir sampling with exponential time decay (weight of the point seen at
  * sequence t is -t/timeDecay + log(-log U), the smallest `capacity` weights are kept), plus a hard

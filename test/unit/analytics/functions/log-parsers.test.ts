@@ -89,6 +89,8 @@ describe("REGEX_LOG_PARSE", () => {
     expect(compileRegexLogParse("(\\w)(\\w)\\2\\1").parse("abba")).toEqual(["a", "b"]);
     expect(compileRegexLogParse("([a-c[x-z]]+)").parse("abzx")).toEqual(["abzx"]);
     expect(compileRegexLogParse("(?x) (\\d+) \\# (\\w+)  # comment").parse("12#ab")).toEqual(["12", "ab"]);
+    // Escapes Java allows and the u flag does not: \- \" \: outside a class.
+    expect(compileRegexLogParse('(\\w+)\\-\\"(\\d+)\\:').parse('ab-"12:')).toEqual(["ab", "12"]);
   });
 
   it("keeps possessive quantifiers and atomic groups from giving anything back, and numbers groups as Java does", () => {
