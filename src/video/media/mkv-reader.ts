@@ -337,6 +337,8 @@ export class MkvReader {
 
   private close(events: MkvEvent[]): void {
     const closed = this.open.pop();
+    // Tags after a Segment's last cluster belong to that Segment, not to the next one's first fragment.
+    if (closed?.id === ID.Segment) this.pendingTags = [];
     if (closed?.id !== ID.Cluster) return;
     const cluster = this.cluster;
     this.cluster = undefined;
