@@ -52,6 +52,8 @@ export interface ExpectedTrack {
   number: number;
   codec: string;
   profile: string | undefined;
+  /** ffmpeg's reorder delay in frames (has_b_frames): how many frames decoding runs ahead of presentation. */
+  reorderDelay: number;
   width: number | undefined;
   height: number | undefined;
   sampleRate: number | undefined;
@@ -82,6 +84,7 @@ function fixture(name: string, data: ArrayBuffer, probe: Probe): Fixture {
       number: stream.index + 1,
       codec: stream.codec_name,
       profile: stream.profile,
+      reorderDelay: stream.has_b_frames ?? 0,
       width: stream.width,
       height: stream.height,
       sampleRate: stream.sample_rate === undefined ? undefined : Number(stream.sample_rate),
