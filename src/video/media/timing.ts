@@ -11,7 +11,7 @@
  * earliest presentation time (so no edit list is needed for fragmented MP4).
  */
 import { UnsupportedStreamMediaTypeError } from "./errors";
-import type { Frame, TrackInfo } from "./types";
+import type { Fragment, Frame, TrackInfo } from "./types";
 
 export interface Sample {
   frame: Frame;
@@ -59,4 +59,23 @@ export function timescaleOf(timecodeScale: number): number {
   const timescale = 1e9 / timecodeScale;
   if (!Number.isInteger(timescale)) throw new UnsupportedStreamMediaTypeError(`TimecodeScale ${timecodeScale} ns does not divide a second.`);
   return timescale;
+}
+
+/**
+ * How long a fragment lasts (FragmentLengthInMilliseconds, in timecode units): the longest of its tracks, each from
+ * its first decode time to the end of its last sample. Known as soon as the fragment is, without the next one.
+ */
+export function fragmentDuration(fragment: Fragment, tracks: readonly TrackInfo[]): number {
+  const numbers = new Set(fragment.frames.map((frame) => frame.track));
+  return Math.max(
+    0,
+    ...[...numbers].map((number) => {
+      const samples = trackSamples(
+        fragment.frames.filter((frame) => frame.track === number),
+        tracks.find((track) => track.number === number),
+        fragment.timecodeScale,
+      );
+      return samples.reduce((sum, sample) => sum + sample.duration, 0);
+    }),
+  );
 }

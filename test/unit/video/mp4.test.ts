@@ -4,8 +4,9 @@ import { InvalidCodecPrivateDataError, MissingCodecPrivateDataError, Unsupported
 import { initSegment, mediaSegment } from "../../../src/video/media/fmp4";
 import { readMkv } from "../../../src/video/media/mkv-reader";
 import { clipMp4 } from "../../../src/video/media/mp4-clip";
+import { fragmentDuration } from "../../../src/video/media/timing";
 import type { TrackInfo } from "../../../src/video/media/types";
-import { FIXTURES, highBframes, sha256, type ExpectedFrame, type Fixture } from "./fixtures";
+import { baseline, FIXTURES, highBframes, sha256, type ExpectedFrame, type Fixture } from "./fixtures";
 import { VIDEO_TRACK } from "./helpers";
 import { fileSamples, initTracks, mediaSegmentSamples, readBoxes, type ParsedSample } from "./mp4-parse";
 
@@ -117,6 +118,21 @@ describe("fragmented MP4 (HLS and DASH)", () => {
     expect(segment.tracks.map((track) => track.id)).toEqual([2]);
     const expected = audioFile.frames.filter((frame) => frame.track === 2 && fragment.frames.some((each) => each.track === 2 && each.timecode === frame.pts));
     expect(await comparable(segment.tracks[0]?.samples ?? [], -1_700_000_000_000)).toEqual(expected.map(({ track, pts, keyframe, size, sha256 }) => ({ track, pts, keyframe, size, sha256 })));
+  });
+});
+
+describe("fragment durations", () => {
+  it("run from one key frame to the next, the last to the end of its last frame (ffprobe's times)", () => {
+    for (const fixture of [baseline, highBframes]) {
+      const document = readMkv(fixture.bytes);
+      const keyframes = fixture.frames.filter((frame) => frame.keyframe).map((frame) => frame.pts);
+      // The videos run at 15 fps: the last frame lasts 1/15 s.
+      const end = Math.max(...fixture.frames.map((frame) => frame.pts)) + 1000 / 15;
+      const expected = keyframes.map((start, index) => (keyframes[index + 1] ?? end) - start);
+      const actual = document.fragments.map((fragment) => fragmentDuration(fragment, document.tracks));
+      // Within the millisecond that Matroska's timestamps are rounded to.
+      actual.forEach((duration, index) => expect(Math.abs(duration - (expected[index] ?? NaN))).toBeLessThanOrEqual(1));
+    }
   });
 });
 
