@@ -8,6 +8,9 @@
  * else (SeekHead, Cues, Void, attachments) is skipped as it streams by. Limits are checked as bytes arrive, so a
  * fragment over the size limit is refused before it is buffered.
  *
+ * Our own reader rather than a library's demuxer (mediabunny's reads a random-access source): PutMedia needs
+ * per-cluster events while bytes still arrive, limits checked before anything is buffered, and AWS's error ids.
+ *
  * Errors are PutMediaErrors carrying AWS's ack ErrorId. Deliberate differences from AWS: a cluster may hold frames
  * of only some tracks (AWS can answer 4011); clusters need not start with a key frame (AWS starts fragments at key
  * frames on the producer side and does not document refusing others).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID } from "../../../src/video/media/ebml";
+import { element, ID, uintElement } from "../../../src/video/media/ebml";
 import { InvalidMkvDataError, PutMediaError } from "../../../src/video/media/errors";
 import { PUT_MEDIA_ERROR } from "../../../src/video/media/limits";
 import { readMkv, readMkvStream, MkvReader, type MkvEvent } from "../../../src/video/media/mkv-reader";
@@ -118,6 +118,26 @@ describe("the Matroska reader", () => {
     expect(document.fragments[1]?.frames).toEqual(tagged.frames);
     expect(document.fragments[1]?.tags).toEqual(tagged.tags);
     expect(document.fragments[0]?.tags).toEqual([]);
+  });
+
+  it("splits laced blocks (Xiph, EBML, fixed) into frames spaced by the track's DefaultDuration", () => {
+    // The Matroska specification's lacing example: three frames of 800, 500 and 1000 bytes.
+    const sizes = [800, 500, 1000];
+    const frames = sizes.map((size, index) => new Uint8Array(size).fill(index + 1));
+    const laced = (flags: number, header: number[]) => element(ID.SimpleBlock, [Uint8Array.of(0x81, 0, 10, 0x80 | flags, 2, ...header), ...frames]);
+    const xiph = laced(0x02, [255, 255, 255, 35, 255, 245]);
+    const ebml = laced(0x06, [0x43, 0x20, 0x5e, 0xd3]);
+    const audio = { number: 1, type: 2, codecId: "A_AAC", codecPrivate: Uint8Array.of(0x12, 0x08), defaultDuration: 20_000_000 };
+    const cluster = element(ID.Cluster, [uintElement(ID.Timecode, 1000), xiph, ebml]);
+    const document = readMkv(cluster, { context: { info: { timecodeScale: 1_000_000 }, tracks: [audio] } });
+    const expected = frames.map((data, index) => ({ track: 1, timecode: 1010 + 20 * index, keyframe: true, data }));
+    expect(document.fragments[0]?.frames).toEqual([...expected, ...expected]);
+    // Fixed-size lacing: equal frames.
+    const fixed = element(ID.Cluster, [uintElement(ID.Timecode, 0), element(ID.SimpleBlock, [Uint8Array.of(0x81, 0, 0, 0x84, 1), new Uint8Array(6).fill(9)])]);
+    expect(readMkv(fixed, { context: { info: { timecodeScale: 1_000_000 }, tracks: [audio] } }).fragments[0]?.frames.map((frame) => [frame.timecode, frame.data.length])).toEqual([
+      [0, 3],
+      [20, 3],
+    ]);
   });
 
   it("reads a stored cluster on its own, given the stream's Info and Tracks", () => {
