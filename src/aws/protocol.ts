@@ -38,28 +38,34 @@ export interface RequestContext {
  */
 export type OperationOutput = object | void;
 
-/** A service's generated `Operations` type: each operation's input and output types. */
-export type OperationTypes = { readonly [operation: string]: { input: object; output: OperationOutput } };
+/** One operation's generated input and output types: an entry of a generated `Operations` type. */
+export interface OperationTypes {
+  input: object;
+  output: OperationOutput;
+}
+
+/** The handler of an operation: its validated input in, its output (or nothing) out. Throws AwsError. */
+export type Handler<T extends OperationTypes> = (input: T["input"], context: RequestContext) => Promise<T["output"]>;
 
 /**
  * One operation: the input shape from AWS's model, validated before the handler runs, and the
  * handler, which takes the operation's generated input type and answers its output type.
  */
-export interface OperationDefinition<I extends object = object, O extends OperationOutput = OperationOutput> {
-  input: InputShape<I>;
+export interface OperationDefinition<T extends OperationTypes = OperationTypes> {
+  input: InputShape<T["input"]>;
   /** The input shape under `npm start` (RIVULET_LOCAL=1), where it differs from the model's. */
-  localInput?: InputShape<I>;
+  localInput?: InputShape<T["input"]>;
   // A method (not a function-typed property), so that the definitions of a table's operations,
   // each typed by its own input, fit the one type the dispatcher reads them as.
-  handle(input: I, context: RequestContext): Promise<O>;
+  handle(input: T["input"], context: RequestContext): Promise<T["output"]>;
 }
 
 /**
- * A service's operation table, `Record<OperationName, ...>` with each entry typed by the
- * generated types of its operation: a table that misses an operation of the model does not compile.
+ * A service's operation table: `Record<OperationName, ...>` with each entry typed by its
+ * operation's generated types, so a table that misses an operation of the model does not compile.
  */
-export type OperationTable<Ops extends OperationTypes> = {
-  readonly [Op in keyof Ops]: OperationDefinition<Ops[Op]["input"], Ops[Op]["output"]>;
+export type OperationTable<Operations extends Record<string, OperationTypes>> = {
+  readonly [Op in keyof Operations]: OperationDefinition<Operations[Op]>;
 };
 
 export interface AwsJsonService {

@@ -3,7 +3,7 @@
  * Firehose_20150804.<Operation>`, SigV4 service `firehose`). Each entry pairs the input shape from
  * AWS's model (validated before the handler runs) with its handler; all 12 operations of the model.
  */
-import type { AwsJsonService, OperationDefinition, OperationTable, RequestContext } from "../aws/protocol";
+import type { AwsJsonService, Handler, OperationDefinition, OperationTable } from "../aws/protocol";
 import {
   createDeliveryStream,
   deleteDeliveryStream,
@@ -17,14 +17,8 @@ import { putRecord, putRecordBatch } from "./operations/putRecords";
 import { listTagsForDeliveryStream, tagDeliveryStream, untagDeliveryStream } from "./operations/tags";
 import { FIREHOSE_SHAPES, type OperationName, type Operations } from "./shapes.generated";
 
-type Input<Op extends OperationName> = Operations[Op]["input"];
-type Output<Op extends OperationName> = Operations[Op]["output"];
-
 /** Pairs a handler with its model input shape. */
-function operation<Op extends OperationName>(
-  name: Op,
-  handle: (input: Input<Op>, context: RequestContext) => Promise<Output<Op>>,
-): OperationDefinition<Input<Op>, Output<Op>> {
+function operation<Op extends OperationName>(name: Op, handle: Handler<Operations[Op]>): OperationDefinition<Operations[Op]> {
   return { input: FIREHOSE_SHAPES.operations[name], handle };
 }
 

@@ -4,7 +4,7 @@
  * of the model is here; each first passes the resource policy of the stream or consumer it names
  * (./access.ts), except those that check it themselves on the data plane.
  */
-import type { AwsJsonService, OperationDefinition, OperationTable, RequestContext } from "../aws/protocol";
+import type { AwsJsonService, Handler, OperationDefinition, OperationTable } from "../aws/protocol";
 import { enforceResourcePolicy } from "./access";
 import { describeAccountSettings, updateAccountSettings } from "./operations/accountSettings";
 import { startStreamEncryption, stopStreamEncryption } from "./operations/encryption";
@@ -42,14 +42,8 @@ import {
 } from "./operations/tags";
 import { KINESIS_SHAPES, type OperationName, type Operations } from "./shapes.generated";
 
-type Input<Op extends OperationName> = Operations[Op]["input"];
-type Output<Op extends OperationName> = Operations[Op]["output"];
-
 /** Pairs a handler with its model input shape, behind the resource policy check. */
-function operation<Op extends OperationName>(
-  name: Op,
-  handle: (input: Input<Op>, context: RequestContext) => Promise<Output<Op>>,
-): OperationDefinition<Input<Op>, Output<Op>> {
+function operation<Op extends OperationName>(name: Op, handle: Handler<Operations[Op]>): OperationDefinition<Operations[Op]> {
   return {
     input: KINESIS_SHAPES.operations[name],
     handle: (input, context) => {
