@@ -34,8 +34,8 @@ export interface CloudWatchLoggingOptions {
   LogStreamName?: string;
 }
 
-import type { ProcessingConfiguration } from "./transform/config";
-export type { Processor, ProcessorParameter, ProcessingConfiguration } from "./transform/config";
+import type { ProcessingConfiguration } from "./shapes.generated";
+export type { Processor, ProcessorParameter, ProcessingConfiguration } from "./shapes.generated";
 
 export interface DynamicPartitioningConfiguration {
   Enabled?: boolean;

@@ -29,6 +29,7 @@ import {
   type DeliveryStreamStatus,
   type EncryptionState,
 } from "./registry-store";
+import type { DeliveryStreamType } from "./shapes.generated";
 
 export interface Scope {
   account: string;
@@ -45,7 +46,7 @@ export class ConcurrentModificationException extends AwsError {
 
 export interface CreateRequest {
   name: string;
-  type: string;
+  type: DeliveryStreamType;
   destination: Destination;
   directPut: { ThroughputHintInMBs: number } | null;
   kinesisSource: { KinesisStreamARN: string; RoleARN: string } | null;

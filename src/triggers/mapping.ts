@@ -14,6 +14,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
+import type { JsonWire } from "../aws/protocol";
 import { systemClock, type Clock } from "../clock";
 import type { Env } from "../env";
 import { LAMBDA } from "../limits";
@@ -27,6 +28,7 @@ import { readyShards } from "./lineage";
 import { MappingStore, type MappingRow, type ShardState, type Transition } from "./mapping-store";
 import { applySettings, defaultSettings, destinationConfig, type MappingSettings, type SettingsInput, type StartingPosition } from "./settings";
 import { feedShard, type FeedContext } from "./shard-feed";
+import type { EventSourceMappingConfiguration } from "./shapes.generated";
 import { functionArn, resolveDestination, resolveFunction, type Scope } from "./targets";
 
 export interface CreateMappingRequest {
@@ -39,7 +41,7 @@ export interface CreateMappingRequest {
   input: SettingsInput & { FunctionName: string };
 }
 
-/** EventSourceMappingConfiguration as Lambda answers it (timestamps in epoch seconds). */
+/** EventSourceMappingConfiguration as Lambda answers it (timestamps in epoch seconds), every member it shows present. */
 export type MappingConfiguration = ReturnType<typeof configuration>;
 
 export function mappingStub(env: Env, scope: Scope, uuid: string): DurableObjectStub<EventSourceMapping> {
@@ -315,5 +317,5 @@ function configuration(mapping: MappingRow, now: number) {
     TumblingWindowInSeconds: settings.tumblingWindowInSeconds,
     FunctionResponseTypes: settings.reportBatchItemFailures ? ["ReportBatchItemFailures"] : [],
     EventSourceMappingArn: `arn:aws:lambda:${mapping.region}:${mapping.account}:event-source-mapping:${mapping.uuid}`,
-  };
+  } satisfies JsonWire<EventSourceMappingConfiguration>;
 }

@@ -2,15 +2,12 @@ import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { authorize } from "../access";
-import { streamNameOf, type StreamReference } from "../locate";
-import { checkRecordSize, recordSize, type RecordInput } from "../routing";
+import { streamNameOf } from "../locate";
+import { checkRecordSize, recordSize } from "../routing";
+import type { PutRecordsInput, PutRecordsOutput } from "../shapes.generated";
 import { writeRecords } from "../writer";
 
-export interface PutRecordsInput extends StreamReference {
-  Records: RecordInput[];
-}
-
-export async function putRecords(input: PutRecordsInput, context: RequestContext) {
+export async function putRecords(input: PutRecordsInput, context: RequestContext): Promise<PutRecordsOutput> {
   const call = { operation: "PutRecords", startedMs: context.clock.now() } as const;
   const { results, encrypted } = await writeRecords(context, streamNameOf(input, context), input.Records, call, (stream) => {
     authorize(context, "PutRecords", stream.arn, stream.resourcePolicy);
