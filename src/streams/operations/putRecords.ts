@@ -3,7 +3,8 @@ import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { authorize } from "../access";
 import { streamNameOf, type StreamReference } from "../locate";
-import { checkRecordSize, recordSize, type RecordInput } from "../routing";
+import { recordSize } from "../record-size";
+import { checkRecordSize, type RecordInput } from "../routing";
 import { writeRecords } from "../writer";
 
 export interface PutRecordsInput extends StreamReference {
@@ -17,7 +18,7 @@ export async function putRecords(input: PutRecordsInput, context: RequestContext
     let total = 0;
     for (const record of input.Records) {
       checkRecordSize(stream, record);
-      total += recordSize(record);
+      total += recordSize(record.PartitionKey, record.Data);
     }
     if (total > KINESIS.maxPutRecordsBytes) throw new InvalidArgumentException("Records size exceeds 5 MB limit");
   });
