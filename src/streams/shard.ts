@@ -5,8 +5,11 @@
  * Writes are one SQLite transaction each, and the RPC answer leaves only once they are durable
  * (the object's output gate), so an acknowledged record is stored.
  *
- * Differences from AWS: no throughput limits here yet; expired records are deleted by an alarm at
- * the moment they expire, and reads never return them even before the alarm runs.
+ * AWS's per-shard throughput limits are kept here (throughput.ts), while RIVULET_THROUGHPUT_LIMITS
+ * is on (env.ts: by default when deployed, not under `npm start`).
+ *
+ * Differences from AWS: expired records are deleted by an alarm at the moment they expire, and reads
+ * never return them even before the alarm runs.
  *
  * Metrics (src/metrics/): each write and read counts itself into this shard's metrics, added up in
  * memory and written at most once a second within a later write's transaction (store.ts), so the
