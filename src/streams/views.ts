@@ -4,7 +4,7 @@ import type { ShardRow } from "./registry-store";
 import type { StreamView } from "./registry";
 import { formatSequenceNumber } from "./sequence";
 
-export function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
+function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
   return formatSequenceNumber({ streamCreatedSeconds: Math.floor(stream.createdMs / 1000), shardIndex, counter });
 }
 
