@@ -3,7 +3,7 @@
  * `@aws-sdk/client-kinesis` (and the `aws` CLI) against the real local server (`npm start`), started
  * once on a fresh data directory. Every test counts records everywhere they can go: delivered +
  * error output = put. Delivered objects are read with the unmodified `@aws-sdk/client-s3` through the
- * server's S3 API (or the local object route: see READ_VIA).
+ * server's S3 API.
  *
  * 1. CSV to JSON by a transformation function speaking Firehose's Lambda contract, served by this
  *    test on 127.0.0.1 (a TypeScript port of AWS's blueprint); malformed lines in processing-failed/.
@@ -30,9 +30,6 @@ import {
   type CreateDeliveryStreamCommandInput,
 } from "@aws-sdk/client-firehose";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
-import { Sha256Js } from "@smithy/core/checksum";
-import { HttpRequest } from "@smithy/core/protocols";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT,
@@ -132,54 +129,24 @@ function csvToJsonBlueprint(event: LambdaEvent): LambdaResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading what was delivered: through the server's S3 API (src/s3/) with the unmodified
-// `@aws-sdk/client-s3`, or through the local-only object route (src/firehose/local-objects.ts).
-// listKeys and getObject are the only places that know which; switch READ_VIA to change.
-
-const READ_VIA: "s3" | "local-route" = "s3";
+// Reading what was delivered: through the server's S3 API (src/s3/) with the unmodified `@aws-sdk/client-s3`.
 
 /** Every key under `prefix` in the bucket, sorted. */
 async function listKeys(prefix: string): Promise<string[]> {
   const keys: string[] = [];
-  if (READ_VIA === "s3") {
-    let token: string | undefined;
-    do {
-      const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ContinuationToken: token }));
-      keys.push(...(page.Contents ?? []).map((object) => object.Key as string));
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return keys.sort();
-  }
-  let cursor: string | undefined;
+  let token: string | undefined;
   do {
-    const response = await signedGet(`/_rivulet/r2/${BUCKET}`, cursor ? { prefix, cursor } : { prefix });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { objects: { key: string }[]; truncated: boolean; cursor?: string };
-    keys.push(...page.objects.map((object) => object.key));
-    cursor = page.truncated ? page.cursor : undefined;
-  } while (cursor);
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ContinuationToken: token }));
+    keys.push(...(page.Contents ?? []).map((object) => object.Key as string));
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
   return keys.sort();
 }
 
 /** An object's bytes. */
 async function getObject(key: string): Promise<Uint8Array> {
-  if (READ_VIA === "s3") {
-    const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-  }
-  const response = await signedGet(`/_rivulet/r2/${BUCKET}/${key}`);
-  expect(response.status, key).toBe(200);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** A GET of the local object route, SigV4-signed like any request. */
-async function signedGet(pathname: string, query: Record<string, string> = {}): Promise<Response> {
-  const url = new URL((server as TestServer).url);
-  const request = new HttpRequest({ method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: pathname, query, headers: { host: url.host } });
-  const signed = await new SignatureV4({ service: "s3", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js }).sign(request);
-  const target = new URL(pathname, url);
-  for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
-  return fetch(target, { headers: signed.headers as Record<string, string> });
+  const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
 }
 
 interface DeliveredObject {
