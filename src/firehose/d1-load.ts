@@ -13,7 +13,7 @@ import type { Env } from "../env";
 import type { ProcessedRecord } from "./records";
 import { columnsOf, copyFormatOf, resolveDatabase, tableNameOf, type CopyFormat, type RedshiftSettings } from "./redshift";
 
-/** The load log, created on first use (migrations/0001_user_activity.sql creates it too). */
+/** The load log, created on first use (migrations/0001_firehose_load_log.sql creates it too). */
 const LOAD_LOG = `CREATE TABLE IF NOT EXISTS firehose_load_log (
   batch_id TEXT PRIMARY KEY,
   delivery_stream TEXT NOT NULL,

@@ -52,6 +52,8 @@ const BUCKET = "rivulet-deliveries";
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
+/** The example table the Redshift destination loads into; the Worker's migrations do not create it. */
+const USER_ACTIVITY_TABLE = path.join(PROJECT_ROOT, "test", "d1-tables", "user_activity.sql");
 /** How long a test waits for its records to land (the queue delivers within a few seconds). */
 const DELIVERY_TIMEOUT_MS = 45_000;
 
@@ -397,6 +399,7 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   it("user activity loaded into D1 through the Redshift destination, counted with wrangler d1 execute", async () => {
     const name = uniqueName("seeds-activity");
     const prefix = `seeds/activity/${name}/`;
+    await d1Execute(["--file", USER_ACTIVITY_TABLE]);
     await createActive({
       DeliveryStreamName: name,
       RedshiftDestinationConfiguration: {
@@ -601,10 +604,13 @@ describe("the seeds' Firehose examples with the aws CLI", () => {
 // ---------------------------------------------------------------------------------------------
 // D1, through wrangler as a user would query it
 
-function d1Query<T>(sql: string): Promise<T[]> {
+const d1Query = <T>(sql: string): Promise<T[]> => d1Execute<T>(["--command", sql]);
+
+/** `wrangler d1 execute` on the server's local database, of `["--command", sql]` or `["--file", path]`. */
+function d1Execute<T>(source: string[]): Promise<T[]> {
   const node = path.join(PROJECT_ROOT, "node_modules", ".bin", "node");
   const wrangler = path.join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
-  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", dir as string, "--command", sql, "--json"];
+  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", dir as string, ...source, "--json"];
   return new Promise((resolve, reject) => {
     execFile(
       node,
