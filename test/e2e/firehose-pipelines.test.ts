@@ -1,5 +1,5 @@
 /**
- * The seeds' Firehose examples end to end: the unmodified `@aws-sdk/client-firehose` and
+ * Six Firehose pipelines end to end, as users build them: the unmodified `@aws-sdk/client-firehose` and
  * `@aws-sdk/client-kinesis` (and the `aws` CLI) against the real local server (`npm start`), started
  * once on a fresh data directory. Every test counts records everywhere they can go: delivered +
  * error output = put. Delivered objects are read with the unmodified `@aws-sdk/client-s3` through the
@@ -83,7 +83,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => lambda.listen(0, "127.0.0.1", resolve));
   lambdaUrl = `http://127.0.0.1:${(lambda.address() as AddressInfo).port}/csv-to-json`;
-  dir = tempDir("firehose-seeds");
+  dir = tempDir("firehose-pipelines");
   server = await startServer({ persistDir: dir });
   firehose = new FirehoseClient({ endpoint: server.url, region: REGION, credentials: ANY_CREDENTIALS });
   kinesis = kinesisClient(server.url);
@@ -231,10 +231,10 @@ interface ErrorRecord {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
+describe("Firehose pipelines with @aws-sdk/client-firehose", () => {
   it("CSV to JSON by a Lambda-contract function on 127.0.0.1: 97 delivered, 3 malformed lines in processing-failed/", async () => {
-    const name = uniqueName("seeds-csv");
-    const prefix = `seeds/csv/${name}/`;
+    const name = uniqueName("pipeline-csv");
+    const prefix = `pipelines/csv/${name}/`;
     await createActive({
       DeliveryStreamName: name,
       ExtendedS3DestinationConfiguration: {
@@ -325,9 +325,9 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   });
 
   it("clickstream dynamic partitioning: event_type=…/year=…/month=…/day=…/, each object holding its event type's records", async () => {
-    const name = uniqueName("seeds-clicks");
-    const base = `seeds/clicks/${name}/`;
-    const errorBase = `seeds/clicks-errors/${name}/`;
+    const name = uniqueName("pipeline-clicks");
+    const base = `pipelines/clicks/${name}/`;
+    const errorBase = `pipelines/clicks-errors/${name}/`;
     await createActive({
       DeliveryStreamName: name,
       ExtendedS3DestinationConfiguration: {
@@ -397,8 +397,8 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   });
 
   it("user activity loaded into D1 through the Redshift destination, counted with wrangler d1 execute", async () => {
-    const name = uniqueName("seeds-activity");
-    const prefix = `seeds/activity/${name}/`;
+    const name = uniqueName("pipeline-activity");
+    const prefix = `pipelines/activity/${name}/`;
     await d1Execute(["--file", USER_ACTIVITY_TABLE]);
     await createActive({
       DeliveryStreamName: name,
@@ -448,11 +448,11 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   }, 90_000);
 
   it("a Kinesis stream as the source: records put with @aws-sdk/client-kinesis are all delivered", async () => {
-    const streamName = uniqueName("seeds-source");
+    const streamName = uniqueName("pipeline-source");
     await createActiveStream(kinesis, streamName, 2);
     const streamArn = `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${streamName}`;
-    const name = uniqueName("seeds-from-kinesis");
-    const prefix = `seeds/kinesis/${name}/`;
+    const name = uniqueName("pipeline-from-kinesis");
+    const prefix = `pipelines/kinesis/${name}/`;
     await createActive({
       DeliveryStreamName: name,
       DeliveryStreamType: "KinesisStreamAsSource",
@@ -510,8 +510,8 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
     );
     await Promise.all(
       formats.map(async ({ format, extension, decode }) => {
-        const name = uniqueName(`seeds-${format.toLowerCase().replace(/_/g, "-")}`);
-        const prefix = `seeds/compression/${name}/`;
+        const name = uniqueName(`pipeline-${format.toLowerCase().replace(/_/g, "-")}`);
+        const prefix = `pipelines/compression/${name}/`;
         await createActive({
           DeliveryStreamName: name,
           ExtendedS3DestinationConfiguration: {
@@ -544,18 +544,18 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("the seeds' Firehose examples with the aws CLI", () => {
+describe("a Firehose pipeline with the aws CLI", () => {
   it("create-delivery-stream, describe-delivery-stream and put-record; the record is delivered", async () => {
     const cliMajorVersion = await awsCliMajorVersion();
     const options = {
       url: (server as TestServer).url,
-      accessKeyId: "AKIDE2ESEEDS",
-      secretAccessKey: "e2e-seeds-secret",
+      accessKeyId: "AKIDE2EPIPELINES",
+      secretAccessKey: "e2e-pipelines-secret",
       // v2 takes blobs as base64 (made explicit); v1 stores the text given.
       extraArgs: cliMajorVersion >= 2 ? ["--cli-binary-format", "base64"] : [],
     };
-    const name = uniqueName("seeds-cli");
-    const prefix = `seeds/cli/${name}/`;
+    const name = uniqueName("pipeline-cli");
+    const prefix = `pipelines/cli/${name}/`;
     const create = await runAws(
       [
         "firehose",
@@ -587,7 +587,7 @@ describe("the seeds' Firehose examples with the aws CLI", () => {
       ],
     });
 
-    const line = `{"seed": "cli", "stream": "${name}"}\n`;
+    const line = `{"via": "cli", "stream": "${name}"}\n`;
     const base64 = Buffer.from(line).toString("base64");
     const put = await runAws(["firehose", "put-record", "--delivery-stream-name", name, "--record", `Data=${base64}`], options);
     expect(put.code, put.stderr).toBe(0);
