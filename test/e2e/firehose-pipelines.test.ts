@@ -29,7 +29,7 @@ import {
   type CompressionFormat,
   type CreateDeliveryStreamCommandInput,
 } from "@aws-sdk/client-firehose";
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT,
@@ -39,6 +39,8 @@ import {
   createActiveStream,
   expectAwsError,
   kinesisClient,
+  listObjectKeys,
+  objectBytes,
   removeDir,
   runAws,
   sleep,
@@ -134,22 +136,8 @@ function csvToJsonBlueprint(event: LambdaEvent): LambdaResult {
 // Reading what was delivered: through the server's S3 API (src/s3/) with the unmodified `@aws-sdk/client-s3`.
 
 /** Every key under `prefix` in the bucket, sorted. */
-async function listKeys(prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ContinuationToken: token }));
-    keys.push(...(page.Contents ?? []).map((object) => object.Key as string));
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys.sort();
-}
-
-/** An object's bytes. */
-async function getObject(key: string): Promise<Uint8Array> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-}
+const listKeys = async (prefix: string): Promise<string[]> => (await listObjectKeys(s3, BUCKET, prefix)).sort();
+const getObject = (key: string): Promise<Uint8Array> => objectBytes(s3, BUCKET, key);
 
 interface DeliveredObject {
   key: string;

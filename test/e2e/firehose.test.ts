@@ -14,9 +14,9 @@ import {
   PutRecordBatchCommand,
   PutRecordCommand,
 } from "@aws-sdk/client-firehose";
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT, ANY_CREDENTIALS, expectAwsError, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ACCOUNT, ANY_CREDENTIALS, expectAwsError, listObjectKeys, objectBytes, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
 
 const BUCKET = "rivulet-deliveries";
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
@@ -39,22 +39,6 @@ afterAll(async () => {
   await server?.close();
   removeDir(dir);
 });
-
-async function listKeys(prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ContinuationToken: token }));
-    keys.push(...(page.Contents ?? []).map((object) => object.Key ?? ""));
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys;
-}
-
-async function getObject(key: string): Promise<Uint8Array> {
-  const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-}
 
 async function waitForActive(name: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -104,11 +88,11 @@ describe("Firehose with the AWS SDK", () => {
     // Delivery runs through the queue: wait until every record has landed (or time runs out).
     let delivered: number[] = [];
     for (let attempt = 0; attempt < 200; attempt++) {
-      const keys = await listKeys(prefix);
+      const keys = await listObjectKeys(s3, BUCKET, prefix);
       delivered = [];
       for (const key of keys) {
         expect(key).toMatch(new RegExp(`^${prefix}\\d{4}/\\d{2}/\\d{2}/\\d{2}/${name}-1-\\d{4}(-\\d{2}){5}-[0-9a-f-]{36}\\.gz$`));
-        const text = gunzipSync(await getObject(key)).toString("utf8");
+        const text = gunzipSync(await objectBytes(s3, BUCKET, key)).toString("utf8");
         delivered.push(...text.split("\n").filter((line) => line !== "").map((line) => (JSON.parse(line) as { i: number }).i));
       }
       if (delivered.length >= records.length) break;
