@@ -24,10 +24,10 @@ import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type Cons
 import { callerOf } from "./session";
 
 /** The services the console speaks to, by the name in its API's paths. */
-export const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
+const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
 export type ConsoleService = keyof typeof CONSOLE_SERVICES;
 
-export const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
+const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
 
 /** The console API takes JSON bodies only: a cross-site form cannot send one without CORS. */
 class UnsupportedContentType extends AwsError {

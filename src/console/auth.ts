@@ -35,10 +35,10 @@ export interface ConsoleEnv {
 export type ConsoleContext = Context<ConsoleEnv>;
 
 /** The region of the open console (local, no keys) lives in a plain cookie: there is nothing to sign it with. */
-export const REGION_COOKIE = "rivulet_region";
+const REGION_COOKIE = "rivulet_region";
 
 /** A request from another site: refused before anything else is looked at. */
-export class CrossOriginRequest extends AwsError {
+class CrossOriginRequest extends AwsError {
   constructor() {
     super("AccessDeniedException", "The console accepts changes only from its own pages.", 403);
   }

@@ -109,7 +109,3 @@ export function d1DatabaseOf(jdbcUrl: string): string {
   const host = /^jdbc:redshift:\/\/([^/:?]+)/i.exec(jdbcUrl)?.[1];
   return host?.split(".")[0] ?? jdbcUrl;
 }
-
-export function parameterOf(processor: Processor, name: string): string | undefined {
-  return processor.Parameters?.find((parameter) => parameter.ParameterName === name)?.ParameterValue;
-}

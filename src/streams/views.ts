@@ -5,7 +5,7 @@ import type { StreamView } from "./registry";
 import { formatSequenceNumber } from "./sequence";
 import type { Shard, StreamDescriptionSummary, StreamSummary } from "./shapes.generated";
 
-export function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
+function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
   return formatSequenceNumber({ streamCreatedSeconds: Math.floor(stream.createdMs / 1000), shardIndex, counter });
 }
 

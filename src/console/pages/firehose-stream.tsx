@@ -38,7 +38,7 @@ function chartsUrl(name: string, range: MetricRange): string {
 }
 
 /** The page of one delivered object; bucket and key travel as query parameters, so any key is one URL. */
-export function objectUrl(name: string, bucket: string, key: string): string {
+function objectUrl(name: string, bucket: string, key: string): string {
   return `${deliveryStreamPath(name)}/object?${new URLSearchParams({ bucket, key }).toString()}`;
 }
 

@@ -200,7 +200,7 @@ export function localInputShape(shape: StructureShape): StructureShape {
 // Delivery
 
 /** Delivery to the endpoint failed and the retry duration has not run out: the queue retries the batch. */
-export class HttpEndpointRetry extends Error {
+class HttpEndpointRetry extends Error {
   override name = "HttpEndpointRetry";
 }
 

@@ -3,7 +3,8 @@ import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { authorize } from "../access";
 import { streamNameOf } from "../locate";
-import { checkRecordSize, recordSize } from "../routing";
+import { recordSize } from "../record-size";
+import { checkRecordSize } from "../routing";
 import type { PutRecordsInput, PutRecordsOutput } from "../shapes.generated";
 import { writeRecords } from "../writer";
 
@@ -14,7 +15,7 @@ export async function putRecords(input: PutRecordsInput, context: RequestContext
     let total = 0;
     for (const record of input.Records) {
       checkRecordSize(stream, record);
-      total += recordSize(record);
+      total += recordSize(record.PartitionKey, record.Data);
     }
     if (total > KINESIS.maxPutRecordsBytes) throw new InvalidArgumentException("Records size exceeds 5 MB limit");
   });
