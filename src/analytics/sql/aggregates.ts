@@ -99,7 +99,7 @@ class Extreme implements Accumulator {
     if (v === null) return;
     while (this.seqs.length > this.head) {
       const last = this.values[this.values.length - 1] ?? null;
-      if (last !== null && this.sign * compareValues(v, last) > 0) break;
+      if (last !== null && this.sign * compareValues(last, v) > 0) break;
       this.seqs.pop();
       this.values.pop();
     }

@@ -121,7 +121,8 @@ function frameOf(spec: WindowSpec, env: PlanEnv): Frame {
     );
   }
   const start = frame.start;
-  if (start.kind === "currentRow") return frame.unit === "ROWS" ? { kind: "rows", count: 0 } : { kind: "range", millis: 0 };
+  // RANGE CURRENT ROW holds the rows of the current ROWTIME: those after (time - 1 ms).
+  if (start.kind === "currentRow") return frame.unit === "ROWS" ? { kind: "rows", count: 0 } : { kind: "range", millis: 1 };
   if (start.kind === "unboundedPreceding") throw new SqlValidationError(`Infinite windows (UNBOUNDED PRECEDING) are not supported; give the window a size`, start.span);
   if (start.kind !== "preceding") throw new SqlValidationError(`A window must start before the current row (PRECEDING)`, start.span);
   const offset = compileExpression(start.offset, { scope: new Scope([], undefined), eval: env.eval, functions: env.functions, clause: "window" });

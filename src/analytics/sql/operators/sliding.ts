@@ -2,7 +2,8 @@
  * Sliding windows (agg(x) OVER w): one output row per input row, at once, with the input's ROWTIME.
  * Each window (PARTITION BY keys, RANGE INTERVAL 'n' unit PRECEDING or ROWS n PRECEDING, ending at the
  * current row) keeps, per partition, the rows it holds and one accumulator per aggregate over it; a new
- * row first evicts the rows that fell out (RANGE: ROWTIME below the current row's minus the interval;
+ * row first evicts the rows that fell out (RANGE: ROWTIME at or below the current row's minus the
+ * interval, as the Developer Guide's timeline shows a 5-second window at t6 without the row of t1;
  * ROWS: all but the last n), then joins. Rows merely expiring emit nothing, as on AWS. Partitions that
  * empty are dropped when time passes, so idle keys do not hold memory.
  */
@@ -54,8 +55,9 @@ class Partition {
     }
   }
 
-  evictBefore(time: number): void {
-    while (this.head < this.rowtimes.length && (this.rowtimes[this.head] ?? Infinity) < time) this.removeOldest();
+  /** Drops the rows whose ROWTIME is at or before `time`. */
+  evictThrough(time: number): void {
+    while (this.head < this.rowtimes.length && (this.rowtimes[this.head] ?? Infinity) <= time) this.removeOldest();
   }
 }
 
@@ -107,7 +109,7 @@ export class SlidingWindows implements StatefulNode {
         p = this.createPartition(wi);
         partitions.set(key, p);
       }
-      if (w.frame.kind === "range") p.evictBefore(rowtime - w.frame.millis);
+      if (w.frame.kind === "range") p.evictThrough(rowtime - w.frame.millis);
       const values = w.aggregates.map((i) => args[i] ?? null);
       const seq = p.nextSeq++;
       p.rowtimes.push(rowtime);
@@ -143,7 +145,7 @@ export class SlidingWindows implements StatefulNode {
       const partitions = this.partitions[wi];
       if (partitions === undefined) return;
       for (const [key, p] of partitions) {
-        p.evictBefore(time - w.frame.millis);
+        p.evictThrough(time - w.frame.millis);
         if (p.size === 0) partitions.delete(key);
       }
     });

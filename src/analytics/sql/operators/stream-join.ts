@@ -70,10 +70,12 @@ class SideBuffer {
       while (this.rows.length - this.head > window.count + 1) this.removeOldest();
       return;
     }
-    const from = window.kind === "range" ? now - window.millis : now;
+    // As in sliding windows, a range reaches back less than its length; the current window holds
+    // only the current ROWTIME.
+    const keepAfter = window.kind === "range" ? now - window.millis : now - 1;
     while (this.head < this.rows.length) {
       const t = this.rows[this.head]?.[0];
-      if (typeof t !== "number" || t >= from) break;
+      if (typeof t !== "number" || t > keepAfter) break;
       this.removeOldest();
     }
   }
