@@ -274,7 +274,7 @@ function planJoin(join: Join, env: PlanEnv, planQuery: QueryPlanner): PlannedSou
     const stream = streamIsLeft ? left : right;
     const table = streamIsLeft ? right : left;
     if ((join.joinType === "left" && !streamIsLeft) || (join.joinType === "right" && streamIsLeft)) {
-      throw new SqlValidationError(`An outer join must keep the stream's rows: put the stream on the ${streamIsLeft ? "left of LEFT JOIN" : "right of RIGHT JOIN"}`, join.span);
+      throw new SqlValidationError(`An outer join must keep the stream's rows: put the stream on the ${join.joinType === "left" ? "left of LEFT JOIN" : "right of RIGHT JOIN"}`, join.span);
     }
     if (stream.window !== undefined) throw new SqlValidationError(`A stream joined with a reference table needs no window (OVER)`, stream.window.span);
     const spec = {
