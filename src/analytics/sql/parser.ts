@@ -19,10 +19,8 @@ export function parseApplicationCode(source: string): Statement[] {
   const statements: Statement[] = [];
   for (;;) {
     while (ts.acceptSymbol(";"));
-    if (ts.atEnd()) {
-      ts.note("<EOF>");
-      return statements;
-    }
+    ts.note("<EOF>");
+    if (ts.atEnd()) return statements;
     statements.push(parseStatement(ts));
     if (!ts.atEnd()) ts.expectSymbol(";");
   }
