@@ -98,10 +98,18 @@ function checkInteger(n: number, to: SqlType, mode: ConversionMode, original: Sq
   return r;
 }
 
+/** Rounds half away from zero at `scale` decimal digits of the number as written (1.005 to 1.01). */
+export function roundToScale(n: number, scale: number): number {
+  const text = String(Math.abs(n));
+  // Shifting the decimal text, not the binary value, keeps 1.005 from becoming 1.00499999...
+  const shifted = text.includes("e") ? Math.abs(n) * 10 ** scale : Number(`${text}e${scale}`);
+  const rounded = Math.round(shifted);
+  return Math.sign(n) * (String(rounded).includes("e") ? rounded / 10 ** scale : Number(`${rounded}e-${scale}`));
+}
+
 function roundDecimal(n: number, to: SqlType): number {
   const scale = to.scale ?? 0;
-  const factor = 10 ** scale;
-  const r = Math.sign(n) * Math.round(Math.abs(n) * factor) / factor;
+  const r = roundToScale(n, scale);
   const limit = 10 ** ((to.precision ?? 19) - scale);
   if (Math.abs(r) >= limit) throw new SqlDataError("Out of range", `Value ${n} is out of range for ${typeToString(to)}`);
   return r;

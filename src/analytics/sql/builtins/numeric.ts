@@ -5,6 +5,7 @@
  * Logarithms and roots of values outside their domain fail the row.
  */
 import type { Call } from "../ast";
+import { roundToScale } from "../coerce";
 import { fold, strict1, strict2, type Compiled, type Evaluator } from "../compiled";
 import { ceilTo, floorTo } from "../datetime";
 import { divisionByZero, SqlDataError, SqlValidationError } from "../errors";
@@ -79,8 +80,7 @@ const mod: Builtin = (call, args) => {
 
 /** Rounds half away from zero, to `digits` after the point (negative: before it). */
 export function roundHalfAway(x: number, digits: number): number {
-  const factor = 10 ** digits;
-  return (Math.sign(x) * Math.round(Math.abs(x) * factor)) / factor;
+  return digits >= 0 ? roundToScale(x, digits) : Math.sign(x) * Math.round(Math.abs(x) / 10 ** -digits) * 10 ** -digits;
 }
 
 const round: Builtin = (call, args) => {
