@@ -247,24 +247,50 @@ function toBinary(v: SqlValue, to: SqlType, mode: ConversionMode): Uint8Array {
   return n !== undefined && bytes.length > n ? bytes.slice(0, n) : bytes;
 }
 
+const FROM_TEXT: SqlType = { name: "VARCHAR" };
+const FROM_NUMBER: SqlType = { name: "DOUBLE" };
+const FROM_BOOLEAN: SqlType = { name: "BOOLEAN" };
+const FROM_BYTES: SqlType = { name: "VARBINARY" };
+
 /**
- * Converts a value as read from a record (a JSON value, or CSV text) into a column of `to`, by AWS's
- * rules; throws SqlDataError ("Coercion error") when it cannot.
+ * A closure converting values as read from a record (JSON values, or CSV text) into a column of `to`,
+ * by AWS's rules; it throws SqlDataError ("Coercion error") for a value that does not fit. Built once
+ * per column: converting a row allocates nothing beyond the values.
  */
+export function inputCoercer(to: SqlType): (raw: unknown) => SqlValue {
+  const fromText = converterNonNull(FROM_TEXT, to, "input");
+  const fromNumber = converterNonNull(FROM_NUMBER, to, "input");
+  const fromBoolean = converterNonNull(FROM_BOOLEAN, to, "input");
+  const fromBytes = converterNonNull(FROM_BYTES, to, "input");
+  const datetime = to.name === "TIMESTAMP" || to.name === "DATE" || to.name === "TIME";
+  const binary = to.name === "BINARY" || to.name === "VARBINARY";
+  const character = isCharacter(to);
+  return (raw) => {
+    switch (typeof raw) {
+      case "string":
+        return fromText(raw);
+      case "number":
+        // Numbers never become times or bytes.
+        if (datetime || binary) throw coercionError(raw, to);
+        return fromNumber(raw);
+      case "boolean":
+        if (datetime) throw coercionError(raw, to);
+        return fromBoolean(raw);
+      case "undefined":
+        return null;
+      case "object":
+        if (raw === null) return null;
+        if (raw instanceof Uint8Array) return fromBytes(raw);
+        // Arrays and objects fit only character columns, as their JSON text.
+        if (!character) throw coercionError(raw, to);
+        return truncateText(JSON.stringify(raw), to);
+      default:
+        throw coercionError(raw, to);
+    }
+  };
+}
+
+/** Converts one value as read from a record into a column of `to` (see inputCoercer). */
 export function coerceInputValue(raw: unknown, to: SqlType): SqlValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === "object" && !(raw instanceof Uint8Array)) {
-    // Arrays and objects fit only character columns, as their JSON text.
-    if (!isCharacter(to)) throw coercionError(raw, to);
-    return truncateText(JSON.stringify(raw), to);
-  }
-  if (typeof raw === "number" && (to.name === "TIMESTAMP" || to.name === "DATE" || to.name === "TIME" || to.name === "BINARY" || to.name === "VARBINARY")) {
-    throw coercionError(raw, to);
-  }
-  if (typeof raw === "boolean" && (to.name === "TIMESTAMP" || to.name === "DATE" || to.name === "TIME")) throw coercionError(raw, to);
-  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean" || raw instanceof Uint8Array) {
-    const from: SqlType = typeof raw === "string" ? { name: "VARCHAR" } : typeof raw === "number" ? { name: "DOUBLE" } : typeof raw === "boolean" ? { name: "BOOLEAN" } : { name: "VARBINARY" };
-    return converterNonNull(from, to, "input")(raw);
-  }
-  throw coercionError(raw, to);
+  return inputCoercer(to)(raw);
 }

@@ -19,8 +19,8 @@
  */
 import type { Clock } from "../../clock";
 import type { CompiledApplication, StreamDescription } from "./application";
-import { APPROXIMATE_ARRIVAL_TIME, ERROR_STREAM, type StreamDefinition } from "./catalog";
-import { coerceInputValue } from "./coerce";
+import { ERROR_STREAM, type StreamDefinition } from "./catalog";
+import { inputCoercer } from "./coerce";
 import { SqlDataError } from "./errors";
 import type { Push, PumpRuntime, ReferenceTable, StatefulNode } from "./operators/runtime";
 import { planApplication } from "./plan-application";
@@ -62,12 +62,16 @@ export interface EngineSnapshot {
 class Channel {
   readonly subscribers: Push[] = [];
   readonly listeners: StreamListener[] = [];
+  /** For input streams: one converter per visible column, from record values to the column's type. */
+  readonly coercers: ((raw: unknown) => SqlValue)[];
 
   constructor(
     readonly definition: StreamDefinition,
     /** 1 + the number of visible columns: hidden ones (APPROXIMATE_ARRIVAL_TIME) follow. */
     readonly visibleWidth: number,
-  ) {}
+  ) {
+    this.coercers = definition.kind === "input" ? definition.columns.filter((c) => !c.hidden).map((c) => inputCoercer(c.type)) : [];
+  }
 
   readonly publish = (row: Row): void => {
     for (const s of this.subscribers) s(row);
@@ -148,9 +152,8 @@ export class ApplicationEngine {
   /** Rows for an input stream, in ROWTIME order. */
   insert(stream: string, rows: readonly InputRow[]): void {
     const channel = this.channel(stream);
-    const definition = channel.definition;
-    if (definition.kind !== "input") throw new Error(`'${stream}' is not an input stream; only input streams take rows from outside`);
-    const columns = definition.columns.filter((c) => c.name !== APPROXIMATE_ARRIVAL_TIME || !c.hidden);
+    if (channel.definition.kind !== "input") throw new Error(`'${stream}' is not an input stream; only input streams take rows from outside`);
+    const coercers = channel.coercers;
     for (const input of rows) {
       const rowtime = Math.floor(input.rowtime);
       if (!Number.isFinite(rowtime)) throw new Error(`Row of '${stream}' has no valid ROWTIME`);
@@ -161,7 +164,7 @@ export class ApplicationEngine {
       this.advanceTo(rowtime);
       const row: Row = [rowtime];
       try {
-        columns.forEach((c, i) => row.push(coerceInputValue(input.values[i], c.type)));
+        for (let i = 0; i < coercers.length; i++) row.push((coercers[i] ?? noValue)(input.values[i]));
       } catch (e) {
         if (!(e instanceof SqlDataError)) throw e;
         this.errorRow(e.errorName, e.message, rowtime, rawData(input), null);
@@ -198,7 +201,7 @@ export class ApplicationEngine {
     const converted: Row[] = [];
     for (const raw of rows) {
       try {
-        converted.push([null, ...t.columns.map((c, i) => coerceInputValue(raw[i], c.type))]);
+        converted.push([null, ...t.columns.map((c, i) => inputCoercer(c.type)(raw[i]))]);
       } catch (e) {
         if (!(e instanceof SqlDataError)) throw e;
         this.errorRow(e.errorName, `Reference table '${table}': ${e.message}`, null, JSON.stringify(raw), null);
@@ -247,6 +250,8 @@ export class ApplicationEngine {
     this.channel(ERROR_STREAM).publish(row);
   }
 }
+
+const noValue = (): SqlValue => null;
 
 function rawData(input: InputRow): string | Uint8Array {
   return input.data ?? JSON.stringify(input.values);
