@@ -49,19 +49,21 @@ export const MAX_CHAR_LENGTH = 65535;
 /** DECIMAL holds up to 19 significant digits. */
 export const MAX_DECIMAL_PRECISION = 19;
 
+const simple = (name: SqlTypeName): SqlType => ({ name });
+
 export const SqlTypes = {
-  boolean: { name: "BOOLEAN" } as SqlType,
-  tinyint: { name: "TINYINT" } as SqlType,
-  smallint: { name: "SMALLINT" } as SqlType,
-  integer: { name: "INTEGER" } as SqlType,
-  bigint: { name: "BIGINT" } as SqlType,
-  real: { name: "REAL" } as SqlType,
-  double: { name: "DOUBLE" } as SqlType,
-  date: { name: "DATE" } as SqlType,
-  time: { name: "TIME" } as SqlType,
-  timestamp: { name: "TIMESTAMP" } as SqlType,
-  interval: { name: "INTERVAL" } as SqlType,
-  null: { name: "NULL" } as SqlType,
+  boolean: simple("BOOLEAN"),
+  tinyint: simple("TINYINT"),
+  smallint: simple("SMALLINT"),
+  integer: simple("INTEGER"),
+  bigint: simple("BIGINT"),
+  real: simple("REAL"),
+  double: simple("DOUBLE"),
+  date: simple("DATE"),
+  time: simple("TIME"),
+  timestamp: simple("TIMESTAMP"),
+  interval: simple("INTERVAL"),
+  null: simple("NULL"),
   varchar(length: number = MAX_CHAR_LENGTH): SqlType {
     return { name: "VARCHAR", length };
   },
