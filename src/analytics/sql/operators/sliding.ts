@@ -66,6 +66,8 @@ export class SlidingWindows implements StatefulNode {
   private lastSweep = -Infinity;
   /** Per window, the aggregate functions it computes. */
   private readonly functions: AggregateFunction[][];
+  /** How often idle partitions are swept: the shortest RANGE (Infinity without RANGE windows). */
+  private readonly sweepPeriod: number;
 
   constructor(
     private readonly rt: PumpRuntime,
@@ -80,6 +82,7 @@ export class SlidingWindows implements StatefulNode {
         return a.fn;
       }),
     );
+    this.sweepPeriod = Math.min(Infinity, ...spec.windows.map((w) => (w.frame.kind === "range" ? w.frame.millis : Infinity)));
   }
 
   private createPartition(wi: number): Partition {
@@ -90,19 +93,24 @@ export class SlidingWindows implements StatefulNode {
     const spec = this.spec;
     const rowtime = row[0];
     if (typeof rowtime !== "number") return;
-    let keys: PartitionKey[];
-    let args: SqlValue[];
+    // Evaluate everything first, so a failing expression leaves no window half updated.
+    const keys: PartitionKey[] = [];
+    const args: SqlValue[] = [];
     try {
-      keys = spec.windows.map((w) => partitionKey(w.partitionBy, row));
-      args = spec.aggregates.map((a) => (a.arg === undefined ? true : a.arg(row)));
+      for (const w of spec.windows) keys.push(partitionKey(w.partitionBy, row));
+      for (const a of spec.aggregates) args.push(a.arg === undefined ? true : a.arg(row));
     } catch (e) {
       this.rt.fail(e, row, spec.inputColumns);
       return;
     }
-    const results: SqlValue[] = new Array<SqlValue>(spec.aggregates.length).fill(null);
-    spec.windows.forEach((w, wi) => {
+    // The row the select list reads: the input row followed by the aggregates' results.
+    const extended = row.slice();
+    for (let i = 0; i < spec.aggregates.length; i++) extended.push(null);
+    const width = row.length;
+    for (let wi = 0; wi < spec.windows.length; wi++) {
+      const w = spec.windows[wi];
       const partitions = this.partitions[wi];
-      if (partitions === undefined) return;
+      if (w === undefined || partitions === undefined) continue;
       const key = keys[wi] ?? null;
       let p = partitions.get(key);
       if (p === undefined) {
@@ -110,18 +118,20 @@ export class SlidingWindows implements StatefulNode {
         partitions.set(key, p);
       }
       if (w.frame.kind === "range") p.evictThrough(rowtime - w.frame.millis);
-      const values = w.aggregates.map((i) => args[i] ?? null);
       const seq = p.nextSeq++;
+      const values: SqlValue[] = [];
+      for (const ai of w.aggregates) values.push(args[ai] ?? null);
       p.rowtimes.push(rowtime);
       p.seqs.push(seq);
       p.args.push(values);
-      p.accumulators.forEach((acc, i) => acc.add(values[i] ?? null, seq));
+      const accs = p.accumulators;
+      for (let i = 0; i < accs.length; i++) accs[i]?.add(values[i] ?? null, seq);
       if (w.frame.kind === "rows") while (p.size > w.frame.count + 1) p.removeOldest();
-      w.aggregates.forEach((ai, i) => {
-        results[ai] = p.accumulators[i]?.result() ?? null;
-      });
-    });
-    const extended = row.concat(results);
+      for (let i = 0; i < w.aggregates.length; i++) {
+        const ai = w.aggregates[i];
+        if (ai !== undefined) extended[width + ai] = accs[i]?.result() ?? null;
+      }
+    }
     let result: Row;
     try {
       result = [rowtime];
@@ -135,10 +145,7 @@ export class SlidingWindows implements StatefulNode {
 
   advance(time: number): void {
     // Sweep idle partitions now and then (every shortest RANGE), not on every advance.
-    const ranges = this.spec.windows.flatMap((w) => (w.frame.kind === "range" ? [w.frame.millis] : []));
-    if (ranges.length === 0) return;
-    const period = Math.min(...ranges);
-    if (time - this.lastSweep < period) return;
+    if (time - this.lastSweep < this.sweepPeriod) return;
     this.lastSweep = time;
     this.spec.windows.forEach((w, wi) => {
       if (w.frame.kind !== "range") return;
