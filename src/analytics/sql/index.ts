@@ -17,7 +17,7 @@
  *   APPROXIMATE_ARRIVAL_TIME on input streams; WHERE; FROM a stream, a subquery with alias and column
  *   aliases (`AS l(r)`), TABLE(F(CURSOR(SELECT STREAM ...), constants)) through the plug-in registry,
  *   JOIN / LEFT JOIN with a reference table, stream-to-stream [LEFT] JOIN over windows
- *   (OVER (RANGE INTERVAL ... PRECEDING)); UNION ALL.
+ *   (OVER (RANGE INTERVAL ... PRECEDING), or OVER w with WINDOW w AS (...)); UNION ALL.
  * - Expressions: arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL/TRUE/FALSE/UNKNOWN,
  *   IS [NOT] DISTINCT FROM, [NOT] BETWEEN [SYMMETRIC], [NOT] IN (list), [NOT] LIKE / SIMILAR TO [ESCAPE],
  *   ||, CASE, CAST, literals (numbers, 'text', U&'\0009', X'0F', TIMESTAMP/DATE/TIME '...',

@@ -2,8 +2,9 @@
  * Plans a FROM clause: streams, subqueries, table functions and joins become a source of rows with a
  * known layout (its relations and their positions) and a builder that wires it to a running pump.
  * Joins: a stream with a reference table (INNER, LEFT with the stream on the left, RIGHT with it on the
- * right), or two streams over windows. Gaps: FULL joins, a reference table alone in FROM (AWS reads
- * tables only through joins too), joins of two tables, USING and NATURAL.
+ * right), or two streams over windows (inline, or named in the SELECT's WINDOW clause). Gaps: FULL
+ * joins, a reference table alone in FROM (AWS reads tables only through joins too), joins of two
+ * tables, USING and NATURAL.
  */
 import type { Expression, FromItem, Join, Query, StreamRef, TableFunctionRef, WindowRef, WindowSpec } from "./ast";
 import type { PlanEnv, StreamDefinition } from "./catalog";
@@ -61,7 +62,10 @@ function relationOf(name: string, columns: readonly { name: string; type: SqlTyp
   };
 }
 
-export function planFrom(from: FromItem, env: PlanEnv, planQuery: QueryPlanner): PlannedSource {
+/** The SELECT's named windows (WINDOW w AS (...)), which a windowed join may refer to: JOIN s OVER w. */
+export type NamedWindows = ReadonlyMap<string, WindowSpec>;
+
+export function planFrom(from: FromItem, env: PlanEnv, planQuery: QueryPlanner, windows: NamedWindows = new Map()): PlannedSource {
   switch (from.kind) {
     case "ref":
       return planRef(from, env);
@@ -87,7 +91,7 @@ export function planFrom(from: FromItem, env: PlanEnv, planQuery: QueryPlanner):
     case "tableFunction":
       return planTableFunction(from, env, planQuery);
     case "join":
-      return planJoin(from, env, planQuery);
+      return planJoin(from, env, planQuery, windows);
   }
 }
 
@@ -219,10 +223,13 @@ function equiKeys(on: Expression | undefined, left: Scope, right: Scope, options
   return l.length === 0 ? undefined : [l, r];
 }
 
-function joinWindow(ref: WindowRef | undefined, env: PlanEnv): JoinWindow {
+function joinWindow(ref: WindowRef | undefined, env: PlanEnv, windows: NamedWindows): JoinWindow {
   if (ref === undefined) return { kind: "current" };
   if (ref.kind === "named") {
-    throw new SqlValidationError(`Named windows in a join are not supported; write the window inline: OVER (RANGE INTERVAL '1' MINUTE PRECEDING)`, ref.span);
+    const spec = windows.get(ref.name.name);
+    if (spec === undefined) throw new SqlValidationError(`Window '${ref.name.name}' not found`, ref.span);
+    if (spec.base !== undefined) throw new SqlValidationError(`A join's window cannot be built on another window`, spec.span);
+    return joinFrame(spec, env);
   }
   return joinFrame(ref.spec, env);
 }
@@ -246,11 +253,11 @@ function joinFrame(spec: WindowSpec, env: PlanEnv): JoinWindow {
   return { kind: "rows", count: v };
 }
 
-function planJoin(join: Join, env: PlanEnv, planQuery: QueryPlanner): PlannedSource {
+function planJoin(join: Join, env: PlanEnv, planQuery: QueryPlanner, named: NamedWindows): PlannedSource {
   if (join.joinType === "full") throw new SqlValidationError(`FULL OUTER JOIN is not supported on streams`, join.span);
   if (join.joinType === "cross") throw new SqlValidationError(`A join of streams needs an ON condition (CROSS JOIN and comma joins are not supported)`, join.span);
-  const left = planFrom(join.left, env, planQuery);
-  const right = planFrom(join.right, env, planQuery);
+  const left = planFrom(join.left, env, planQuery, named);
+  const right = planFrom(join.right, env, planQuery, named);
   const relations = [...shift(left.relations, 1), ...shift(right.relations, 1 + left.width)];
   for (const r of relations) {
     if (relations.filter((x) => x.name === r.name).length > 1) {
@@ -294,7 +301,7 @@ function planJoin(join: Join, env: PlanEnv, planQuery: QueryPlanner): PlannedSou
     };
   }
   if (join.joinType === "right") throw new SqlValidationError(`RIGHT JOIN of two streams is not supported; swap the sides and use LEFT JOIN`, join.span);
-  const windows: [JoinWindow, JoinWindow] = [joinWindow(left.window, env), joinWindow(right.window, env)];
+  const windows: [JoinWindow, JoinWindow] = [joinWindow(left.window, env, named), joinWindow(right.window, env, named)];
   const spec = {
     windows,
     widths: [left.width, right.width] as const,

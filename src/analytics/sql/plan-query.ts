@@ -30,7 +30,7 @@ export function planQuery(query: Query, env: PlanEnv): PlannedQuery {
 
 function planSelect(select: Select, env: PlanEnv): PlannedQuery {
   if (select.distinct) throw new SqlValidationError(`SELECT DISTINCT is not supported on streams`, select.span);
-  const source = planFrom(select.from, env, planQuery);
+  const source = planFrom(select.from, env, planQuery, new Map(select.windows.map((w) => [w.name.name, w.spec])));
   if (source.kind === "table") {
     throw new SqlValidationError(`A pump's query must read a stream; a reference table can only be joined with a stream`, source.span);
   }

@@ -171,6 +171,24 @@ describe("stream-to-stream joins", () => {
     expect(app.rows("DESTINATION_SQL_STREAM")).toEqual(expected);
   });
 
+  it("takes the join's window from the WINDOW clause too, as the guide's second form writes it", () => {
+    const input = events(40);
+    const query = (from: string, windowClause: string): string => `${SPLIT}
+      CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (order_id INTEGER, trade_id INTEGER);
+      CREATE OR REPLACE PUMP "Output_Pump" AS INSERT INTO "DESTINATION_SQL_STREAM"
+        SELECT STREAM ROWTIME, o."order_id", t."trade_id"
+        FROM "Order_Stream" AS o
+        ${from}
+        ON o."order_id" = t."order_id"
+        ${windowClause};`;
+    const inline = run(query(`JOIN "Trade_Stream" OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t`, ""), { schema: TWO_TYPES });
+    const named = run(query(`JOIN "Trade_Stream" AS t OVER w`, `WINDOW w AS (RANGE INTERVAL '1' MINUTE PRECEDING)`), { schema: TWO_TYPES });
+    inline.insert(input.map(eventRow));
+    named.insert(input.map(eventRow));
+    expect(named.rows("DESTINATION_SQL_STREAM")).toEqual(inline.rows("DESTINATION_SQL_STREAM"));
+    expect(named.rows("DESTINATION_SQL_STREAM").length).toBeGreaterThan(3);
+  });
+
   it("matches orders with the trades of the next minute when the orders are windowed instead", () => {
     const input = events(40);
     const app = run(
