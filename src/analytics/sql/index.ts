@@ -40,9 +40,9 @@
  *
  * Not supported yet: SELECT DISTINCT; UNION without ALL; subqueries in expressions (IN (SELECT ...),
  * EXISTS); FULL and RIGHT stream-stream joins; joins of two tables; GROUP BY keys that are monotonic
- * but not ROWTIME-based (MONOTONIC(col)); UNBOUNDED and offset windows (AWS refuses them too); named
- * windows in joins; CREATE TABLE / VIEW / FUNCTION; year-month intervals; U&'' UESCAPE; time zones
- * other than UTC; COUNT(DISTINCT) (AWS refuses it too). See each module's header for deliberate
+ * but not ROWTIME-based (MONOTONIC(col)); UNBOUNDED and offset windows (AWS refuses them too);
+ * CREATE TABLE / VIEW / FUNCTION; year-month intervals; U&'' UESCAPE; time zones other than UTC;
+ * COUNT(DISTINCT) (AWS refuses it too). See each module's header for deliberate
  * differences (CHAR is not blank-padded; BIGINT exact to 2^53; DECIMAL is binary floating point rounded
  * to its scale on storage; sorted rows take their batch's latest ROWTIME).
  */
