@@ -33,13 +33,21 @@ export function groupId(keys: readonly SqlValue[]): GroupId {
   return keys.length === 1 ? singleKey(keys[0] ?? null) : encodeKey(keys);
 }
 
-/** Evaluates a row's keys and aggregate arguments; throws what the expressions throw. */
-export function evaluateRow(spec: GroupingSpec, row: Row): { keys: SqlValue[]; args: SqlValue[] } {
-  const keys: SqlValue[] = [];
-  for (const k of spec.keys) keys.push(k(row));
-  const args: SqlValue[] = [];
-  for (const a of spec.aggregates) args.push(a.arg === undefined ? true : a.arg(row));
-  return { keys, args };
+/**
+ * Evaluates a row's keys and aggregate arguments into arrays the caller reuses row after row (the hot
+ * path allocates nothing); throws what the expressions throw, before any group is touched.
+ */
+export function evaluateInto(spec: GroupingSpec, row: Row, keys: SqlValue[], args: SqlValue[]): void {
+  const k = spec.keys;
+  for (let i = 0; i < k.length; i++) {
+    const f = k[i];
+    keys[i] = f === undefined ? null : f(row);
+  }
+  const a = spec.aggregates;
+  for (let i = 0; i < a.length; i++) {
+    const f = a[i]?.arg;
+    args[i] = f === undefined ? true : f(row);
+  }
 }
 
 export function newGroup(spec: GroupingSpec, keys: SqlValue[], closeAt: number, emitAt: number): Group {

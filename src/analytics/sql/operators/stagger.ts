@@ -5,13 +5,15 @@
  * have the same length, so they close in the order they opened: a queue, no sorting.
  */
 import { asArray, type JsonValue, type Row, type SqlValue } from "../values";
-import { accumulate, emitGroup, evaluateRow, groupFromJson, groupId, groupToJson, newGroup, type Group, type GroupId, type GroupingSpec } from "./groups";
+import { accumulate, emitGroup, evaluateInto, groupFromJson, groupId, groupToJson, newGroup, type Group, type GroupId, type GroupingSpec } from "./groups";
 import type { Push, PumpRuntime, StatefulNode } from "./runtime";
 
 export class StaggerWindows implements StatefulNode {
   private open = new Map<GroupId, Group>();
   private queue: Group[] = [];
   private head = 0;
+  private readonly keys: SqlValue[] = [];
+  private readonly args: SqlValue[] = [];
 
   constructor(
     private readonly rt: PumpRuntime,
@@ -21,10 +23,10 @@ export class StaggerWindows implements StatefulNode {
   ) {}
 
   push = (row: Row): void => {
-    let keys: SqlValue[];
-    let args: SqlValue[];
+    const keys = this.keys;
+    const args = this.args;
     try {
-      ({ keys, args } = evaluateRow(this.spec, row));
+      evaluateInto(this.spec, row, keys, args);
     } catch (e) {
       this.rt.fail(e, row, this.spec.inputColumns);
       return;
@@ -34,7 +36,7 @@ export class StaggerWindows implements StatefulNode {
     let group = this.open.get(groupId(keys));
     if (group === undefined) {
       const closeAt = rowtime + this.length;
-      group = newGroup(this.spec, keys, closeAt, closeAt);
+      group = newGroup(this.spec, keys.slice(), closeAt, closeAt);
       this.open.set(group.id, group);
       this.queue.push(group);
     }

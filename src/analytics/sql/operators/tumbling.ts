@@ -6,7 +6,7 @@
  */
 import type { TimeBucket } from "../time-buckets";
 import { asArray, asNumber, type JsonValue, type Row, type SqlValue } from "../values";
-import { accumulate, emitGroup, evaluateRow, groupFromJson, groupId, groupToJson, newGroup, type Group, type GroupId, type GroupingSpec } from "./groups";
+import { accumulate, emitGroup, evaluateInto, groupFromJson, groupId, groupToJson, newGroup, type Group, type GroupId, type GroupingSpec } from "./groups";
 import type { Push, PumpRuntime, StatefulNode } from "./runtime";
 
 export interface TimeKey {
@@ -21,21 +21,42 @@ export class TumblingWindows implements StatefulNode {
   private closing: number[] = [];
   private lastClose = Number.NaN;
   private lastWindow: Map<GroupId, Group> | undefined;
+  private readonly keys: SqlValue[] = [];
+  private readonly args: SqlValue[] = [];
+  /**
+   * With a single time key, every group of a window has the same value for it (the window is that
+   * value's bucket), so groups are told apart by the other keys alone: no key string per row for the
+   * usual GROUP BY ticker, STEP(ROWTIME ...).
+   */
+  private readonly sharedKey: number | undefined;
+  private readonly otherKeys: SqlValue[] = [];
 
   constructor(
     private readonly rt: PumpRuntime,
     private readonly spec: GroupingSpec,
     private readonly timeKeys: readonly TimeKey[],
     private readonly out: Push,
-  ) {}
+  ) {
+    this.sharedKey = timeKeys.length === 1 ? timeKeys[0]?.index : undefined;
+  }
+
+  /** A group's identity within its window. */
+  private idWithin(keys: readonly SqlValue[]): GroupId {
+    const shared = this.sharedKey;
+    if (shared === undefined) return groupId(keys);
+    const others = this.otherKeys;
+    others.length = 0;
+    for (let i = 0; i < keys.length; i++) if (i !== shared) others.push(keys[i] ?? null);
+    return groupId(others);
+  }
 
   push = (row: Row): void => {
-    let keys: SqlValue[];
-    let args: SqlValue[];
+    const keys = this.keys;
+    const args = this.args;
     let closeAt = Infinity;
     let emitAt = Infinity;
     try {
-      ({ keys, args } = evaluateRow(this.spec, row));
+      evaluateInto(this.spec, row, keys, args);
       for (const t of this.timeKeys) {
         const k = keys[t.index];
         if (typeof k !== "number") return;
@@ -50,10 +71,10 @@ export class TumblingWindows implements StatefulNode {
       return;
     }
     const window = this.window(closeAt);
-    const id = groupId(keys);
+    const id = this.idWithin(keys);
     let group = window.get(id);
     if (group === undefined) {
-      group = newGroup(this.spec, keys, closeAt, emitAt);
+      group = newGroup(this.spec, keys.slice(), closeAt, emitAt);
       window.set(id, group);
     }
     accumulate(group, args);
@@ -100,7 +121,7 @@ export class TumblingWindows implements StatefulNode {
       const map = new Map<GroupId, Group>();
       for (const g of asArray(groups ?? [])) {
         const group = groupFromJson(this.spec, g);
-        map.set(group.id, group);
+        map.set(this.idWithin(group.keys), group);
       }
       this.windows.set(c, map);
       this.closing.push(c);
