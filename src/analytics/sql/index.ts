@@ -38,8 +38,10 @@
  * - Identifiers: unquoted fold to upper case, quoted are case-sensitive. Refused code gets a SqlError
  *   naming line and column; rows that cannot be processed go to error_stream.
  *
- * Not supported yet: SELECT DISTINCT; UNION without ALL; subqueries in expressions (IN (SELECT ...),
- * EXISTS); FULL and RIGHT stream-stream joins; joins of two tables; GROUP BY keys that are monotonic
+ * - SELECT STREAM DISTINCT over filters and projections selecting ROWTIME or a ROWTIME-based column.
+ *
+ * Not supported yet: DISTINCT with aggregations; UNION without ALL; subqueries in expressions
+ * (IN (SELECT ...), EXISTS); FULL and RIGHT stream-stream joins; joins of two tables; GROUP BY keys that are monotonic
  * but not ROWTIME-based (MONOTONIC(col)); UNBOUNDED and offset windows (AWS refuses them too);
  * CREATE TABLE / VIEW / FUNCTION; year-month intervals; U&'' UESCAPE; time zones other than UTC;
  * COUNT(DISTINCT) (AWS refuses it too). See each module's header for deliberate

@@ -6,13 +6,15 @@
  * - a sliding-window query (aggregates with OVER, one row out per row in);
  * optionally followed by a streaming ORDER BY. A select item named ROWTIME sets nothing: it must be
  * ROWTIME itself (the output's ROWTIME is always the one the shape gives).
- * Gaps: SELECT DISTINCT, UNION without ALL, ORDER BY keys that are not ROWTIME-based first.
+ * SELECT DISTINCT works on filters and projections that select ROWTIME or a ROWTIME-based column.
+ * Gaps: DISTINCT with aggregation, UNION without ALL, ORDER BY keys that are not ROWTIME-based first.
  */
 import type { Expression, OrderItem, Query, Select, Union } from "./ast";
 import type { PlanEnv } from "./catalog";
 import { compileExpression, containsAggregate, isAggregateCall, type CompileOptions } from "./compile-expression";
 import type { Compiled, Evaluator } from "./compiled";
 import { SqlValidationError } from "./errors";
+import { Distinct } from "./operators/distinct";
 import { filterProject } from "./operators/project";
 import { planFrom, scopeOf, type PlannedSource } from "./plan-from";
 import { planGrouped } from "./plan-grouping";
@@ -29,7 +31,6 @@ export function planQuery(query: Query, env: PlanEnv): PlannedQuery {
 }
 
 function planSelect(select: Select, env: PlanEnv): PlannedQuery {
-  if (select.distinct) throw new SqlValidationError(`SELECT DISTINCT is not supported on streams`, select.span);
   const source = planFrom(select.from, env, planQuery, new Map(select.windows.map((w) => [w.name.name, w.spec])));
   if (source.kind === "table") {
     throw new SqlValidationError(`A pump's query must read a stream; a reference table can only be joined with a stream`, source.span);
@@ -37,11 +38,14 @@ function planSelect(select: Select, env: PlanEnv): PlannedQuery {
   const scope = scopeOf(source);
   const base: CompileOptions = { scope, eval: env.eval, functions: env.functions, clause: "SELECT" };
   const where = select.where === undefined ? undefined : condition(select.where, { ...base, clause: "WHERE" });
-  const columns = expandItems(select, scope);
+  const { columns, selectsRowtime } = expandItems(select, scope);
   const order = select.orderBy === undefined ? undefined : resolveOrder(select.orderBy, columns, base);
 
   const grouped = select.groupBy !== undefined || select.stagger !== undefined;
   const windowed = columns.some((c) => containsAggregate(c.expr, true));
+  if (select.distinct && (grouped || windowed)) {
+    throw new SqlValidationError(`SELECT DISTINCT is supported on filters and projections only, not with GROUP BY, WINDOWED BY or OVER`, select.span);
+  }
   if (grouped) {
     if (windowed) throw new SqlValidationError(`Windowed aggregates (OVER) cannot be combined with GROUP BY or WINDOWED BY`, select.span);
     return planGrouped(select, source, columns, where, order, env);
@@ -60,7 +64,8 @@ function planSelect(select: Select, env: PlanEnv): PlannedQuery {
   }
   if (select.having !== undefined) throw new SqlValidationError(`HAVING requires GROUP BY or WINDOWED BY`, select.having.span);
   if (windowed) return planSliding(select, source, columns, where, order, env);
-  return planProjection(source, columns, where, order, base);
+  const distinct = select.distinct ? distinctBucket(select, columns, selectsRowtime, base) : undefined;
+  return planProjection(source, columns, where, order, base, distinct);
 }
 
 function findAggregate(e: Expression): Expression | undefined {
@@ -81,9 +86,13 @@ function identifierName(e: Expression): string | undefined {
   return e.kind === "identifier" ? e.parts[e.parts.length - 1]?.name : undefined;
 }
 
-/** Expands `*` and names each item as AWS (Calcite) does: its alias, its column's name, or EXPR$n. */
-function expandItems(select: Select, scope: Scope): SelectColumn[] {
+/**
+ * Expands `*` and names each item as AWS (Calcite) does: its alias, its column's name, or EXPR$n. Items
+ * named ROWTIME are the row's own time, not columns: they are left out, and `selectsRowtime` says so.
+ */
+function expandItems(select: Select, scope: Scope): { columns: SelectColumn[]; selectsRowtime: boolean } {
   const out: SelectColumn[] = [];
+  let selectsRowtime = false;
   select.items.forEach((item, position) => {
     if (item.kind === "star") {
       for (const c of scope.star(item.qualifier)) {
@@ -115,12 +124,23 @@ function expandItems(select: Select, scope: Scope): SelectColumn[] {
       if (!isRowtime) {
         throw new SqlValidationError(`Cannot assign to ROWTIME: a select item named ROWTIME must be ROWTIME itself (each row's ROWTIME is set by the engine)`, item.span);
       }
+      selectsRowtime = true;
       return;
     }
     out.push({ name, expr: item.expr });
   });
   if (out.length === 0) throw new SqlValidationError(`A query must select at least one column besides ROWTIME`, select.span);
-  return out;
+  return { columns: out, selectsRowtime };
+}
+
+/** Where a DISTINCT query's time span is in its output rows: ROWTIME (0), or a ROWTIME-based column. */
+function distinctBucket(select: Select, columns: readonly SelectColumn[], selectsRowtime: boolean, options: CompileOptions): number {
+  if (selectsRowtime) return 0;
+  const index = columns.findIndex((c) => recognizeTimeBucket(c.expr, options.scope, options) !== undefined);
+  if (index < 0) {
+    throw new SqlValidationError(`SELECT DISTINCT on a stream needs ROWTIME or a ROWTIME-based expression (such as FLOOR(ROWTIME TO MINUTE)) among the selected columns`, select.span);
+  }
+  return 1 + index;
 }
 
 /** Resolves ORDER BY items (ordinals, select aliases, expressions) and checks the leading key. */
@@ -146,14 +166,19 @@ function resolveOrder(items: readonly OrderItem[], columns: readonly SelectColum
   return { keys, descending: items.map((i) => i.descending), bucket };
 }
 
-function planProjection(source: PlannedSource, columns: readonly SelectColumn[], where: Compiled | undefined, order: OrderPlan | undefined, options: CompileOptions): PlannedQuery {
+function planProjection(source: PlannedSource, columns: readonly SelectColumn[], where: Compiled | undefined, order: OrderPlan | undefined, options: CompileOptions, distinctBy?: number): PlannedQuery {
   const compiled = columns.map((c) => compileExpression(c.expr, options));
   const keys = order?.keys.map((k) => compileExpression(k, { ...options, clause: "ORDER BY" })) ?? [];
   const evaluators: Evaluator[] = [...compiled, ...keys].map((c) => c.evaluate);
   return {
     columns: columns.map((c, i) => ({ name: c.name, type: compiled[i]?.type ?? { name: "NULL" } })),
     build: (rt, out) => {
-      const next = withOrder(rt, order, columns.length, out);
+      let next = withOrder(rt, order, columns.length, out);
+      if (distinctBy !== undefined) {
+        const distinct = new Distinct(distinctBy, columns.length, next);
+        rt.register(distinct);
+        next = distinct.push;
+      }
       source.build(rt, filterProject(rt, where?.evaluate, evaluators, next, source.names));
     },
   };

@@ -83,4 +83,42 @@ describe("queries", () => {
       ["AMZN", 3, 6],
     ]);
   });
+
+  it("keeps one row per ticker and instant with SELECT STREAM DISTINCT ROWTIME (the SQL Reference's example), sorted", () => {
+    const app = run(`
+      CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker VARCHAR(4));
+      CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+        SELECT STREAM DISTINCT rowtime, ticker_symbol FROM SOURCE_SQL_STREAM_001 ORDER BY ROWTIME, ticker_symbol;`);
+    const at = (t: number, ticker: string) => ({ rowtime: T0 + t, values: [ticker, "X", 0, 1] });
+    app.insert([at(0, "MSFT"), at(0, "AMZN"), at(0, "MSFT"), at(5, "MSFT"), at(5, "MSFT")]);
+    app.engine.advanceTo(T0 + SECOND);
+    expect(app.rows("DESTINATION_SQL_STREAM")).toEqual([
+      { rowtime: T0, values: ["AMZN"] },
+      { rowtime: T0, values: ["MSFT"] },
+      { rowtime: T0 + 5, values: ["MSFT"] },
+    ]);
+  });
+
+  it("keeps the first row of each ticker per minute with DISTINCT over FLOOR(ROWTIME TO MINUTE)", () => {
+    const input = ticks(300, 31);
+    const app = run(`
+      CREATE STREAM D (minute TIMESTAMP, ticker VARCHAR(4));
+      CREATE PUMP P AS INSERT INTO D SELECT STREAM DISTINCT FLOOR(ROWTIME TO MINUTE), ticker_symbol FROM SOURCE_SQL_STREAM_001;`);
+    app.insert(input.map(tickRow));
+    const seen = new Set<string>();
+    const expected = input.flatMap((t) => {
+      const minute = Math.floor(t.rowtime / MINUTE) * MINUTE;
+      const key = `${minute}/${t.ticker}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ rowtime: t.rowtime, values: [minute, t.ticker] }];
+    });
+    expect(app.rows("D")).toEqual(expected);
+  });
+
+  it("refuses DISTINCT without a ROWTIME-based column: a stream's rows are never all known", () => {
+    expect(() => run(`CREATE STREAM D (t VARCHAR(4)); CREATE PUMP P AS INSERT INTO D SELECT STREAM DISTINCT ticker_symbol FROM SOURCE_SQL_STREAM_001;`)).toThrow(
+      "SELECT DISTINCT on a stream needs ROWTIME or a ROWTIME-based expression (such as FLOOR(ROWTIME TO MINUTE)) among the selected columns",
+    );
+  });
 });
