@@ -14,7 +14,6 @@
  * Requests of any other content type are refused, and answered in JSON.
  */
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import { MAX_REQUEST_BYTES } from "../limits";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";

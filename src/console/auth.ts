@@ -13,7 +13,6 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AwsError } from "../aws/errors";
 import { toAwsJson } from "../aws/protocol";
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import {
   CONSOLE_PATH,
   consoleAccess,

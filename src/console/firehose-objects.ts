@@ -15,7 +15,6 @@
  * Only gzip is decompressed: ZIP and Snappy objects are shown as stored.
  */
 import { AwsError } from "../aws/errors";
-import type { Env } from "../env";
 import { resolveBucket } from "../firehose/buckets";
 import type { DeliveryLogEntry } from "../metrics/query";
 import { noSuchBucket, S3Error } from "../s3/errors";

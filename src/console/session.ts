@@ -14,7 +14,6 @@
  */
 import { AwsError } from "../aws/errors";
 import { keyPolicy, type Caller } from "../aws/sigv4";
-import type { Env } from "../env";
 
 /** How long a session lasts: AWS's console signs IAM users out after 12 hours. */
 export const SESSION_MS = 12 * 60 * 60 * 1000;

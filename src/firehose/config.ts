@@ -7,7 +7,6 @@
  * S3 configuration as the S3 members, plus their own block (redshift.ts, destinations/http-endpoint.ts).
  */
 import { InvalidArgumentException } from "../aws/errors";
-import type { Env } from "../env";
 import { resolveBucket } from "./buckets";
 import { FIREHOSE } from "./limits";
 import { validatePrefixes } from "./prefix";

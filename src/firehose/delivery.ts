@@ -22,7 +22,6 @@
 import { concatBytes } from "../bytes";
 import { unwrap } from "../aws/errors";
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import { resolveBucket } from "./buckets";
 import type { BatchContents, BatchMessage, ObjectRef } from "./buffer";
 import { compress, CONTENT_TYPES, EXTENSIONS } from "./compression";

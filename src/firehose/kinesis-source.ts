@@ -11,7 +11,6 @@
  * are read from their start.
  */
 import { InvalidArgumentException, unwrap } from "../aws/errors";
-import type { Env } from "../env";
 import { parseStreamArn, shardIdOf } from "../streams/ids";
 import { shardStub } from "../streams/locate";
 import { registryFor, type StreamView } from "../streams/registry";

@@ -13,7 +13,6 @@
 import { Hono } from "hono";
 import { AwsError } from "../aws/errors";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
-import type { Env } from "../env";
 import { resolveBucket } from "./buckets";
 
 export const localObjects = new Hono<{ Bindings: Env }>();

@@ -5,7 +5,6 @@
  * function, or an HTTPS URL; see transform/lambda-target.ts).
  */
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import type { BufferConfig } from "./buffer";
 import type { ProcessedRecord, SourceRecord } from "./records";
 import { deliveryStreamArn } from "./registry";

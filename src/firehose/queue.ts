@@ -5,7 +5,6 @@
  */
 import { unwrap } from "../aws/errors";
 import { systemClock } from "../clock";
-import type { Env } from "../env";
 import { deliverBatch, isBatchMessage, retryDelaySeconds } from "./delivery";
 import { FIREHOSE } from "./limits";
 import { bufferFor } from "./registry";

@@ -12,7 +12,6 @@
  * `jdbc:redshift://rivulet-analytics.redshift.local:5439/dev` is the binding RIVULET_ANALYTICS.
  */
 import { InvalidArgumentException } from "../aws/errors";
-import type { Env } from "../env";
 import type { CloudWatchLoggingOptions, ExtendedS3Input, ProcessingConfiguration, S3Input } from "./config";
 
 export interface CopyCommand {

@@ -18,7 +18,6 @@ import {
   unwrap,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
 import type { DeliveryBuffer } from "./buffer";
 import { checkDestination, destinationFrom, type Destination, type ExtendedS3Input } from "./config";
 import { sourceConfigOf } from "./kinesis-source";

@@ -15,7 +15,6 @@
  * (METRICS.retentionMs), CloudWatch keeps them two weeks.
  */
 import { ResourceNotFoundException, unwrap } from "../aws/errors";
-import type { Env } from "../env";
 import { bufferFor, firehoseRegistryFor } from "../firehose/registry";
 import { shardIdOf } from "../streams/ids";
 import { shardStub } from "../streams/locate";

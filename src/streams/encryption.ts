@@ -9,7 +9,6 @@
  * key || data)`, with the partition key column left empty.
  */
 import { KMSNotFoundException, type AwsError } from "../aws/errors";
-import type { Env } from "../env";
 
 /**
  * The master key `npm start` uses when RIVULET_ENCRYPTION_KEY is not set. It is in the source code,

@@ -5,7 +5,6 @@
  */
 import { AwsError, InvalidArgumentException, ResourceNotFoundException, unwrap } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
-import type { Env } from "../env";
 import { parseStreamArn, shardIdOf } from "./ids";
 import { registryFor, type Scope, type StreamView } from "./registry";
 import { shardObjectName, type Shard } from "./shard";

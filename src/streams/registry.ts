@@ -15,7 +15,6 @@ import {
   ResourceNotFoundException,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { evenHashRanges } from "./hashing";
 import { newStreamId, streamArn } from "./ids";

@@ -3,7 +3,6 @@
  * reshard, and destroying them with the stream. The registry decides; this carries it out.
  */
 import { InvalidArgumentException, LimitExceededException, ResourceNotFoundException } from "../aws/errors";
-import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { shardIdOf, shardIndexOf } from "./ids";
 import type { RegistryStore, ShardRow, StreamRow } from "./registry-store";

@@ -28,8 +28,7 @@ import {
   ResourceNotFoundException,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import { limitsEnforced, type Env } from "../env";
-import { KINESIS } from "../limits";
+import { KINESIS, limitsEnforced } from "../limits";
 import type { StreamMetricName } from "../metrics/names";
 import { MetricsStore, sample, type Sample } from "../metrics/store";
 import { shardIdOf } from "./ids";

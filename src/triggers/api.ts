@@ -19,7 +19,6 @@ import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
 import { validateInput, type StructureShape } from "../aws/validate";
 import { systemClock } from "../clock";
-import type { Env } from "../env";
 import { MAX_REQUEST_BYTES } from "../limits";
 import { InvalidRequestContentException, lambdaErrorResponse, UnknownOperationException } from "./errors";
 import {

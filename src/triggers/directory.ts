@@ -5,7 +5,6 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { capture } from "../aws/errors";
-import type { Env } from "../env";
 import { DirectoryStore, type DirectoryEntry } from "./directory-store";
 import { ResourceConflictException } from "./errors";
 import type { Scope } from "./targets";

@@ -15,7 +15,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
 import { LAMBDA } from "../limits";
 import { streamArn } from "../streams/ids";
 import { shardStub } from "../streams/locate";

@@ -6,7 +6,6 @@
  * EventSourceArn (SQS, DynamoDB, Kafka, a stream consumer) is refused as an invalid parameter.
  */
 import { unwrap } from "../aws/errors";
-import type { Env } from "../env";
 import { LAMBDA } from "../limits";
 import { parseStreamArn } from "../streams/ids";
 import { directoryFor } from "./directory";

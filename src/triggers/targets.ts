@@ -12,7 +12,6 @@
  * every delivery (bindings are the Worker's, and change with its deployments).
  */
 import { ValidationException } from "../aws/errors";
-import type { Env } from "../env";
 import { InvalidParameterValueException, ResourceNotFoundException } from "./errors";
 
 export type Target =

@@ -12,7 +12,6 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env as workersEnv, exports as workersExports } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { Clock } from "../../src/clock";
-import type { Env } from "../../src/env";
 import { KINESIS } from "../../src/limits";
 import type { StreamRegistry } from "../../src/streams/registry";
 import type { Shard } from "../../src/streams/shard";

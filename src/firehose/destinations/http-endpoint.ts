@@ -34,7 +34,6 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { Shape, StringShape, StructureShape } from "../../aws/validate";
 import type { Clock } from "../../clock";
-import type { Env } from "../../env";
 import type { BatchContents } from "../buffer";
 import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Input, ProcessingConfiguration, S3Input } from "../config";
 import { retryDelaySeconds } from "../delivery";
