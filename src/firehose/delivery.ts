@@ -35,8 +35,8 @@ import { copyIntoD1 } from "./d1-load";
 import { sendToHttpEndpoint } from "./destinations/http-endpoint";
 import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
-import { bufferFor } from "./registry";
 import { bucketName, processingOutcome, transforms, type DeliveryOutcome } from "../metrics/firehose";
+import { bufferFor } from "../objects";
 
 export interface DeliveryReport {
   /** Records written to data objects, to the error output, and dropped by processing. */

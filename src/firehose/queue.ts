@@ -7,7 +7,7 @@ import { unwrap } from "../aws/errors";
 import { systemClock } from "../clock";
 import { deliverBatch, isBatchMessage, retryDelaySeconds } from "./delivery";
 import { FIREHOSE } from "./limits";
-import { bufferFor } from "./registry";
+import { bufferFor } from "../objects";
 
 export const DELIVERY_QUEUE = "rivulet-firehose-delivery";
 export const DEAD_LETTER_QUEUE = "rivulet-firehose-delivery-dlq";

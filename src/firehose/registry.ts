@@ -18,7 +18,6 @@ import {
   unwrap,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { DeliveryBuffer } from "./buffer";
 import { checkDestination, destinationFrom, type Destination, type ExtendedS3Input } from "./config";
 import { sourceConfigOf } from "./kinesis-source";
 import { FIREHOSE } from "./limits";
@@ -28,11 +27,8 @@ import {
   type DeliveryStreamStatus,
   type EncryptionState,
 } from "./registry-store";
-
-export interface Scope {
-  account: string;
-  region: string;
-}
+import type { Scope } from "../aws/scope";
+import { bufferFor } from "../objects";
 
 export const DESTINATION_ID = "destinationId-000000000001";
 
@@ -59,14 +55,6 @@ export interface DeliveryStreamView extends Omit<DeliveryStreamRow, "status"> {
 
 export function deliveryStreamArn(scope: Scope, name: string): string {
   return `arn:aws:firehose:${scope.region}:${scope.account}:deliverystream/${name}`;
-}
-
-export function firehoseRegistryFor(env: Env, scope: Scope): DurableObjectStub<FirehoseRegistry> {
-  return env.FIREHOSE_REGISTRY.get(env.FIREHOSE_REGISTRY.idFromName(`${scope.account}:${scope.region}`));
-}
-
-export function bufferFor(env: Env, streamId: string): DurableObjectStub<DeliveryBuffer> {
-  return env.FIREHOSE_BUFFER.get(env.FIREHOSE_BUFFER.idFromName(streamId));
 }
 
 function notFound(scope: Scope, name: string): never {

@@ -17,16 +17,16 @@ import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import { LAMBDA } from "../limits";
 import { streamArn } from "../streams/ids";
-import { shardStub } from "../streams/locate";
-import { registryFor, type StreamView } from "../streams/registry";
+import type { StreamView } from "../streams/registry";
 import type { IteratorRequest } from "../streams/shard";
-import { directoryFor } from "./directory";
 import { InvalidParameterValueException, ResourceInUseException, ResourceNotFoundException } from "./errors";
 import { readyShards } from "./lineage";
 import { MappingStore, type MappingRow, type ShardState, type Transition } from "./mapping-store";
 import { applySettings, defaultSettings, destinationConfig, type MappingSettings, type SettingsInput, type StartingPosition } from "./settings";
 import { feedShard, type FeedContext } from "./shard-feed";
-import { functionArn, resolveDestination, resolveFunction, type Scope } from "./targets";
+import { functionArn, resolveDestination, resolveFunction } from "./targets";
+import { directoryFor, registryFor, shardStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export interface CreateMappingRequest {
   uuid: string;
@@ -40,10 +40,6 @@ export interface CreateMappingRequest {
 
 /** EventSourceMappingConfiguration as Lambda answers it (timestamps in epoch seconds). */
 export type MappingConfiguration = ReturnType<typeof configuration>;
-
-export function mappingStub(env: Env, scope: Scope, uuid: string): DurableObjectStub<EventSourceMapping> {
-  return env.EVENT_SOURCE_MAPPINGS.get(env.EVENT_SOURCE_MAPPINGS.idFromName(`${scope.account}:${scope.region}/${uuid}`));
-}
 
 /** Lambda's answer for a mapping that does not exist. */
 function mappingNotFound(): never {

@@ -8,11 +8,12 @@
 import { unwrap } from "../aws/errors";
 import { LAMBDA } from "../limits";
 import { parseStreamArn } from "../streams/ids";
-import { directoryFor } from "./directory";
 import { InvalidParameterValueException } from "./errors";
-import { mappingStub, type MappingConfiguration } from "./mapping";
+import type { MappingConfiguration } from "./mapping";
 import type { SettingsInput, StartingPosition } from "./settings";
-import { functionArn, functionIdentity, type Scope } from "./targets";
+import { functionArn, functionIdentity } from "./targets";
+import { directoryFor, mappingStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export interface LambdaContext {
   env: Env;

@@ -13,16 +13,12 @@
  */
 import { ValidationException } from "../aws/errors";
 import { InvalidParameterValueException, ResourceNotFoundException } from "./errors";
+import type { Scope } from "../aws/scope";
 
 export type Target =
   | { kind: "queue"; binding: string; queue: Queue }
   | { kind: "service"; binding: string; fetcher: Fetcher }
   | { kind: "url"; url: string };
-
-export interface Scope {
-  account: string;
-  region: string;
-}
 
 /** Lambda's NamespacedFunctionName pattern, as its model writes it (for the validation message). */
 const FUNCTION_NAME_PATTERN =

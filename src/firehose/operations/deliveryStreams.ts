@@ -6,9 +6,9 @@ import { httpEndpointAsExtended, type HttpEndpointInput } from "../destinations/
 import { kinesisSourceFor } from "../kinesis-source";
 import { FIREHOSE } from "../limits";
 import { redshiftAsExtended, type RedshiftInput } from "../redshift";
-import { firehoseRegistryFor } from "../registry";
 import { describeView } from "../views";
 import { checkKeyInput, type EncryptionInput } from "./encryption";
+import { firehoseRegistryFor } from "../../objects";
 
 /** Every destination member of CreateDeliveryStreamInput, in model order. */
 const DESTINATIONS = [

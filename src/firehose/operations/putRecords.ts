@@ -9,8 +9,8 @@
 import { InvalidArgumentException, ServiceUnavailableException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
-import { bufferFor, firehoseRegistryFor } from "../registry";
 import { SLOW_DOWN } from "../throughput";
+import { bufferFor, firehoseRegistryFor } from "../../objects";
 
 async function store(context: RequestContext, name: string, data: Uint8Array[]) {
   const target = unwrap(await firehoseRegistryFor(context.env, context.scope).target(context.scope, name));

@@ -2,8 +2,8 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
-import { firehoseRegistryFor } from "../registry";
 import type { TagInput } from "./deliveryStreams";
+import { firehoseRegistryFor } from "../../objects";
 
 export async function tagDeliveryStream(input: { DeliveryStreamName: string; Tags: TagInput[] }, context: RequestContext) {
   const tags = input.Tags.map((tag): [string, string] => [tag.Key, tag.Value ?? ""]);

@@ -3,8 +3,8 @@ import { InvalidArgumentException, ResourceNotFoundException, unwrap } from "../
 import type { RequestContext } from "../../aws/protocol";
 import { parseConsumerArn, type ConsumerView } from "../consumers";
 import { streamNameOf } from "../locate";
-import { registryFor } from "../registry";
 import { decodeNextToken, encodeNextToken } from "../tokens";
+import { registryFor } from "../../objects";
 
 interface ConsumerReference {
   StreamARN?: string;

@@ -1,7 +1,7 @@
 import { unwrap, ValidationException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { registryFor } from "../registry";
 import type { StreamMode } from "../registry-store";
+import { registryFor } from "../../objects";
 
 export interface CreateStreamInput {
   StreamName: string;

@@ -1,7 +1,7 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf, type StreamReference } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 
 export interface DeleteStreamInput extends StreamReference {
   EnforceConsumerDeletion?: boolean;

@@ -2,7 +2,7 @@
 import { InvalidArgumentException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf, type StreamReference } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 
 export interface StreamEncryptionInput extends StreamReference {
   EncryptionType: "NONE" | "KMS";

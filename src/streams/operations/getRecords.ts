@@ -1,7 +1,8 @@
 import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { peekIterator } from "../iterator";
-import { fromShard, shardStub } from "../locate";
+import { fromShard } from "../locate";
+import { shardStub } from "../../objects";
 
 export interface GetRecordsInput {
   ShardIterator: string;

@@ -2,8 +2,9 @@ import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { authorize } from "../access";
 import { shardIndexOf } from "../ids";
-import { fromShard, shardNotFound, shardStub, streamNameOf, writableStream, type StreamReference } from "../locate";
+import { fromShard, shardNotFound, streamNameOf, writableStream, type StreamReference } from "../locate";
 import type { IteratorRequest } from "../shard";
+import { shardStub } from "../../objects";
 
 type IteratorType = "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
 

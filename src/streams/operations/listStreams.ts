@@ -1,8 +1,8 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { registryFor } from "../registry";
 import { decodeNextToken, encodeNextToken } from "../tokens";
 import { streamSummary } from "../views";
+import { registryFor } from "../../objects";
 
 export interface ListStreamsInput {
   Limit?: number;

@@ -2,7 +2,7 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf, type StreamReference } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 
 export interface EnhancedMonitoringInput extends StreamReference {
   ShardLevelMetrics: string[];

@@ -2,8 +2,8 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf, type StreamReference } from "../locate";
-import { registryFor } from "../registry";
 import { streamArn } from "../ids";
+import { registryFor } from "../../objects";
 
 export interface SplitShardInput extends StreamReference {
   ShardToSplit: string;

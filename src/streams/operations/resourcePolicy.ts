@@ -6,8 +6,8 @@ import { parseConsumerArn } from "../consumers";
 import { parseStreamArn } from "../ids";
 import { forgetStream } from "../locate";
 import { parsePolicy } from "../policies";
-import { registryFor } from "../registry";
 import type { PolicyTarget } from "../resource-policies";
+import { registryFor } from "../../objects";
 
 export interface ResourcePolicyInput {
   ResourceARN: string;

@@ -2,8 +2,8 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf } from "../locate";
-import { registryFor } from "../registry";
 import type { StreamMode } from "../registry-store";
+import { registryFor } from "../../objects";
 
 export interface UpdateStreamModeInput {
   StreamARN: string;

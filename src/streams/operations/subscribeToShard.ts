@@ -1,10 +1,10 @@
 import { InvalidArgumentException, ResourceInUseException, unwrap } from "../../aws/errors";
 import { EventStreamOutput, type RequestContext } from "../../aws/protocol";
 import { shardIndexOf } from "../ids";
-import { fromShard, shardNotFound, shardStub, writableStream } from "../locate";
-import { registryFor } from "../registry";
+import { fromShard, shardNotFound, writableStream } from "../locate";
 import type { IteratorRequest } from "../shard";
 import { consumerOf } from "./consumers";
+import { registryFor, shardStub } from "../../objects";
 
 export interface SubscribeToShardInput {
   ConsumerARN: string;

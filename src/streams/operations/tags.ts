@@ -3,7 +3,7 @@ import { InvalidArgumentException, ResourceNotFoundException, unwrap } from "../
 import type { RequestContext } from "../../aws/protocol";
 import { parseStreamArn } from "../ids";
 import { streamNameOf, type StreamReference } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 
 export interface AddTagsInput extends StreamReference {
   Tags: Record<string, string>;
