@@ -9,8 +9,8 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import {
-  AwsError,
   capture,
+  ConcurrentModificationException,
   InvalidArgumentException,
   LimitExceededException,
   ResourceInUseException,
@@ -31,12 +31,6 @@ import type { Scope } from "../aws/scope";
 import { bufferFor } from "../objects";
 
 export const DESTINATION_ID = "destinationId-000000000001";
-
-export class ConcurrentModificationException extends AwsError {
-  constructor(message: string) {
-    super("ConcurrentModificationException", message);
-  }
-}
 
 export interface CreateRequest {
   name: string;

@@ -4,9 +4,8 @@
  * source. The mappings themselves, with their checkpoints, are objects of their own (mapping.ts).
  */
 import { DurableObject } from "cloudflare:workers";
-import { capture } from "../aws/errors";
+import { capture, ResourceConflictException } from "../aws/errors";
 import { DirectoryStore, type DirectoryEntry } from "./directory-store";
-import { ResourceConflictException } from "./errors";
 
 function conflict(eventSourceArn: string, functionName: string, existing: DirectoryEntry): never {
   throw new ResourceConflictException(

@@ -13,13 +13,12 @@
  * re-created under the same name is read from the start of its new shards.
  */
 import { DurableObject } from "cloudflare:workers";
-import { capture, unwrap } from "../aws/errors";
+import { capture, InvalidParameterValueException, LambdaResourceNotFoundException, ResourceInUseException, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import { LAMBDA } from "../limits";
 import { streamArn } from "../streams/ids";
 import type { StreamView } from "../streams/registry";
 import type { IteratorRequest } from "../streams/shard";
-import { InvalidParameterValueException, ResourceInUseException, ResourceNotFoundException } from "./errors";
 import { readyShards } from "./lineage";
 import { MappingStore, type MappingRow, type ShardState, type Transition } from "./mapping-store";
 import { applySettings, defaultSettings, destinationConfig, type MappingSettings, type SettingsInput, type StartingPosition } from "./settings";
@@ -43,7 +42,7 @@ export type MappingConfiguration = ReturnType<typeof configuration>;
 
 /** Lambda's answer for a mapping that does not exist. */
 function mappingNotFound(): never {
-  throw new ResourceNotFoundException("The resource you requested does not exist.");
+  throw new LambdaResourceNotFoundException("The resource you requested does not exist.");
 }
 
 const USER_ACTION = "User action";

@@ -5,10 +5,9 @@
  * Only Kinesis data streams of the caller's account and region are event sources; any other
  * EventSourceArn (SQS, DynamoDB, Kafka, a stream consumer) is refused as an invalid parameter.
  */
-import { unwrap } from "../aws/errors";
+import { InvalidParameterValueException, unwrap } from "../aws/errors";
 import { LAMBDA } from "../limits";
 import { parseStreamArn } from "../streams/ids";
-import { InvalidParameterValueException } from "./errors";
 import type { MappingConfiguration } from "./mapping";
 import type { SettingsInput, StartingPosition } from "./settings";
 import { functionArn, functionIdentity } from "./targets";

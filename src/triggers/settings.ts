@@ -9,7 +9,7 @@
  * time (as with a factor of 1); Tags, MetricsConfig and LoggingConfig are accepted and ignored.
  */
 import { LAMBDA } from "../limits";
-import { InvalidParameterValueException } from "./errors";
+import { InvalidParameterValueException } from "../aws/errors";
 
 export type StartingPosition = "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
 

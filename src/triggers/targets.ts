@@ -11,8 +11,7 @@
  * Targets are resolved when a mapping is created or updated (so a typo fails the call) and again at
  * every delivery (bindings are the Worker's, and change with its deployments).
  */
-import { ValidationException } from "../aws/errors";
-import { InvalidParameterValueException, ResourceNotFoundException } from "./errors";
+import { InvalidParameterValueException, LambdaResourceNotFoundException, ValidationException } from "../aws/errors";
 import type { Scope } from "../aws/scope";
 
 export type Target =
@@ -75,7 +74,7 @@ export function functionArn(name: string, scope: Scope): string {
 export function resolveFunction(name: string, env: Env, scope: Scope): Target {
   const identity = functionIdentity(name);
   const target = "url" in identity ? urlTarget(identity.url, env) : bindingTarget(identity.name, env);
-  if (!target) throw new ResourceNotFoundException(`Function not found: ${functionArn(name, scope)}`);
+  if (!target) throw new LambdaResourceNotFoundException(`Function not found: ${functionArn(name, scope)}`);
   return target;
 }
 
