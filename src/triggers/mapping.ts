@@ -23,7 +23,7 @@ import { readyShards } from "./lineage";
 import { MappingStore, type MappingRow, type ShardState, type Transition } from "./mapping-store";
 import { applySettings, defaultSettings, destinationConfig, type MappingSettings, type SettingsInput, type StartingPosition } from "./settings";
 import { feedShard, type FeedContext } from "./shard-feed";
-import { functionArn, resolveDestination, resolveFunction } from "./targets";
+import { functionArn, resolveDestination, resolveFunction } from "../functions/targets";
 import { directoryFor, registryFor, shardStub } from "../objects";
 import type { Scope } from "../aws/scope";
 

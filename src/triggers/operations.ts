@@ -10,7 +10,7 @@ import { LAMBDA } from "../limits";
 import { parseStreamArn } from "../streams/ids";
 import type { MappingConfiguration } from "./mapping";
 import type { SettingsInput, StartingPosition } from "./settings";
-import { functionArn, functionIdentity } from "./targets";
+import { functionArn, functionIdentity } from "../functions/targets";
 import { directoryFor, mappingStub } from "../objects";
 import type { Scope } from "../aws/scope";
 

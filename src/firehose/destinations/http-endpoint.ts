@@ -41,6 +41,7 @@ import { FIREHOSE, MIB } from "../limits";
 import { derivedUuid } from "../object-names";
 import type { ProcessedRecord } from "../records";
 import { deliveryStreamArn } from "../registry";
+import { endpointUrl, loopbackAllowed } from "../../functions/targets";
 
 export interface HttpEndpointCommonAttribute {
   AttributeName: string;
@@ -128,8 +129,6 @@ export function mergeHttpEndpoint(input: HttpEndpointUpdate, base?: HttpEndpoint
   };
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /** AWS's checks of an HTTP endpoint destination beyond the model, and what Rivulet cannot do. */
 export function checkHttpEndpoint(env: Env, settings: HttpEndpointSettings): void {
   const text = settings.EndpointConfiguration.Url;
@@ -141,7 +140,7 @@ export function checkHttpEndpoint(env: Env, settings: HttpEndpointSettings): voi
     throw new InvalidArgumentException(`The HTTP endpoint URL is not a valid URL: ${text}`);
   }
   // Deployed, the model's pattern (https://.*) has refused http:// already; locally it is widened (localInputShape).
-  if (url.protocol === "http:" && !(env.RIVULET_LOCAL === "1" && LOOPBACK_HOSTS.has(url.hostname))) {
+  if (url.protocol === "http:" && endpointUrl(text, loopbackAllowed(env)) === undefined) {
     throw new InvalidArgumentException(
       "The HTTP endpoint URL must use https://. Under npm start Rivulet also accepts http:// on 127.0.0.1, localhost and [::1].",
     );
