@@ -12,7 +12,7 @@ import type { ConsoleContext, ConsoleEnv } from "../auth";
 import { Sparkline } from "../charts";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderFragment, renderPage } from "../layout";
-import { streamPath, streamSummary } from "./kinesis-load";
+import { streamPath, streamSummary } from "../loaders/kinesis";
 import type { ListStreamsOutput, StreamDescriptionSummary } from "./kinesis-wire";
 
 interface StreamRow {

@@ -3,8 +3,8 @@
  * reading of a DeliveryStreamDescription the pages share: where records come from, where they go,
  * what processes them on the way.
  */
-import { callAws } from "./api";
-import type { ConsoleContext } from "./auth";
+import { callAws } from "../api";
+import type { ConsoleContext } from "../auth";
 import type {
   DeliveryStreamDescription,
   DescribeDeliveryStreamOutput,
@@ -15,7 +15,7 @@ import type {
   Processor,
   RedshiftDestinationDescription,
   S3DestinationDescription,
-} from "./firehose-wire";
+} from "../firehose-wire";
 
 /** One ListDeliveryStreams page of this many names: the list shows at most these (AWS allows up to 10,000 a call). */
 export const LISTED_DELIVERY_STREAMS = 100;

@@ -8,7 +8,7 @@ import type {
   ListStreamConsumersOutput,
   Shard,
   StreamDescriptionSummary,
-} from "./kinesis-wire";
+} from "../pages/kinesis-wire";
 
 /** ListShards and ListStreamConsumers pages followed at most this far: a page shows at most 100,000 rows. */
 const MAX_PAGES = 100;
