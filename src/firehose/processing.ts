@@ -9,8 +9,8 @@ import { callFunction } from "../functions/invoke";
 import { serviceTarget } from "../functions/targets";
 import type { BufferConfig } from "./buffer";
 import type { ProcessedRecord, SourceRecord } from "./records";
-import { deliveryStreamArn } from "./registry";
 import { processRecords as runChain, type LambdaTarget, type ProcessingEnv } from "./transform";
+import { deliveryStreamArn } from "./ids";
 
 /** POSTs a Lambda request to its target; a service binding this Worker lacks answers 404 (Lambda.ResourceNotFound). */
 async function invoke(env: Env, target: LambdaTarget, body: string): Promise<Response> {

@@ -5,8 +5,8 @@
  */
 import { unwrap } from "../aws/errors";
 import { systemClock } from "../clock";
-import { deliverBatch, isBatchMessage, retryDelaySeconds } from "./delivery";
-import { FIREHOSE } from "./limits";
+import { deliverBatch, isBatchMessage } from "./delivery";
+import { FIREHOSE, retryDelaySeconds } from "./limits";
 import { bufferFor } from "../objects";
 
 export const DELIVERY_QUEUE = "rivulet-firehose-delivery";

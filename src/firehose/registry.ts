@@ -29,6 +29,7 @@ import {
 } from "./registry-store";
 import type { Scope } from "../aws/scope";
 import { bufferFor } from "../objects";
+import { deliveryStreamArn } from "./ids";
 
 export const DESTINATION_ID = "destinationId-000000000001";
 
@@ -45,10 +46,6 @@ export interface CreateRequest {
 export interface DeliveryStreamView extends Omit<DeliveryStreamRow, "status"> {
   status: DeliveryStreamStatus;
   arn: string;
-}
-
-export function deliveryStreamArn(scope: Scope, name: string): string {
-  return `arn:aws:firehose:${scope.region}:${scope.account}:deliverystream/${name}`;
 }
 
 function notFound(scope: Scope, name: string): never {

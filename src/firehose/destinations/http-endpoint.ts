@@ -34,14 +34,14 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { Shape, StringShape, StructureShape } from "../../aws/validate";
 import type { Clock } from "../../clock";
-import type { BatchContents } from "../buffer";
-import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Input, ProcessingConfiguration, S3Input } from "../config";
-import { retryDelaySeconds } from "../delivery";
-import { FIREHOSE, MIB } from "../limits";
+import type { Scope } from "../../aws/scope";
+import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "../s3-configuration";
+import type { ProcessingConfiguration } from "../transform/config";
+import { FIREHOSE, MIB, retryDelaySeconds } from "../limits";
 import { derivedUuid } from "../object-names";
 import type { ProcessedRecord } from "../records";
-import { deliveryStreamArn } from "../registry";
 import { endpointUrl, loopbackAllowed } from "../../functions/targets";
+import { deliveryStreamArn } from "../ids";
 
 export interface HttpEndpointCommonAttribute {
   AttributeName: string;
@@ -92,7 +92,7 @@ export interface HttpEndpointInput {
 export type HttpEndpointUpdate = Partial<Omit<HttpEndpointSettings, "BufferingHints">> & { BufferingHints?: Partial<BufferingHints> };
 
 /** The S3-shaped input (the S3 configuration, the processing chain and the HTTP members given) for destinationFrom. */
-export function httpEndpointAsExtended(input: HttpEndpointInput): ExtendedS3Input {
+export function httpEndpointAsExtended(input: HttpEndpointInput): ExtendedS3Members & { HttpEndpoint: HttpEndpointUpdate } {
   const s3 = input.S3Configuration ?? input.S3Update ?? {};
   const update: HttpEndpointUpdate = {
     ...(input.EndpointConfiguration && { EndpointConfiguration: input.EndpointConfiguration }),
@@ -208,6 +208,13 @@ export interface HttpDelivery {
   failed: ProcessedRecord[];
 }
 
+/** What delivery to an endpoint reads of a flushed batch (buffer.ts's BatchContents). */
+interface FlushedBatch {
+  batchId: string;
+  flushedMs: number;
+  config: Scope & { streamName: string };
+}
+
 type AttemptResult = { ok: true } | { ok: false; code: string; message: string; permanent: boolean };
 
 /** How much of an answer an error message quotes (ours: AWS logs "a truncated response payload"). */
@@ -219,7 +226,7 @@ const QUOTED_RESPONSE_CHARS = 1000;
  * duration (from the batch's flush) has not run out.
  */
 export async function sendToHttpEndpoint(options: {
-  batch: BatchContents;
+  batch: FlushedBatch;
   settings: HttpEndpointSettings;
   records: readonly ProcessedRecord[];
   clock: Clock;
@@ -291,7 +298,7 @@ function requestChunks(records: readonly ProcessedRecord[], maxBodyBytes: number
 }
 
 async function buildRequest(
-  batch: BatchContents,
+  batch: FlushedBatch,
   settings: HttpEndpointSettings,
   requestId: string,
   records: readonly ProcessedRecord[],
