@@ -9,9 +9,10 @@
 //
 // No parser: imports are the statements that start a line with `import` or `export ... from`, up
 // to their module specifier, which is how every file here writes them (a comment or string that
-// begins a line with `import x from "y"` would be misread; none does). Bare specifiers (packages,
-// `cloudflare:workers`) are outside src/ and ignored; `src/...` is the tsconfig path of the
-// console's browser files.
+// begins a line with `import x from "y"` would be misread, and a dynamic `import()` is not seen;
+// src/ has neither). Bare specifiers (packages, `cloudflare:workers`) are outside src/ and ignored;
+// `src/...` is the tsconfig path of the console's browser files. Declaration files (.d.ts) are
+// left out: they hold no code.
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -47,7 +48,7 @@ function resolveSpecifier(from, specifier) {
 const STATEMENT = /^[ \t]*(import|export)\b([^;"'`]*?)\bfrom\s*["']([^"']+)["']|^[ \t]*import\s*["']([^"']+)["']/gm;
 
 /** Whether an import or export clause brings in types only, so the built code drops it. */
-function typeOnly(keyword, clause) {
+function typeOnly(clause) {
   const text = clause.trim();
   if (/^type\b/.test(text)) return true;
   const named = /^\{([^}]*)\}$/.exec(text);
@@ -61,9 +62,10 @@ function importsOf(file) {
   const edges = [];
   for (const match of text.matchAll(STATEMENT)) {
     const [, keyword, clause, fromSpecifier, bareSpecifier] = match;
-    if (keyword === "export" && !/^\s*(type\s+)?(\*|\{)/.test(clause)) continue; // `export const x = ... from` cannot be; stay safe
+    // Only `export {...} from` and `export * from` re-export; any other `export` merely ran into a `from`.
+    if (keyword === "export" && !/^\s*(type\s+)?(\*|\{)/.test(clause)) continue;
     const specifier = fromSpecifier ?? bareSpecifier;
-    const types = bareSpecifier === undefined && typeOnly(keyword, clause);
+    const types = bareSpecifier === undefined && typeOnly(clause);
     if (valuesOnly && types) continue;
     const target = resolveSpecifier(file, specifier);
     if (target) edges.push({ target, types });
