@@ -9,8 +9,12 @@ import { recorder } from "./test/integration/triggers/recorder.ts";
  * Durable Objects of wrangler.toml; `e2e` runs in Node against the real local server (`npm start`),
  * driven by the unmodified AWS SDK and CLI; `browser` drives the web console in Chromium against it.
  */
-// The D1 migrations (migrations/), applied to RIVULET_ANALYTICS by test/integration/apply-migrations.ts.
-const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
+// The D1 schema, applied to RIVULET_ANALYTICS by test/integration/apply-migrations.ts: the Worker's
+// migrations (migrations/), then the example tables the tests load into (test/d1-tables/).
+const migrations = [
+  ...(await readD1Migrations(new URL("./migrations", import.meta.url).pathname)),
+  ...(await readD1Migrations(new URL("./test/d1-tables", import.meta.url).pathname)),
+];
 
 const workers = cloudflareTest({
   wrangler: { configPath: "./wrangler.toml" },
@@ -30,7 +34,14 @@ export default defineConfig({
       { plugins: [workers], test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {
         plugins: [workers],
-        test: { name: "integration", include: ["test/integration/**/*.test.ts"], setupFiles: ["test/integration/apply-migrations.ts"] },
+        // Some tests drive hundreds of objects through a flush; on a loaded two-core machine they need
+        // more than vitest's default five seconds (a hang still fails, just later).
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          setupFiles: ["test/integration/apply-migrations.ts"],
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

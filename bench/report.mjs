@@ -38,7 +38,7 @@ import { dirname } from "node:path";
  * @param {number} value
  * @param {string} unit
  */
-export function formatValue(value, unit) {
+function formatValue(value, unit) {
   if (!Number.isFinite(value)) return "n/a";
   if (unit === "records/s") return Math.round(value).toLocaleString("en-US");
   if (unit === "MiB" || unit === "MiB/s") return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);

@@ -5,7 +5,7 @@
  * @param {number[]} sorted ascending
  * @param {number} p in [0, 100]
  */
-export function percentile(sorted, p) {
+function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];

@@ -17,9 +17,13 @@ import {
 //
 // Two upstream addresses exist. wrangler's own port always works: its proxy
 // queues requests while the Worker reloads. The Worker's direct socket
-// (reported by user-worker-reporter.mjs) skips that proxy and is about twice
+// (reported by direct-worker-hooks.mjs) skips that proxy and is about twice
 // as fast, so it is preferred whenever known; a failed connection there
 // (the Worker is being reloaded) falls back to wrangler's port.
+//
+// The parts, each below: the keep-alive agent, the two upstream targets,
+// waiting for the Worker to be ready, sending one request upstream, and one
+// handler per client protocol.
 
 /**
  * @typedef {object} ForwarderOptions
@@ -37,15 +41,39 @@ import {
  */
 
 /**
+ * @typedef {(method: string, path: string, headers: string[], body: import("node:stream").Readable | null, callbacks: UpstreamCallbacks) => { abort(): void }} SendUpstream
+ * @typedef {(fn: (error?: Error) => void) => void} WhenReady
+ * @typedef {{ whenReady: WhenReady, sendUpstream: SendUpstream, fallbackHost: () => string }} HandlerParts
+ */
+
+/**
  * @param {ForwarderOptions} options
  */
 export function createForwarder({ upstreamPort, ready, fallbackHost }) {
-  // Keep-alive to the Worker saves a TCP handshake per request, which is most
-  // of the overhead for small Kinesis calls. workerd closes idle connections
-  // after about 15 s; dropping ours after 4 s avoids reusing a socket the
-  // instant the other side closes it. LIFO reuse keeps the pool small and
-  // warm.
-  const agent = new http.Agent({
+  const agent = keepAliveAgent();
+  const targets = upstreamTargets(upstreamPort);
+  const parts = { whenReady: readiness(ready), sendUpstream: upstreamSender(agent, targets), fallbackHost };
+  return {
+    handleHttp1: http1Handler(parts),
+    handleHttp2: http2Handler(parts),
+    setDirectUrl: targets.setDirectUrl,
+    releaseDirect: targets.releaseDirect,
+    restoreDirect: targets.restoreDirect,
+    /** Close pooled upstream connections. */
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+/**
+ * Keep-alive to the Worker saves a TCP handshake per request, which is most
+ * of the overhead for small Kinesis calls. workerd closes idle connections
+ * after about 15 s; dropping ours after 4 s avoids reusing a socket the
+ * instant the other side closes it. LIFO reuse keeps the pool small and warm.
+ */
+function keepAliveAgent() {
+  return new http.Agent({
     keepAlive: true,
     keepAliveMsecs: 1000,
     timeout: 4000,
@@ -53,7 +81,15 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
     scheduling: "lifo",
     noDelay: true,
   });
+}
 
+/**
+ * wrangler's port and the Worker's direct socket (see the top of this file),
+ * with the requests in flight on the direct one, which a Worker restart
+ * waits for.
+ * @param {number} upstreamPort
+ */
+function upstreamTargets(upstreamPort) {
   /** @type {Target} */
   const viaWrangler = { host: "127.0.0.1", port: upstreamPort };
   /** @type {Target | undefined} */
@@ -67,6 +103,66 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
   /** @type {(() => void)[]} */
   const drainWaiters = [];
 
+  return {
+    viaWrangler,
+    /** Where a new request goes. */
+    preferred() {
+      return direct ?? viaWrangler;
+    },
+    /**
+     * Counts a request to `target` while it is in flight, if that is the direct socket.
+     * @param {Target} target
+     * @param {http.ClientRequest} request
+     */
+    track(target, request) {
+      if (target === viaWrangler) return;
+      directInFlight++;
+      // 'close' comes once the response has been read to the end, or the
+      // request failed or was aborted.
+      request.once("close", () => {
+        directInFlight--;
+        if (directInFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
+      });
+    },
+    /**
+     * The direct socket refused a connection: stop using it until the next reload report.
+     * @param {Target} target
+     */
+    forget(target) {
+      if (direct === target) direct = undefined;
+    },
+    /**
+     * Prefer the Worker's own socket from now on (see the top of this file).
+     * @param {URL} url
+     */
+    setDirectUrl(url) {
+      direct = lastDirect = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) };
+    },
+    /**
+     * The Worker is about to restart: send new requests through wrangler's
+     * port (its proxy holds them during the restart) and resolve once every
+     * request on the direct socket has finished.
+     * @returns {Promise<void>}
+     */
+    releaseDirect() {
+      direct = undefined;
+      if (directInFlight === 0) return Promise.resolve();
+      return new Promise((resolve) => drainWaiters.push(resolve));
+    },
+    /** The restart is over; the new URL normally arrives right after. */
+    restoreDirect() {
+      direct ??= lastDirect;
+    },
+  };
+}
+
+/**
+ * Runs a function once the Worker is up; requests that arrive while wrangler
+ * is still starting wait rather than fail.
+ * @param {Promise<void>} ready
+ * @returns {WhenReady}
+ */
+function readiness(ready) {
   let isReady = false;
   /** @type {Error | undefined} */
   let notReady;
@@ -74,13 +170,7 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
     () => (isReady = true),
     (error) => (notReady = error),
   );
-
-  /**
-   * Run `fn` once the Worker is up; requests that arrive while wrangler is
-   * still starting wait rather than fail.
-   * @param {(error?: Error) => void} fn
-   */
-  const whenReady = (fn) => {
+  return (fn) => {
     if (isReady) return fn();
     if (notReady) return fn(notReady);
     ready.then(
@@ -88,19 +178,18 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
       (error) => fn(error),
     );
   };
+}
 
-  /**
-   * Send one request upstream. The body is piped only once the connection
-   * is established, so a refused direct connection leaves it unread and the
-   * request can go to wrangler's port instead.
-   * @param {string} method
-   * @param {string} path
-   * @param {string[]} headers flat list
-   * @param {import("node:stream").Readable | null} body
-   * @param {UpstreamCallbacks} callbacks
-   * @returns {{ abort(): void }}
-   */
-  function sendUpstream(method, path, headers, body, { onResponse, onError }) {
+/**
+ * Sends one request upstream. The body is piped only once the connection
+ * is established, so a refused direct connection leaves it unread and the
+ * request can go to wrangler's port instead.
+ * @param {http.Agent} agent
+ * @param {ReturnType<typeof upstreamTargets>} targets
+ * @returns {SendUpstream}
+ */
+function upstreamSender(agent, targets) {
+  return (method, path, headers, body, { onResponse, onError }) => {
     let aborted = false;
     /** @type {http.ClientRequest} */
     let current;
@@ -119,15 +208,7 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
         // quiet for a long time. (The agent's 4 s applies to idle sockets.)
         timeout: 0,
       });
-      if (target !== viaWrangler) {
-        directInFlight++;
-        // 'close' comes once the response has been read to the end, or the
-        // request failed or was aborted.
-        upReq.once("close", () => {
-          directInFlight--;
-          if (directInFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
-        });
-      }
+      targets.track(target, upReq);
       let started = false;
       const start = () => {
         started = true;
@@ -153,9 +234,9 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
         // anything else may already have had an effect, and fails with an
         // InternalFailure that SDKs retry).
         const replayable = !started || !body;
-        if (target !== viaWrangler && !responded && replayable) {
-          if (direct === target) direct = undefined; // until the next reload report
-          current = attempt(viaWrangler);
+        if (target !== targets.viaWrangler && !responded && replayable) {
+          targets.forget(target);
+          current = attempt(targets.viaWrangler);
           return;
         }
         onError(error);
@@ -163,21 +244,23 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
       return upReq;
     };
 
-    current = attempt(direct ?? viaWrangler);
+    current = attempt(targets.preferred());
     return {
       abort() {
         aborted = true;
         current.destroy();
       },
     };
-  }
+  };
+}
 
-  /**
-   * Serve one HTTP/1.x request.
-   * @param {http.IncomingMessage} req
-   * @param {http.ServerResponse} res
-   */
-  function handleHttp1(req, res) {
+/**
+ * Serves one HTTP/1.x request.
+ * @param {HandlerParts} parts
+ * @returns {(req: http.IncomingMessage, res: http.ServerResponse) => void}
+ */
+function http1Handler({ whenReady, sendUpstream, fallbackHost }) {
+  return (req, res) => {
     whenReady((startupError) => {
       if (startupError) return failHttp1(res, startupError);
       if (res.destroyed) return;
@@ -222,14 +305,16 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
       });
       req.on("error", () => upstream.abort());
     });
-  }
+  };
+}
 
-  /**
-   * Serve one HTTP/2 stream.
-   * @param {http2.ServerHttp2Stream} stream
-   * @param {http2.IncomingHttpHeaders} headers
-   */
-  function handleHttp2(stream, headers) {
+/**
+ * Serves one HTTP/2 stream.
+ * @param {HandlerParts} parts
+ * @returns {(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) => void}
+ */
+function http2Handler({ whenReady, sendUpstream, fallbackHost }) {
+  return (stream, headers) => {
     // Without an 'error' listener a client's RST_STREAM would crash the
     // process; the 'close' handler below does the cleanup.
     stream.on("error", () => {});
@@ -287,37 +372,6 @@ export function createForwarder({ upstreamPort, ready, fallbackHost }) {
         if (!upstreamDone) upstream.abort();
       });
     });
-  }
-
-  return {
-    handleHttp1,
-    handleHttp2,
-    /**
-     * Prefer the Worker's own socket from now on (see the top of this file).
-     * @param {URL} url
-     */
-    setDirectUrl(url) {
-      direct = lastDirect = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) };
-    },
-    /**
-     * The Worker is about to restart: send new requests through wrangler's
-     * port (its proxy holds them during the restart) and resolve once every
-     * request on the direct socket has finished.
-     * @returns {Promise<void>}
-     */
-    releaseDirect() {
-      direct = undefined;
-      if (directInFlight === 0) return Promise.resolve();
-      return new Promise((resolve) => drainWaiters.push(resolve));
-    },
-    /** The restart is over; the new URL normally arrives right after. */
-    restoreDirect() {
-      direct ??= lastDirect;
-    },
-    /** Close pooled upstream connections. */
-    close() {
-      agent.destroy();
-    },
   };
 }
 

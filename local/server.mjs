@@ -62,7 +62,7 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  * @param {string | AccessKey[] | undefined} accessKeys
  * @returns {string}
  */
-export function formatAccessKeys(accessKeys) {
+function formatAccessKeys(accessKeys) {
   if (accessKeys === undefined) return "";
   const entries = typeof accessKeys === "string" ? accessKeys.split(",") : accessKeys;
   return entries

@@ -129,7 +129,7 @@ export function startWranglerDev(options) {
     cwd: path.dirname(options.configPath),
     env,
     // The IPC channel is what bin/wrangler.js gives cli.js as well; here it
-    // carries the Worker's direct address (user-worker-reporter.mjs).
+    // carries the Worker's direct address and its restarts (direct-worker-hooks.mjs).
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: process.platform !== "win32",
   });

@@ -1,113 +1,55 @@
 #!/usr/bin/env node
-// Generates the input-shape data that src/aws/validate.ts walks, from AWS's own service models
-// (botocore "service-2.json" format):
+// Generates, from AWS's own service models (botocore's service-2.json, kept in scripts/models/),
+// one TypeScript file per service holding:
 //
-//   ../shared/aws-models/kinesis/2013-12-02/service-2.json  -> src/streams/shapes.generated.ts
-//   ../shared/aws-models/firehose/2015-08-04/service-2.json -> src/firehose/shapes.generated.ts
+// 1. the input shapes that src/aws/validate.ts walks: per operation, the input structure, and for
+//    every shape reachable from it the type, the min/max bounds (length for string/blob/list/map,
+//    value for numbers), the pattern (as AWS prints it, plus a JavaScript RegExp with Java's
+//    whole-input `matches()` semantics), enum values, required members and nested shapes. For
+//    REST-JSON services also each operation's HTTP binding (method, path, status) and output
+//    structure, with the members' `location`/`locationName` (uri, querystring, header, headers)
+//    and a structure's `payload` member, for the protocol layer that binds them;
+// 2. the operations' TypeScript types (see ./gen-shapes/types.mjs).
 //
-// The models exist only where this script is run; the generated files are committed, so neither the
-// build nor the Worker ever needs ../shared. Regenerate with:
+// Documentation is dropped. The generated files are committed, so the build never runs this;
+// after changing a model (scripts/vendor-models.mjs) or this script, regenerate with:
 //
 //   node scripts/gen-shapes.mjs
-//
-// Only what input validation needs is kept: per operation, the input structure, and for every shape
-// reachable from it the type, the min/max bounds (length for string/blob/list/map, value for numbers),
-// the pattern (as AWS prints it, plus a JavaScript RegExp with Java's whole-input `matches()`
-// semantics), enum values, required members and nested shapes. Documentation is dropped.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { javaRegexToJs } from "./gen-shapes/java-regex.mjs";
+import { typeDeclarations } from "./gen-shapes/types.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const modelsDir = resolve(root, "../shared/aws-models");
+const modelsDir = join(root, "scripts/models");
 
 const services = [
-  { model: "kinesis/2013-12-02/service-2.json", out: "src/streams/shapes.generated.ts" },
-  { model: "firehose/2015-08-04/service-2.json", out: "src/firehose/shapes.generated.ts" },
+  { model: "kinesis-2013-12-02.json", out: "src/streams/shapes.generated.ts" },
+  { model: "firehose-2015-08-04.json", out: "src/firehose/shapes.generated.ts" },
+  { model: "lambda-2015-03-31.json", out: "src/triggers/shapes.generated.ts" },
+  { model: "kinesisanalytics-2015-08-14.json", out: "src/analytics/shapes-v1.generated.ts" },
+  { model: "kinesisanalyticsv2-2018-05-23.json", out: "src/analytics/shapes-v2.generated.ts" },
+  { model: "kinesisvideo-2017-09-30.json", out: "src/video/shapes.generated.ts" },
+  { model: "kinesis-video-media-2017-09-30.json", out: "src/video/media-shapes.generated.ts" },
+  { model: "kinesis-video-archived-media-2017-09-30.json", out: "src/video/archived-media-shapes.generated.ts" },
 ];
 
 const SCALARS = new Set(["string", "integer", "long", "float", "double", "boolean", "blob", "timestamp"]);
-
-/**
- * Translates a Java regular expression (what AWS's models carry and AWS's validator runs) into the
- * source of an equivalent JavaScript RegExp for the "u" flag (code-point semantics, like Java's).
- * Differences handled: identity escapes of non-syntax characters (`\_`), which "u" mode rejects;
- * `.` (Java also excludes U+0085); `\s`/`\S` (ASCII-only in Java). Anything this does not know
- * (nested or intersected classes, possessive quantifiers, \Q..\E, POSIX \p{Alpha} names) is refused
- * so that a model change cannot silently produce a wrong check.
- */
-function javaRegexToJs(pattern) {
-  const JAVA_SPACE = " \\t\\n\\x0B\\f\\r";
-  let out = "";
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      const n = pattern[++i];
-      if (n === undefined) throw new Error(`dangling escape in ${pattern}`);
-      if (n === "Q" || n === "E") throw new Error(`\\Q..\\E unsupported in ${pattern}`);
-      if (n === "s") out += inClass ? JAVA_SPACE : `[${JAVA_SPACE}]`;
-      else if (n === "S") {
-        if (inClass) throw new Error(`\\S inside a class unsupported in ${pattern}`);
-        out += `[^${JAVA_SPACE}]`;
-      } else if (n === "p" || n === "P") {
-        const close = pattern.indexOf("}", i);
-        const name = pattern.slice(i + 2, close);
-        if (pattern[i + 1] !== "{" || !/^(L|Lu|Ll|Lt|Lm|Lo|M|N|Nd|Nl|No|P|S|Z|Zs|Zl|Zp|C|Cc)$/.test(name)) {
-          throw new Error(`unsupported \\${n}{${name}} in ${pattern}`);
-        }
-        out += `\\${n}{${name}}`;
-        i = close;
-      } else if (n === "u") {
-        const hex = pattern.slice(i + 1, i + 5);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Error(`bad \\u escape in ${pattern}`);
-        out += `\\u${hex}`;
-        i += 4;
-      } else if (/[0-9A-Za-z]/.test(n)) {
-        if (!"dDwWbBtnrf0123456789".includes(n)) throw new Error(`unsupported escape \\${n} in ${pattern}`);
-        out += `\\${n}`;
-      } else if ("^$\\.*+?()[]{}|/".includes(n) || (n === "-" && inClass)) {
-        out += `\\${n}`;
-      } else {
-        // Java lets any non-alphanumeric character be escaped to mean itself; "u" mode does not.
-        out += n === "-" ? "-" : n;
-      }
-      continue;
-    }
-    if (inClass) {
-      if (c === "[" || (c === "&" && pattern[i + 1] === "&")) throw new Error(`nested class unsupported in ${pattern}`);
-      if (c === "]") inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === "[") {
-      inClass = true;
-      out += c;
-      if (pattern[i + 1] === "^") out += pattern[++i];
-      continue;
-    }
-    if ((c === "+" || c === "*" || c === "?" || c === "}") && pattern[i + 1] === "+") {
-      throw new Error(`possessive quantifier unsupported in ${pattern}`);
-    }
-    out += c === "." ? "[^\\n\\r\\u0085\\u2028\\u2029]" : c;
-  }
-  if (inClass) throw new Error(`unterminated class in ${pattern}`);
-  const source = `^(?:${out})$`;
-  new RegExp(source, "u"); // throws if the translation is not valid JavaScript
-  return source;
-}
+const LOCATIONS = new Set(["uri", "querystring", "header", "headers"]);
 
 function generate({ model, out }) {
   const modelPath = join(modelsDir, model);
-  const json = JSON.parse(readFileSync(modelPath, "utf8"));
-  const { metadata, operations, shapes } = json;
-  if (metadata.protocol !== "json") throw new Error(`${model}: protocol ${metadata.protocol} is not AWS JSON`);
+  const { metadata, operations, shapes } = JSON.parse(readFileSync(modelPath, "utf8"));
+  const protocol = metadata.protocol;
+  if (protocol !== "json" && protocol !== "rest-json") throw new Error(`${model}: protocol ${protocol} is neither AWS JSON nor REST-JSON`);
+  const restJson = protocol === "rest-json";
   const javaPackage = `com.amazonaws.${metadata.endpointPrefix}.v${metadata.apiVersion.replace(/-/g, "")}`;
 
   const emitted = new Map(); // shape name -> const name, in dependency order
   const lines = [];
-  const usedTypes = new Set();
+  const usedTypes = new Set(["InputShape"]);
   const constName = (name) => `$${name}`;
 
   const typeOf = {
@@ -129,6 +71,16 @@ function generate({ model, out }) {
     return String(v);
   };
 
+  /** Where a member travels outside the JSON body (REST-JSON only; AWS JSON puts every member in the body). */
+  function memberLocation(shapeName, memberName, m) {
+    if (m.jsonName) throw new Error(`${model}: ${shapeName}.${memberName} is renamed on the wire`);
+    if (!m.location && !m.locationName) return "";
+    if (!restJson) throw new Error(`${model}: ${shapeName}.${memberName} is bound outside the body`);
+    // A body member under another JSON key would need validate.ts to read that key.
+    if (!LOCATIONS.has(m.location)) throw new Error(`${model}: ${shapeName}.${memberName} has location ${m.location}`);
+    return `, location: ${JSON.stringify(m.location)}${m.locationName ? `, locationName: ${JSON.stringify(m.locationName)}` : ""}`;
+  }
+
   function emit(name, stack = []) {
     if (emitted.has(name)) return emitted.get(name);
     if (stack.includes(name)) throw new Error(`${model}: recursive shape ${[...stack, name].join(" -> ")} unsupported`);
@@ -141,12 +93,16 @@ function generate({ model, out }) {
       props.push(`name: ${JSON.stringify(name)}`, `javaClass: ${JSON.stringify(`${javaPackage}.${name}`)}`);
       const required = new Set(s.required ?? []);
       const members = Object.entries(s.members ?? {}).map(([memberName, m]) => {
-        if (m.location || m.locationName || m.jsonName) throw new Error(`${model}: ${name}.${memberName} is renamed on the wire`);
+        const location = memberLocation(name, memberName, m);
         const ref = emit(m.shape, [...stack, name]);
-        return `{ name: ${JSON.stringify(memberName)}, shape: ${ref}${required.has(memberName) ? ", required: true" : ""} }`;
+        return `{ name: ${JSON.stringify(memberName)}, shape: ${ref}${required.has(memberName) ? ", required: true" : ""}${location} }`;
       });
       for (const r of required) if (!(r in (s.members ?? {}))) throw new Error(`${model}: ${name} requires unknown ${r}`);
       props.push(`members: [${members.join(", ")}]`);
+      if (s.payload !== undefined) {
+        if (!restJson || !(s.payload in (s.members ?? {}))) throw new Error(`${model}: ${name} has payload ${s.payload}`);
+        props.push(`payload: ${JSON.stringify(s.payload)}`);
+      }
     } else if (type === "list") {
       props.push(`member: ${emit(s.member.shape, [...stack, name])}`);
     } else if (type === "map") {
@@ -164,6 +120,10 @@ function generate({ model, out }) {
     if (s.enum !== undefined) {
       if (type !== "string") throw new Error(`${model}: enum on ${type} ${name}`);
       props.push(`enum: ${JSON.stringify(s.enum)}`);
+    }
+    if (s.streaming) {
+      if (type !== "blob") throw new Error(`${model}: streaming ${type} ${name}`);
+      props.push(`streaming: true`);
     }
     const tsType = typeOf[type];
     usedTypes.add(tsType);
@@ -184,39 +144,67 @@ function generate({ model, out }) {
     return `  ${op}: ${emit(input)},`;
   });
 
+  // REST-JSON: how each operation travels over HTTP, and its output's bindings (headers, payload).
+  const rest = [];
+  if (restJson) {
+    rest.push(`  /** Each operation's HTTP request and success status (REST-JSON). */`, `  http: {`);
+    for (const op of opNames) {
+      const { method, requestUri, responseCode } = operations[op].http;
+      rest.push(`    ${op}: { method: ${JSON.stringify(method)}, requestUri: ${JSON.stringify(requestUri)}, responseCode: ${responseCode ?? 200} },`);
+    }
+    rest.push(`  },`, `  /** Each operation's output structure, whose members say which travel as headers or as the payload. */`, `  outputs: {`);
+    for (const op of opNames) {
+      const output = operations[op].output?.shape;
+      if (output) rest.push(`    ${op}: ${emit(output)},`);
+    }
+    rest.push(`  },`);
+  }
+
   const service = {
     serviceId: metadata.serviceId,
     apiVersion: metadata.apiVersion,
-    targetPrefix: metadata.targetPrefix,
-    jsonVersion: metadata.jsonVersion,
+    protocol,
+    signingName: metadata.signingName ?? metadata.endpointPrefix,
+    ...(restJson ? {} : { targetPrefix: metadata.targetPrefix, jsonVersion: metadata.jsonVersion }),
     javaPackage,
   };
   const exportName = `${metadata.serviceId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_SHAPES`;
+  const outPath = join(root, out);
+  const awsDir = relative(dirname(outPath), join(root, "src/aws")).replace(/\\/g, "/");
+  const types = typeDeclarations({ operations, shapes }, model);
 
   const text = [
     `// GENERATED FILE - do not edit. Produced by scripts/gen-shapes.mjs from AWS's service model`,
-    `// ${relative(root, modelPath).replace(/\\/g, "/")} (${metadata.serviceFullName}, API ${metadata.apiVersion}).`,
+    `// scripts/models/${model} (${metadata.serviceFullName}, API ${metadata.apiVersion}, ${restJson ? "REST-JSON" : "AWS JSON"}).`,
     `// Regenerate: node scripts/gen-shapes.mjs`,
-    `// Input shapes only, documentation dropped; walked by validateInput() in src/aws/validate.ts.`,
-    `// Members are in model order; validate.ts derives AWS's reporting order from them.`,
+    `// First the input shapes that validateInput() in src/aws/validate.ts walks (members in model order;`,
+    `// validate.ts derives AWS's reporting order from them), then each operation's input and output types.`,
     ``,
-    `import type { ${[...usedTypes].sort().join(", ")} } from "../aws/validate";`,
+    ...(types.usesEventStreams ? [`import type { EventStreamOutput } from "${awsDir}/protocol";`] : []),
+    `import type { ${[...usedTypes].sort().join(", ")} } from "${awsDir}/validate";`,
     ``,
     ...lines,
+    ``,
+    `const inputs: { readonly [Op in OperationName]: InputShape<Operations[Op]["input"]> } = {`,
+    ...inputs,
+    `};`,
     ``,
     `export const ${exportName} = {`,
     ...Object.entries(service).map(([k, v]) => `  ${k}: ${JSON.stringify(v)},`),
     `  /** Every operation the model defines, in alphabetical order. */`,
     `  operationNames: [${opNames.map((op) => JSON.stringify(op)).join(", ")}],`,
     `  /** The input structure of each operation. */`,
-    `  operations: {`,
-    ...inputs.map((line) => `  ${line}`),
-    `  },`,
+    `  operations: inputs,`,
+    ...rest,
     `} as const;`,
+    ``,
+    `// ---------------------------------------------------------------------------------------------`,
+    `// Types`,
+    ``,
+    ...types.lines,
     ``,
   ].join("\n");
 
-  const outPath = join(root, out);
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, text);
   console.log(`${out}: ${opNames.length} operations, ${emitted.size} shapes`);

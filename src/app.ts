@@ -7,7 +7,6 @@ import { Hono } from "hono";
 import { serveAwsJson } from "./aws/protocol";
 import { systemClock } from "./clock";
 import { consoleApp } from "./console/app";
-import { localObjects } from "./firehose/local-objects";
 import { firehose } from "./firehose/service";
 import { kinesis } from "./streams/service";
 import { isS3Request, serveS3 } from "./s3/api";
@@ -21,9 +20,6 @@ app.get("/health", (c) => c.json({ ok: true }));
 
 // The web console (src/console/): its own paths, ahead of S3's and the AWS protocol's catch-alls.
 app.route("/console", consoleApp);
-
-// Local development only: read what Firehose delivered to R2 (answers 404 when deployed).
-app.route("/_rivulet/r2", localObjects);
 
 // S3's REST API (read-only, over R2): told apart by the signature's service, since its paths are
 // bucket names and keys that could be anything.

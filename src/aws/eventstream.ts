@@ -20,10 +20,8 @@
  * seconds). The AWS SDKs only read `:message-type` and `:event-type` / `:exception-type`.
  */
 
-/** The HTTP Content-Type of an event stream body. */
-export const EVENT_STREAM_CONTENT_TYPE = "application/vnd.amazon.eventstream";
 /** The `:content-type` Kinesis puts on its events: the payloads are AWS JSON 1.1 documents. */
-export const KINESIS_EVENT_CONTENT_TYPE = "application/x-amz-json-1.1";
+const KINESIS_EVENT_CONTENT_TYPE = "application/x-amz-json-1.1";
 
 /** Payloads are limited to 24 MiB and encoded headers to 128 KiB (services must enforce both). */
 export const MAX_PAYLOAD_BYTES = 24 * 1024 * 1024;
@@ -31,7 +29,7 @@ export const MAX_HEADERS_BYTES = 128 * 1024;
 const PRELUDE_BYTES = 12;
 const CRC_BYTES = 4;
 const OVERHEAD_BYTES = PRELUDE_BYTES + CRC_BYTES;
-export const MAX_MESSAGE_BYTES = OVERHEAD_BYTES + MAX_HEADERS_BYTES + MAX_PAYLOAD_BYTES;
+const MAX_MESSAGE_BYTES = OVERHEAD_BYTES + MAX_HEADERS_BYTES + MAX_PAYLOAD_BYTES;
 /** A string or binary header value has a 2-byte length and is at most 2^15 - 1 bytes. */
 const MAX_HEADER_VALUE_BYTES = 32_767;
 

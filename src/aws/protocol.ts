@@ -18,7 +18,7 @@ import { MAX_REQUEST_BYTES } from "../limits";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
-import { validateInput, type StructureShape, type ValidateOptions } from "./validate";
+import { validateInput, type InputShape, type ValidateOptions } from "./validate";
 import type { Scope } from "./scope";
 
 export interface RequestContext {
@@ -32,12 +32,41 @@ export interface RequestContext {
   format: "json" | "cbor";
 }
 
-export interface OperationDefinition {
-  input: StructureShape;
-  /** The input shape under `npm start` (RIVULET_LOCAL=1), where it differs from the model's. */
-  localInput?: StructureShape;
-  handle(input: Record<string, unknown>, context: RequestContext): Promise<object | undefined>;
+/**
+ * What an operation answers: its output, nothing (an operation without output in the model; AWS
+ * JSON then answers `{}`), or an event stream.
+ */
+export type OperationOutput = object | void;
+
+/** One operation's generated input and output types: an entry of a generated `Operations` type. */
+export interface OperationTypes {
+  input: object;
+  output: OperationOutput;
 }
+
+/** The handler of an operation: its validated input in, its output (or nothing) out. Throws AwsError. */
+export type Handler<T extends OperationTypes> = (input: T["input"], context: RequestContext) => Promise<T["output"]>;
+
+/**
+ * One operation: the input shape from AWS's model, validated before the handler runs, and the
+ * handler, which takes the operation's generated input type and answers its output type.
+ */
+export interface OperationDefinition<T extends OperationTypes = OperationTypes> {
+  input: InputShape<T["input"]>;
+  /** The input shape under `npm start` (RIVULET_LOCAL=1), where it differs from the model's. */
+  localInput?: InputShape<T["input"]>;
+  // A method (not a function-typed property), so that the definitions of a table's operations,
+  // each typed by its own input, fit the one type the dispatcher reads them as.
+  handle(input: T["input"], context: RequestContext): Promise<T["output"]>;
+}
+
+/**
+ * A service's operation table: `Record<OperationName, ...>` with each entry typed by its
+ * operation's generated types, so a table that misses an operation of the model does not compile.
+ */
+export type OperationTable<Operations extends Record<string, OperationTypes>> = {
+  readonly [Op in keyof Operations]: OperationDefinition<Operations[Op]>;
+};
 
 export interface AwsJsonService {
   /** The X-Amz-Target prefix, e.g. `Kinesis_20131202`. */
@@ -138,7 +167,7 @@ async function dispatch(
   clock: Clock,
   requestId: string,
   codec: WireCodec | undefined,
-): Promise<object | undefined> {
+): Promise<OperationOutput> {
   const [prefix = "", operationName = ""] = (request.headers.get("x-amz-target") ?? "").split(".");
   const service = services.find((candidate) => candidate.targetPrefix === prefix);
   const operation = service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
@@ -200,7 +229,7 @@ export async function invokeOperation(
   operationName: string,
   input: unknown,
   invocation: Invocation,
-): Promise<object | undefined> {
+): Promise<OperationOutput> {
   const operation = Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
   if (!operation) throw new UnknownOperationException();
   if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) {
@@ -262,7 +291,26 @@ function randomId(): string {
   return crypto.getRandomValues(new Uint8Array(48)).toBase64();
 }
 
-/** An operation's answer that is an event stream (SubscribeToShard), sent as it is written. */
-export class EventStreamOutput {
+/**
+ * An operation's answer that is an event stream (SubscribeToShard), sent as it is written: `body`
+ * carries the model's `Event`s (e.g. SubscribeToShardEventStream) already encoded.
+ */
+export class EventStreamOutput<Event = unknown> {
+  /** Never set: names the events `body` carries, for the compiler. */
+  declare readonly event?: Event;
   constructor(readonly body: ReadableStream<Uint8Array>) {}
 }
+
+/**
+ * A value as AWS JSON carries it (toAwsJson): timestamps as epoch seconds, blobs as base64. What
+ * the console and the tests read from an answer whose generated type is `T`.
+ */
+export type JsonWire<T> = T extends Date
+  ? number
+  : T extends Uint8Array
+    ? string
+    : T extends readonly (infer Item)[]
+      ? JsonWire<Item>[]
+      : T extends object
+        ? { [Key in keyof T]: JsonWire<T[Key]> }
+        : T;

@@ -125,7 +125,22 @@ export async function verifySigV4(
 ): Promise<Caller> {
   const url = new URL(req.url);
   const query = parseQuery(url.search);
-  const authHeader = req.headers.get("authorization");
+  const auth = parseAuthorization(req.headers, query, nowMs);
+  const scope = credentialScope(auth, expectedService);
+  const caller: Caller = { accessKeyId: scope.accessKeyId, region: scope.region, service: scope.service };
+  // Local development without keys: a well-formed, in-time request passes unverified.
+  if (policy.mode === "any-signature") return caller;
+  await verifySignature(req, url, query, auth, scope, policy);
+  return caller;
+}
+
+/**
+ * Steps 1 to 5: the request's authorization parameters, from its Authorization header or its
+ * presigned query, refused when they are malformed, out of date, leave `host` unsigned or name
+ * another algorithm.
+ */
+function parseAuthorization(headers: Headers, query: QueryParam[], nowMs: number): Authorization {
+  const authHeader = headers.get("authorization");
   const hasHeader = authHeader !== null && authHeader !== "";
   const hasQuery = query.some((p) => p.key === "X-Amz-Algorithm");
 
@@ -138,7 +153,7 @@ export async function verifySigV4(
     throw new MissingAuthenticationTokenException("Missing Authentication Token");
   }
 
-  const auth = hasHeader ? fromHeader(authHeader, req.headers) : fromQuery(query);
+  const auth = hasHeader ? fromHeader(authHeader, headers) : fromQuery(query);
 
   // The request date: its format, then whether it is close enough to now.
   const requestMs = parseRequestDate(auth.date, auth.dateIsHttpHeader);
@@ -160,8 +175,23 @@ export async function verifySigV4(
       `Unsupported AWS 'algorithm': '${auth.algorithm}' (only ${ALGORITHM} for now). `,
     );
   }
+  return { ...auth, requestMs };
+}
 
-  // The credential: keyid/date/region/service/terminator (trailing slashes ignored).
+/** Who signed, for which day, region and service: the credential `keyid/date/region/service/aws4_request`. */
+interface CredentialScope {
+  accessKeyId: string;
+  /** YYYYMMDD. */
+  date: string;
+  region: string;
+  service: string;
+  /** The request date in ISO-8601 basic format, as the string to sign holds it. */
+  requestStamp: string;
+}
+
+/** Step 6: the credential's shape, then every scope error at once, as AWS reports them. */
+function credentialScope(auth: Authorization, expectedService: string | undefined): CredentialScope {
+  // Trailing slashes are ignored.
   const parts = auth.credential.replace(/\/+$/, "").split("/");
   const [accessKeyId, scopeDate, region, service, terminator] = parts;
   if (
@@ -177,7 +207,7 @@ export async function verifySigV4(
         ` got '${auth.credential}'`,
     );
   }
-  const requestStamp = isoBasic(requestMs);
+  const requestStamp = isoBasic(auth.requestMs);
   const scopeErrors: string[] = [];
   if (!VALID_REGION.test(region)) {
     scopeErrors.push(`Credential should be scoped to a valid region, not '${region}'.`);
@@ -195,42 +225,32 @@ export async function verifySigV4(
     );
   }
   if (scopeErrors.length > 0) throw new InvalidSignatureException(scopeErrors.join(" "));
+  return { accessKeyId, date: scopeDate, region, service, requestStamp };
+}
 
-  const caller: Caller = { accessKeyId, region, service };
-  if (policy.mode === "any-signature") return caller;
-
-  const secret = policy.mode === "keys" ? policy.keys.get(accessKeyId) : undefined;
+/** Steps 7 to 9: the access key, the signature value, then the session token. */
+async function verifySignature(
+  req: SignedRequest,
+  url: URL,
+  query: QueryParam[],
+  auth: AuthParams,
+  scope: CredentialScope,
+  policy: KeyPolicy,
+): Promise<void> {
+  const secret = policy.mode === "keys" ? policy.keys.get(scope.accessKeyId) : undefined;
   if (secret === undefined) {
     throw new UnrecognizedClientException("The security token included in the request is invalid.");
   }
 
-  // The signature. A presigned request without x-amz-content-sha256 may have signed either the
-  // body's hash (the SDKs) or UNSIGNED-PAYLOAD (S3-style presigners); both are tried.
-  const bodyHash = hex(await crypto.subtle.digest("SHA-256", req.body));
-  const declaredHash = req.headers.get("x-amz-content-sha256");
-  let payloadHashes: string[];
-  if (service === "s3") {
-    payloadHashes = [s3PayloadHash(auth.presigned, declaredHash, bodyHash)];
-  } else if (!auth.presigned) {
-    // Always the body's real hash: a declared x-amz-content-sha256 that differs from it (including
-    // UNSIGNED-PAYLOAD) cannot vouch for this body, so it must not verify.
-    payloadHashes = [bodyHash];
-  } else if (declaredHash === UNSIGNED_PAYLOAD) {
-    payloadHashes = [UNSIGNED_PAYLOAD];
-  } else if (declaredHash !== null) {
-    payloadHashes = [bodyHash];
-  } else {
-    payloadHashes = [bodyHash, UNSIGNED_PAYLOAD];
-  }
-
-  const scope = `${scopeDate}/${region}/${service}/${TERMINATOR}`;
-  const signingKey = await getSigningKey(secret, scopeDate, region, service);
+  const hashes = await payloadHashes(req, auth.presigned, scope.service);
+  const credentialScope = `${scope.date}/${scope.region}/${scope.service}/${TERMINATOR}`;
+  const signingKey = await getSigningKey(secret, scope.date, scope.region, scope.service);
   let firstCanonical = "";
   let firstStringToSign = "";
   let matched = false;
-  for (const payloadHash of payloadHashes) {
-    const canonical = canonicalRequest(req, url, query, auth, payloadHash, service === "s3");
-    const stringToSign = `${ALGORITHM}\n${requestStamp}\n${scope}\n${hex(await sha256(canonical))}`;
+  for (const payloadHash of hashes) {
+    const canonical = canonicalRequest(req, url, query, auth, payloadHash, scope.service === "s3");
+    const stringToSign = `${ALGORITHM}\n${scope.requestStamp}\n${credentialScope}\n${hex(await sha256(canonical))}`;
     const expected = hex(await crypto.subtle.sign("HMAC", signingKey, utf8(stringToSign)));
     if (constantTimeEqual(expected, auth.signature)) {
       matched = true;
@@ -247,7 +267,7 @@ export async function verifySigV4(
         "Check your AWS Secret Access Key and signing method. Consult the service documentation for details." +
         `\n\nThe Canonical String for this request should have been\n'${firstCanonical}'\n\n` +
         `The String-to-Sign should have been\n'${firstStringToSign}'\n`,
-      accessKeyId,
+      scope.accessKeyId,
       auth.signature,
       firstCanonical,
       firstStringToSign,
@@ -258,11 +278,33 @@ export async function verifySigV4(
   if (auth.securityToken !== undefined) {
     throw new SessionTokenException("The security token included in the request is invalid");
   }
-  return caller;
+}
+
+/**
+ * The payload hashes the client may have signed, to try in order. A presigned request without
+ * x-amz-content-sha256 may have signed either the body's hash (the SDKs) or UNSIGNED-PAYLOAD
+ * (S3-style presigners); both are tried.
+ */
+async function payloadHashes(req: SignedRequest, presigned: boolean, service: string): Promise<string[]> {
+  const bodyHash = hex(await crypto.subtle.digest("SHA-256", req.body));
+  const declaredHash = req.headers.get("x-amz-content-sha256");
+  if (service === "s3") return [s3PayloadHash(presigned, declaredHash, bodyHash)];
+  // Always the body's real hash: a declared x-amz-content-sha256 that differs from it (including
+  // UNSIGNED-PAYLOAD) cannot vouch for this body, so it must not verify.
+  if (!presigned) return [bodyHash];
+  if (declaredHash === UNSIGNED_PAYLOAD) return [UNSIGNED_PAYLOAD];
+  if (declaredHash !== null) return [bodyHash];
+  return [bodyHash, UNSIGNED_PAYLOAD];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Authorization parameters
+
+/** Authorization parameters found well-formed and in time, with their date read. */
+interface Authorization extends AuthParams {
+  /** `date`, in milliseconds since the epoch. */
+  requestMs: number;
+}
 
 interface AuthParams {
   presigned: boolean;

@@ -63,6 +63,8 @@ export interface BooleanShape {
 
 export interface BlobShape extends Bounded {
   readonly type: "blob";
+  /** A REST-JSON payload sent as a stream of bytes (GetMedia's), not held whole. */
+  readonly streaming?: boolean;
 }
 
 export interface TimestampShape {
@@ -85,6 +87,13 @@ export interface MemberShape {
   readonly name: string;
   readonly shape: Shape;
   readonly required?: boolean;
+  /**
+   * REST-JSON only: where the member travels instead of the JSON body (a path segment, a query
+   * parameter, a header, or headers with a common prefix), named `locationName` there. The protocol
+   * layer puts such members into the input under their member name before validation.
+   */
+  readonly location?: "uri" | "querystring" | "header" | "headers";
+  readonly locationName?: string;
 }
 
 export interface StructureShape {
@@ -95,7 +104,23 @@ export interface StructureShape {
   readonly javaClass: string;
   /** In model order. */
   readonly members: readonly MemberShape[];
+  /** REST-JSON only: the member that is the whole HTTP body (the others travel in the path, query or headers). */
+  readonly payload?: string;
 }
+
+declare const validatedAs: unique symbol;
+
+/**
+ * An operation's input structure, tagged with the TypeScript type of the input it validates: the
+ * generated files pair each operation's shape with its generated `<Op>Input`, both from the same
+ * model, so what validateInput lets through has that type.
+ */
+export interface InputShape<T> extends StructureShape {
+  readonly [validatedAs]?: T;
+}
+
+/** What validateInput makes of a body checked against `S`: its generated type, or a plain record for an untagged shape. */
+export type Validated<S extends StructureShape> = S extends InputShape<infer T> ? (unknown extends T ? Plain : T) : Plain;
 
 export type ScalarShape = StringShape | NumberShape | BooleanShape | BlobShape | TimestampShape;
 export type Shape = ScalarShape | ListShape | MapShape | StructureShape;
@@ -107,10 +132,10 @@ export interface ValidateOptions {
 
 /**
  * Checks `body` against the operation's input shape and returns the input with unknown members
- * dropped, blobs as `Uint8Array` and timestamps as `Date`. Throws SerializationException or
- * ValidationException exactly as AWS answers.
+ * dropped, blobs as `Uint8Array` and timestamps as `Date`: a value of the shape's generated type.
+ * Throws SerializationException or ValidationException exactly as AWS answers.
  */
-export function validateInput(shape: StructureShape, body: unknown, options: ValidateOptions): Record<string, unknown> {
+export function validateInput<S extends StructureShape>(shape: S, body: unknown, options: ValidateOptions): Validated<S> {
   if (typeof body !== "object" || body === null) throw new SerializationException();
   const input = isObject(body) ? readStructure(shape, body, options) : {};
   const errors = new Violations();
@@ -121,7 +146,9 @@ export function validateInput(shape: StructureShape, body: unknown, options: Val
       `${count} validation error${count === 1 ? "" : "s"} detected: ${errors.messages.join("; ")}`,
     );
   }
-  return input;
+  // The one place a checked value becomes its type: every member now has its shape's type, every
+  // required member is present, every constraint (enums included) holds.
+  return input as Validated<S>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,10 +25,10 @@ import { callerOf } from "./session";
 import type { Scope } from "../aws/scope";
 
 /** The services the console speaks to, by the name in its API's paths. */
-export const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
+const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
 export type ConsoleService = keyof typeof CONSOLE_SERVICES;
 
-export const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
+const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
 
 function serviceNamed(name: string): AwsJsonService | undefined {
   return Object.hasOwn(CONSOLE_SERVICES, name) ? CONSOLE_SERVICES[name as ConsoleService] : undefined;

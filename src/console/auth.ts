@@ -24,7 +24,7 @@ export interface ConsoleEnv {
 export type ConsoleContext = Context<ConsoleEnv>;
 
 /** The region of the open console (local, no keys) lives in a plain cookie: there is nothing to sign it with. */
-export const REGION_COOKIE = "rivulet_region";
+const REGION_COOKIE = "rivulet_region";
 
 /** Gives every request the console's clock and a request id. */
 export function consoleContext(clock: Clock): MiddlewareHandler<ConsoleEnv> {

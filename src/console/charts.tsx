@@ -13,7 +13,7 @@ import type { FC } from "hono/jsx";
 import type { MetricRange, MetricSeries, MetricsAnswer } from "../metrics/query";
 import { formatAxisTime, formatMetric } from "./format";
 
-export const RANGE_MS: Readonly<Record<MetricRange, number>> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 604_800_000 };
+const RANGE_MS: Readonly<Record<MetricRange, number>> = { "1h": 3_600_000, "24h": 86_400_000, "7d": 604_800_000 };
 
 /** One period of a laid-out series: its start and value, null where nothing was measured. */
 export interface Bucket {
@@ -32,7 +32,7 @@ export interface LaidOut {
   summary: number | null;
 }
 
-export function layOut(series: Pick<MetricSeries, "points" | "statistic">, range: MetricRange, periodSeconds: number, now: number): LaidOut {
+function layOut(series: Pick<MetricSeries, "points" | "statistic">, range: MetricRange, periodSeconds: number, now: number): LaidOut {
   const period = Math.max(1, periodSeconds) * 1000;
   const count = Math.max(1, Math.round(RANGE_MS[range] / period));
   const lastStart = Math.floor(now / period) * period;
@@ -67,7 +67,7 @@ function combine(statistic: MetricSeries["statistic"], a: number, b: number): nu
 }
 
 /** The polylines of a laid-out series in a width × height box (y grows downwards), split at gaps. */
-export function polylines(laidOut: LaidOut, width: number, height: number): string[] {
+function polylines(laidOut: LaidOut, width: number, height: number): string[] {
   const { buckets, max } = laidOut;
   const step = buckets.length > 1 ? width / (buckets.length - 1) : 0;
   const top = max > 0 ? max : 1;
@@ -94,7 +94,7 @@ function round(value: number): number {
 const SUMMARY_LABEL: Readonly<Record<MetricSeries["statistic"], string>> = { Sum: "total", Average: "average", Maximum: "peak" };
 
 /** A metric's chart: title, headline figure, the line, and the axes' extremes. */
-export const LineChart: FC<{ series: MetricSeries; range: MetricRange; periodSeconds: number; now: number }> = ({
+const LineChart: FC<{ series: MetricSeries; range: MetricRange; periodSeconds: number; now: number }> = ({
   series,
   range,
   periodSeconds,

@@ -14,7 +14,7 @@ import { CONSOLE_PATH, type ConsoleSession } from "./session";
 import { staticUrl } from "./static";
 
 /** The console's sections, in the top bar. `match` is the path prefix that makes one current. */
-export const SECTIONS: readonly { label: string; href: string; match: string }[] = [
+const SECTIONS: readonly { label: string; href: string; match: string }[] = [
   { label: "Data Streams", href: `${CONSOLE_PATH}/streams`, match: `${CONSOLE_PATH}/streams` },
   { label: "Firehose", href: `${CONSOLE_PATH}/firehose`, match: `${CONSOLE_PATH}/firehose` },
 ];

@@ -12,7 +12,7 @@ export function bucketNameOf(bucketArn: string): string {
   return bucketArn.slice(bucketArn.indexOf(":::") + 3);
 }
 
-export function bindingNameOf(env: Env, bucketName: string): string {
+function bindingNameOf(env: Env, bucketName: string): string {
   const mapped = bucketMap(env)[bucketName];
   return mapped ?? bucketName.toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }

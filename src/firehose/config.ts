@@ -24,7 +24,7 @@ import type {
   ExtendedS3Members,
   S3Input,
 } from "./s3-configuration";
-import type { ProcessingConfiguration } from "./transform/config";
+import type { ProcessingConfiguration } from "./shapes.generated";
 
 /** S3DestinationDescription: what a plain S3 destination (or a backup) is. */
 export interface S3Description {

@@ -12,7 +12,7 @@
 import type { ProcessedRecord } from "./records";
 import { columnsOf, copyFormatOf, resolveDatabase, tableNameOf, type CopyFormat, type RedshiftSettings } from "./redshift";
 
-/** The load log, created on first use (migrations/0001_user_activity.sql creates it too). */
+/** The load log, created on first use (migrations/0001_firehose_load_log.sql creates it too). */
 const LOAD_LOG = `CREATE TABLE IF NOT EXISTS firehose_load_log (
   batch_id TEXT PRIMARY KEY,
   delivery_stream TEXT NOT NULL,
@@ -33,7 +33,7 @@ export interface ParsedRecords<R> {
 }
 
 /** The table's columns: DataTableColumns, or (as COPY without a column list) every column of the table. */
-export async function tableColumns(db: D1Database, settings: RedshiftSettings): Promise<string[]> {
+async function tableColumns(db: D1Database, settings: RedshiftSettings): Promise<string[]> {
   const given = columnsOf(settings.CopyCommand);
   if (given) return given;
   const table = tableNameOf(settings.CopyCommand);
@@ -43,7 +43,7 @@ export async function tableColumns(db: D1Database, settings: RedshiftSettings): 
 }
 
 /** Reads each record as rows of `columns`. */
-export function parseRecords<R extends { data: Uint8Array }>(records: readonly R[], columns: readonly string[], format: CopyFormat): ParsedRecords<R> {
+function parseRecords<R extends { data: Uint8Array }>(records: readonly R[], columns: readonly string[], format: CopyFormat): ParsedRecords<R> {
   const rows: Value[][] = [];
   const rejected: { record: R; message: string }[] = [];
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

@@ -102,6 +102,18 @@ export async function deliverBatch(env: Env, message: BatchMessage, clock: Clock
   return report;
 }
 
+/** The records of one data object: those whose prefix evaluates alike. */
+interface Partition {
+  /** The prefix evaluated with everything but the time and the random string fixed. */
+  name: string;
+  records: ProcessedRecord[];
+}
+
+/**
+ * One delivery attempt: process the records, hand them to an HTTP endpoint or a Redshift table
+ * where the destination says so, plan every object (data, error output, backup), tell the buffer
+ * which objects the attempt writes (`beforeWrite`), then write them.
+ */
 async function writeBatch(
   env: Env,
   batch: BatchContents,
@@ -109,12 +121,10 @@ async function writeBatch(
   beforeWrite: (objects: ObjectRef[]) => Promise<void>,
   progress: PutProgress,
 ): Promise<DeliveryReport> {
-  const { config } = batch;
-  const destination = config.destination;
+  const destination = batch.config.destination;
   const processingStarted = clock.now();
-  const processed = await processRecords(config, batch.records, env, clock);
+  const processed = await processRecords(batch.config, batch.records, env, clock);
   const processing = transforms(destination) ? processingOutcome(processed, clock.now() - processingStarted) : undefined;
-  const planned: PlannedObject[] = [];
   const ok = processed.filter((record) => record.result === "Ok");
   const failed = processed.filter((record) => record.result === "ProcessingFailed");
 
@@ -124,95 +134,26 @@ async function writeBatch(
   const http = destination.HttpEndpoint;
   const posted = http ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock }) : undefined;
   if (posted) failed.push(...posted.failed);
-  const toObjects = posted ? [] : ok;
 
-  // Partition the Ok records by the prefix they evaluate to (for their partition keys).
-  // With dynamic partitioning, a batch opens at most FIREHOSE.maxActivePartitions partitions, in the
-  // order their first records came. AWS counts a partition as active while its records wait in the
-  // delivery buffer; here a flushed batch is what waited in the buffer together, so its partitions
-  // are the ones active at once (partitions of other batches still in delivery are not counted).
-  // The records of partitions past the limit go to the error output (activePartitionExceeded).
-  const partitionLimit = dynamicPartitioningEnabled(destination) ? FIREHOSE.maxActivePartitions : Number.POSITIVE_INFINITY;
-  const sourceData = new Map(batch.records.map((source) => [source.recordId, source.data]));
-  const partitions = new Map<string, { prefixFor: (values: PrefixValues) => string; records: ProcessedRecord[] }>();
-  for (const record of toObjects) {
-    const values = prefixValues(destination, record.arrivalMs, "", record);
-    try {
-      // The partition is the prefix evaluated with everything but the time and the random string fixed.
-      const partition = dataPrefix(destination.Prefix, { ...values, timestampMs: 0 });
-      let entry = partitions.get(partition);
-      if (!entry) {
-        if (partitions.size >= partitionLimit) {
-          const { code, message } = ACTIVE_PARTITIONS_EXCEEDED;
-          failed.push({ ...record, data: sourceData.get(record.recordId) ?? record.data, result: "ProcessingFailed", error: { code, message, attempts: 1 } });
-          continue;
-        }
-        entry = { prefixFor: (v: PrefixValues) => dataPrefix(destination.Prefix, v), records: [] };
-        partitions.set(partition, entry);
-      }
-      entry.records.push(record);
-    } catch (error) {
-      if (!(error instanceof MissingPartitionKeyError)) throw error;
-      failed.push({
-        ...record,
-        data: sourceData.get(record.recordId) ?? record.data,
-        result: "ProcessingFailed",
-        error: { code: "DynamicPartitioning.MissingPartitionKey", message: `The record has no value for ${error.key} (${error.namespace}).`, attempts: 1 },
-      });
-    }
-  }
-  for (const [partition, { prefixFor, records }] of [...partitions].sort(([a], [b]) => a.localeCompare(b))) {
-    const seed = [batch.batchId, "data", partition];
-    const oldest = Math.min(...records.map((record) => record.arrivalMs));
-    const prefix = prefixFor(prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength), records[0]));
-    const object = await plan("data", destination, destination, prefix, seed, batch, concatBytes(records.map((record) => record.data)));
-    planned.push({ ...object, records: records.length });
-  }
+  const { partitions, refused } = partitionRecords(batch, posted ? [] : ok);
+  failed.push(...refused);
+  const planned = await planDataObjects(batch, partitions);
+  const staged = partitions.flatMap((partition) => partition.records);
 
   // A Redshift destination: the staged records are "copied" into its D1 table; those that fail join the error output.
   const redshift = destination.Redshift;
   let loadFailed = 0;
   if (redshift) {
-    const staged = [...partitions.values()].flatMap((partition) => partition.records);
     const rejected = await copyIntoD1(env, batch, mergeRedshift(redshift), staged, clock.now());
     loadFailed = rejected.length;
     failed.push(...rejected);
   }
 
-  // The error output: one object per error output type.
-  const attemptEnding = clock.now();
-  const byType = new Map<string, ProcessedRecord[]>();
-  for (const record of failed) byType.set(errorOutputType(record), [...(byType.get(errorOutputType(record)) ?? []), record]);
-  for (const [type, records] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
-    const seed = [batch.batchId, "error", type];
-    const oldest = Math.min(...records.map((record) => record.arrivalMs));
-    const values = { ...prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)), errorOutputType: type };
-    const prefix = errorPrefixFor(destination.Prefix, destination.ErrorOutputPrefix, values);
-    const lines = records.map((record) => `${errorLine(record, attemptEnding)}\n`).join("");
-    const object = await plan("error", destination, destination, prefix, seed, batch, new TextEncoder().encode(lines));
-    planned.push({ ...object, records: records.length });
-  }
-
-  // The source records, untransformed, when backup is on.
-  const backup = backupTarget(destination);
-  if (backup && batch.records.length > 0) {
-    const seed = [batch.batchId, "backup"];
-    const oldest = Math.min(...batch.records.map((record) => record.arrivalMs));
-    const prefix = dataPrefix(backup.Prefix, prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)));
-    const object = await plan("backup", destination, backup, prefix, seed, batch, concatBytes(batch.records.map((record) => record.data)));
-    planned.push({ ...object, records: batch.records.length });
-  }
-
+  planned.push(...(await planErrorObjects(batch, failed, clock.now())), ...(await planBackupObject(batch)));
   await beforeWrite(planned.map((object) => ({ bucket: object.bucketArn, key: object.key })));
-  for (const object of planned) {
-    progress.attempted += 1;
-    const bucket = resolveBucket(env, object.bucketArn);
-    if (!bucket) throw new Error(`delivery stream ${config.streamName}: no R2 binding for ${object.bucketArn}`);
-    await bucket.put(object.key, object.body, { httpMetadata: { contentType: CONTENT_TYPES[object.format] } });
-    progress.succeeded += 1;
-  }
+  await writeObjects(env, batch.config.streamName, planned, progress);
   return {
-    delivered: [...partitions.values()].reduce((sum, partition) => sum + partition.records.length, 0) - loadFailed + (posted?.delivered ?? 0),
+    delivered: staged.length - loadFailed + (posted?.delivered ?? 0),
     failed: failed.length,
     dropped: processed.filter((record) => record.result === "Dropped").length,
     objects: planned.map((object) => ({ bucket: object.bucketArn, key: object.key })),
@@ -225,10 +166,111 @@ async function writeBatch(
         kind: object.kind,
       })),
       oldestArrivalMs: batch.records.reduce<number | null>((oldest, record) => (oldest === null ? record.arrivalMs : Math.min(oldest, record.arrivalMs)), null),
-      ...(redshift && { redshiftRecords: [...partitions.values()].reduce((sum, partition) => sum + partition.records.length, 0) - loadFailed }),
+      ...(redshift && { redshiftRecords: staged.length - loadFailed }),
       ...(processing && { processing }),
     },
   };
+}
+
+/**
+ * Groups the Ok records by the prefix they evaluate to (for their partition keys), in the order
+ * their first records came; `refused` are the records that cannot go to any partition, as the error
+ * output takes them.
+ *
+ * With dynamic partitioning, a batch opens at most FIREHOSE.maxActivePartitions partitions. AWS
+ * counts a partition as active while its records wait in the delivery buffer; here a flushed batch
+ * is what waited in the buffer together, so its partitions are the ones active at once (partitions
+ * of other batches still in delivery are not counted). The records of partitions past the limit go
+ * to the error output (activePartitionExceeded).
+ */
+function partitionRecords(batch: BatchContents, records: readonly ProcessedRecord[]): { partitions: Partition[]; refused: ProcessedRecord[] } {
+  const destination = batch.config.destination;
+  const partitionLimit = dynamicPartitioningEnabled(destination) ? FIREHOSE.maxActivePartitions : Number.POSITIVE_INFINITY;
+  const sourceData = new Map(batch.records.map((source) => [source.recordId, source.data]));
+  // The error output keeps what came in, not what processing made of it.
+  const refuse = (record: ProcessedRecord, code: string, message: string): ProcessedRecord => ({
+    ...record,
+    data: sourceData.get(record.recordId) ?? record.data,
+    result: "ProcessingFailed",
+    error: { code, message, attempts: 1 },
+  });
+  const partitions = new Map<string, Partition>();
+  const refused: ProcessedRecord[] = [];
+  for (const record of records) {
+    const values = prefixValues(destination, record.arrivalMs, "", record);
+    try {
+      const name = dataPrefix(destination.Prefix, { ...values, timestampMs: 0 });
+      let entry = partitions.get(name);
+      if (!entry) {
+        if (partitions.size >= partitionLimit) {
+          refused.push(refuse(record, ACTIVE_PARTITIONS_EXCEEDED.code, ACTIVE_PARTITIONS_EXCEEDED.message));
+          continue;
+        }
+        entry = { name, records: [] };
+        partitions.set(name, entry);
+      }
+      entry.records.push(record);
+    } catch (error) {
+      if (!(error instanceof MissingPartitionKeyError)) throw error;
+      refused.push(refuse(record, "DynamicPartitioning.MissingPartitionKey", `The record has no value for ${error.key} (${error.namespace}).`));
+    }
+  }
+  return { partitions: [...partitions.values()], refused };
+}
+
+/** One data object per partition: its records concatenated as Firehose does (no delimiters), compressed per CompressionFormat. */
+async function planDataObjects(batch: BatchContents, partitions: readonly Partition[]): Promise<PlannedObject[]> {
+  const destination = batch.config.destination;
+  const planned: PlannedObject[] = [];
+  for (const { name, records } of [...partitions].sort((a, b) => a.name.localeCompare(b.name))) {
+    const seed = [batch.batchId, "data", name];
+    const oldest = Math.min(...records.map((record) => record.arrivalMs));
+    const prefix = dataPrefix(destination.Prefix, prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength), records[0]));
+    const object = await plan("data", destination, destination, prefix, seed, batch, concatBytes(records.map((record) => record.data)));
+    planned.push({ ...object, records: records.length });
+  }
+  return planned;
+}
+
+/** The error output: one object per error output type, the records as JSON lines. */
+async function planErrorObjects(batch: BatchContents, failed: readonly ProcessedRecord[], attemptEndingMs: number): Promise<PlannedObject[]> {
+  const destination = batch.config.destination;
+  const byType = new Map<string, ProcessedRecord[]>();
+  for (const record of failed) byType.set(errorOutputType(record), [...(byType.get(errorOutputType(record)) ?? []), record]);
+  const planned: PlannedObject[] = [];
+  for (const [type, records] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+    const seed = [batch.batchId, "error", type];
+    const oldest = Math.min(...records.map((record) => record.arrivalMs));
+    const values = { ...prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)), errorOutputType: type };
+    const prefix = errorPrefixFor(destination.Prefix, destination.ErrorOutputPrefix, values);
+    const lines = records.map((record) => `${errorLine(record, attemptEndingMs)}\n`).join("");
+    const object = await plan("error", destination, destination, prefix, seed, batch, new TextEncoder().encode(lines));
+    planned.push({ ...object, records: records.length });
+  }
+  return planned;
+}
+
+/** The source records, untransformed, when backup is on: none or one object. */
+async function planBackupObject(batch: BatchContents): Promise<PlannedObject[]> {
+  const destination = batch.config.destination;
+  const backup = backupTarget(destination);
+  if (!backup || batch.records.length === 0) return [];
+  const seed = [batch.batchId, "backup"];
+  const oldest = Math.min(...batch.records.map((record) => record.arrivalMs));
+  const prefix = dataPrefix(backup.Prefix, prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)));
+  const object = await plan("backup", destination, backup, prefix, seed, batch, concatBytes(batch.records.map((record) => record.data)));
+  return [{ ...object, records: batch.records.length }];
+}
+
+/** Puts the planned objects in order, counting into `progress` for DeliveryToS3.Success if one fails. */
+async function writeObjects(env: Env, streamName: string, planned: readonly PlannedObject[], progress: PutProgress): Promise<void> {
+  for (const object of planned) {
+    progress.attempted += 1;
+    const bucket = resolveBucket(env, object.bucketArn);
+    if (!bucket) throw new Error(`delivery stream ${streamName}: no R2 binding for ${object.bucketArn}`);
+    await bucket.put(object.key, object.body, { httpMetadata: { contentType: CONTENT_TYPES[object.format] } });
+    progress.succeeded += 1;
+  }
 }
 
 function prefixValues(destination: Destination, timestampMs: number, randomString: string, record?: ProcessedRecord): PrefixValues {

@@ -11,7 +11,7 @@
  *
  * Sources: https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html (namespaces, rules,
  * defaults); the messages are AWS's as recorded by tools that lint Firehose configurations against
- * the live service (see the report of issue 4).
+ * the live service.
  */
 import { InvalidArgumentException } from "../aws/errors";
 import { FIREHOSE } from "./limits";

@@ -13,7 +13,7 @@
  */
 import { InvalidArgumentException } from "../aws/errors";
 import type { CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "./s3-configuration";
-import type { ProcessingConfiguration } from "./transform/config";
+import type { ProcessingConfiguration } from "./shapes.generated";
 
 export interface CopyCommand {
   DataTableName: string;
@@ -82,7 +82,7 @@ export function mergeRedshift(input: Partial<RedshiftSettings>, base?: RedshiftS
 }
 
 /** The D1 binding name a ClusterJDBCURL names, or undefined when it is not a JDBC URL. */
-export function databaseBindingOf(jdbcUrl: string): string | undefined {
+function databaseBindingOf(jdbcUrl: string): string | undefined {
   const match = /^jdbc:(?:redshift|postgresql):\/\/([^./:]+)/.exec(jdbcUrl);
   return match?.[1]?.toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }

@@ -3,6 +3,7 @@
  */
 import { migrate } from "../storage/schema";
 import type { Destination } from "./config";
+import type { DeliveryStreamType } from "./shapes.generated";
 
 export type DeliveryStreamStatus = "CREATING" | "ACTIVE" | "DELETING";
 export type EncryptionStatus = "ENABLING" | "ENABLED" | "DISABLING" | "DISABLED";
@@ -19,7 +20,7 @@ export interface DeliveryStreamRow {
   name: string;
   /** Unique per creation: names the buffer object, so a re-created stream starts empty. */
   id: string;
-  type: string;
+  type: DeliveryStreamType;
   status: DeliveryStreamStatus;
   /** When CREATING turns ACTIVE, or DELETING turns into nothing. */
   statusUntilMs: number | null;
@@ -87,7 +88,7 @@ function toRow(row: SqlRow): DeliveryStreamRow {
   return {
     name: row.name,
     id: row.id,
-    type: row.type,
+    type: row.type as DeliveryStreamType,
     status: row.status as DeliveryStreamStatus,
     statusUntilMs: row.status_until_ms,
     createdMs: row.created_ms,

@@ -27,6 +27,7 @@ import {
   type DeliveryStreamStatus,
   type EncryptionState,
 } from "./registry-store";
+import type { DeliveryStreamType } from "./shapes.generated";
 import type { Scope } from "../aws/scope";
 import { bufferFor } from "../objects";
 import { deliveryStreamArn } from "./ids";
@@ -35,7 +36,7 @@ export const DESTINATION_ID = "destinationId-000000000001";
 
 export interface CreateRequest {
   name: string;
-  type: string;
+  type: DeliveryStreamType;
   destination: Destination;
   directPut: { ThroughputHintInMBs: number } | null;
   kinesisSource: { KinesisStreamARN: string; RoleARN: string } | null;

@@ -4,7 +4,7 @@
  * configuration of its own (config.ts stores them all in one shape). Types only, so that config.ts
  * and each destination type's module can share them without importing each other.
  */
-import type { ProcessingConfiguration } from "./transform/config";
+import type { ProcessingConfiguration } from "./shapes.generated";
 
 export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
 

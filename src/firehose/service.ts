@@ -3,7 +3,7 @@
  * Firehose_20150804.<Operation>`, SigV4 service `firehose`). Each entry pairs the input shape from
  * AWS's model (validated before the handler runs) with its handler; all 12 operations of the model.
  */
-import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
+import type { AwsJsonService, Handler, OperationDefinition, OperationTable } from "../aws/protocol";
 import {
   createDeliveryStream,
   deleteDeliveryStream,
@@ -15,13 +15,11 @@ import { localInputShape } from "./destinations/http-endpoint";
 import { startDeliveryStreamEncryption, stopDeliveryStreamEncryption } from "./operations/encryption";
 import { putRecord, putRecordBatch } from "./operations/putRecords";
 import { listTagsForDeliveryStream, tagDeliveryStream, untagDeliveryStream } from "./operations/tags";
-import { FIREHOSE_SHAPES } from "./shapes.generated";
+import { FIREHOSE_SHAPES, type OperationName, type Operations } from "./shapes.generated";
 
-type OperationName = keyof typeof FIREHOSE_SHAPES.operations;
-
-/** Pairs a handler with its model input shape; validation guarantees the input's type. */
-function operation<I>(name: OperationName, handle: (input: I, context: RequestContext) => Promise<object>): OperationDefinition {
-  return { input: FIREHOSE_SHAPES.operations[name], handle: (input, context) => handle(input as I, context) };
+/** Pairs a handler with its model input shape. */
+function operation<Op extends OperationName>(name: Op, handle: Handler<Operations[Op]>): OperationDefinition<Operations[Op]> {
+  return { input: FIREHOSE_SHAPES.operations[name], handle };
 }
 
 export const firehose: AwsJsonService = {
@@ -47,5 +45,5 @@ export const firehose: AwsJsonService = {
       ...operation("UpdateDestination", updateDestination),
       localInput: localInputShape(FIREHOSE_SHAPES.operations.UpdateDestination),
     },
-  },
+  } satisfies OperationTable<Operations>,
 };

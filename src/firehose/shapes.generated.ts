@@ -1,10 +1,10 @@
 // GENERATED FILE - do not edit. Produced by scripts/gen-shapes.mjs from AWS's service model
-// ../shared/aws-models/firehose/2015-08-04/service-2.json (Amazon Kinesis Firehose, API 2015-08-04).
+// scripts/models/firehose-2015-08-04.json (Amazon Kinesis Firehose, API 2015-08-04, AWS JSON).
 // Regenerate: node scripts/gen-shapes.mjs
-// Input shapes only, documentation dropped; walked by validateInput() in src/aws/validate.ts.
-// Members are in model order; validate.ts derives AWS's reporting order from them.
+// First the input shapes that validateInput() in src/aws/validate.ts walks (members in model order;
+// validate.ts derives AWS's reporting order from them), then each operation's input and output types.
 
-import type { BlobShape, BooleanShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape } from "../aws/validate";
+import type { BlobShape, BooleanShape, InputShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape } from "../aws/validate";
 
 const $DeliveryStreamName: StringShape = { type: "string", min: 1, max: 64, pattern: "[a-zA-Z0-9_.-]+", regex: new RegExp("^(?:[a-zA-Z0-9_.-]+)$", "u") };
 const $DeliveryStreamType: StringShape = { type: "string", enum: ["DirectPut","KinesisStreamAsSource","MSKAsSource","DatabaseAsSource"] };
@@ -244,27 +244,1131 @@ const $SnowflakeDestinationUpdate: StructureShape = { type: "structure", name: "
 const $IcebergDestinationUpdate: StructureShape = { type: "structure", name: "IcebergDestinationUpdate", javaClass: "com.amazonaws.firehose.v20150804.IcebergDestinationUpdate", members: [{ name: "DestinationTableConfigurationList", shape: $DestinationTableConfigurationList }, { name: "SchemaEvolutionConfiguration", shape: $SchemaEvolutionConfiguration }, { name: "TableCreationConfiguration", shape: $TableCreationConfiguration }, { name: "BufferingHints", shape: $BufferingHints }, { name: "CloudWatchLoggingOptions", shape: $CloudWatchLoggingOptions }, { name: "ProcessingConfiguration", shape: $ProcessingConfiguration }, { name: "S3BackupMode", shape: $IcebergS3BackupMode }, { name: "RetryOptions", shape: $RetryOptions }, { name: "RoleARN", shape: $RoleARN }, { name: "AppendOnly", shape: $BooleanObject }, { name: "CatalogConfiguration", shape: $CatalogConfiguration }, { name: "S3Configuration", shape: $S3DestinationConfiguration }] };
 const $UpdateDestinationInput: StructureShape = { type: "structure", name: "UpdateDestinationInput", javaClass: "com.amazonaws.firehose.v20150804.UpdateDestinationInput", members: [{ name: "DeliveryStreamName", shape: $DeliveryStreamName, required: true }, { name: "CurrentDeliveryStreamVersionId", shape: $DeliveryStreamVersionId, required: true }, { name: "DestinationId", shape: $DestinationId, required: true }, { name: "S3DestinationUpdate", shape: $S3DestinationUpdate }, { name: "ExtendedS3DestinationUpdate", shape: $ExtendedS3DestinationUpdate }, { name: "RedshiftDestinationUpdate", shape: $RedshiftDestinationUpdate }, { name: "ElasticsearchDestinationUpdate", shape: $ElasticsearchDestinationUpdate }, { name: "AmazonopensearchserviceDestinationUpdate", shape: $AmazonopensearchserviceDestinationUpdate }, { name: "SplunkDestinationUpdate", shape: $SplunkDestinationUpdate }, { name: "HttpEndpointDestinationUpdate", shape: $HttpEndpointDestinationUpdate }, { name: "AmazonOpenSearchServerlessDestinationUpdate", shape: $AmazonOpenSearchServerlessDestinationUpdate }, { name: "SnowflakeDestinationUpdate", shape: $SnowflakeDestinationUpdate }, { name: "IcebergDestinationUpdate", shape: $IcebergDestinationUpdate }] };
 
+const inputs: { readonly [Op in OperationName]: InputShape<Operations[Op]["input"]> } = {
+  CreateDeliveryStream: $CreateDeliveryStreamInput,
+  DeleteDeliveryStream: $DeleteDeliveryStreamInput,
+  DescribeDeliveryStream: $DescribeDeliveryStreamInput,
+  ListDeliveryStreams: $ListDeliveryStreamsInput,
+  ListTagsForDeliveryStream: $ListTagsForDeliveryStreamInput,
+  PutRecord: $PutRecordInput,
+  PutRecordBatch: $PutRecordBatchInput,
+  StartDeliveryStreamEncryption: $StartDeliveryStreamEncryptionInput,
+  StopDeliveryStreamEncryption: $StopDeliveryStreamEncryptionInput,
+  TagDeliveryStream: $TagDeliveryStreamInput,
+  UntagDeliveryStream: $UntagDeliveryStreamInput,
+  UpdateDestination: $UpdateDestinationInput,
+};
+
 export const FIREHOSE_SHAPES = {
   serviceId: "Firehose",
   apiVersion: "2015-08-04",
+  protocol: "json",
+  signingName: "firehose",
   targetPrefix: "Firehose_20150804",
   jsonVersion: "1.1",
   javaPackage: "com.amazonaws.firehose.v20150804",
   /** Every operation the model defines, in alphabetical order. */
   operationNames: ["CreateDeliveryStream", "DeleteDeliveryStream", "DescribeDeliveryStream", "ListDeliveryStreams", "ListTagsForDeliveryStream", "PutRecord", "PutRecordBatch", "StartDeliveryStreamEncryption", "StopDeliveryStreamEncryption", "TagDeliveryStream", "UntagDeliveryStream", "UpdateDestination"],
   /** The input structure of each operation. */
-  operations: {
-    CreateDeliveryStream: $CreateDeliveryStreamInput,
-    DeleteDeliveryStream: $DeleteDeliveryStreamInput,
-    DescribeDeliveryStream: $DescribeDeliveryStreamInput,
-    ListDeliveryStreams: $ListDeliveryStreamsInput,
-    ListTagsForDeliveryStream: $ListTagsForDeliveryStreamInput,
-    PutRecord: $PutRecordInput,
-    PutRecordBatch: $PutRecordBatchInput,
-    StartDeliveryStreamEncryption: $StartDeliveryStreamEncryptionInput,
-    StopDeliveryStreamEncryption: $StopDeliveryStreamEncryptionInput,
-    TagDeliveryStream: $TagDeliveryStreamInput,
-    UntagDeliveryStream: $UntagDeliveryStreamInput,
-    UpdateDestination: $UpdateDestinationInput,
-  },
+  operations: inputs,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** Every operation of the model. */
+export type OperationName = "CreateDeliveryStream" | "DeleteDeliveryStream" | "DescribeDeliveryStream" | "ListDeliveryStreams" | "ListTagsForDeliveryStream" | "PutRecord" | "PutRecordBatch" | "StartDeliveryStreamEncryption" | "StopDeliveryStreamEncryption" | "TagDeliveryStream" | "UntagDeliveryStream" | "UpdateDestination";
+
+/** Each operation's input, as handlers receive it once validated, and the output they answer with. */
+export type Operations = {
+  CreateDeliveryStream: { input: CreateDeliveryStreamInput; output: CreateDeliveryStreamOutput };
+  DeleteDeliveryStream: { input: DeleteDeliveryStreamInput; output: DeleteDeliveryStreamOutput };
+  DescribeDeliveryStream: { input: DescribeDeliveryStreamInput; output: DescribeDeliveryStreamOutput };
+  ListDeliveryStreams: { input: ListDeliveryStreamsInput; output: ListDeliveryStreamsOutput };
+  ListTagsForDeliveryStream: { input: ListTagsForDeliveryStreamInput; output: ListTagsForDeliveryStreamOutput };
+  PutRecord: { input: PutRecordInput; output: PutRecordOutput };
+  PutRecordBatch: { input: PutRecordBatchInput; output: PutRecordBatchOutput };
+  StartDeliveryStreamEncryption: { input: StartDeliveryStreamEncryptionInput; output: StartDeliveryStreamEncryptionOutput };
+  StopDeliveryStreamEncryption: { input: StopDeliveryStreamEncryptionInput; output: StopDeliveryStreamEncryptionOutput };
+  TagDeliveryStream: { input: TagDeliveryStreamInput; output: TagDeliveryStreamOutput };
+  UntagDeliveryStream: { input: UntagDeliveryStreamInput; output: UntagDeliveryStreamOutput };
+  UpdateDestination: { input: UpdateDestinationInput; output: UpdateDestinationOutput };
+};
+
+export type AmazonOpenSearchServerlessBufferingHints = {
+  IntervalInSeconds?: number;
+  SizeInMBs?: number;
+};
+
+export type AmazonOpenSearchServerlessDestinationConfiguration = {
+  RoleARN: string;
+  CollectionEndpoint?: string;
+  IndexName: string;
+  BufferingHints?: AmazonOpenSearchServerlessBufferingHints;
+  RetryOptions?: AmazonOpenSearchServerlessRetryOptions;
+  S3BackupMode?: AmazonOpenSearchServerlessS3BackupMode;
+  S3Configuration: S3DestinationConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  VpcConfiguration?: VpcConfiguration;
+};
+
+export type AmazonOpenSearchServerlessDestinationDescription = {
+  RoleARN?: string;
+  CollectionEndpoint?: string;
+  IndexName?: string;
+  BufferingHints?: AmazonOpenSearchServerlessBufferingHints;
+  RetryOptions?: AmazonOpenSearchServerlessRetryOptions;
+  S3BackupMode?: AmazonOpenSearchServerlessS3BackupMode;
+  S3DestinationDescription?: S3DestinationDescription;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  VpcConfigurationDescription?: VpcConfigurationDescription;
+};
+
+export type AmazonOpenSearchServerlessDestinationUpdate = {
+  RoleARN?: string;
+  CollectionEndpoint?: string;
+  IndexName?: string;
+  BufferingHints?: AmazonOpenSearchServerlessBufferingHints;
+  RetryOptions?: AmazonOpenSearchServerlessRetryOptions;
+  S3Update?: S3DestinationUpdate;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+};
+
+export type AmazonOpenSearchServerlessRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type AmazonOpenSearchServerlessS3BackupMode = "FailedDocumentsOnly" | "AllDocuments";
+
+export type AmazonopensearchserviceBufferingHints = {
+  IntervalInSeconds?: number;
+  SizeInMBs?: number;
+};
+
+export type AmazonopensearchserviceDestinationConfiguration = {
+  RoleARN: string;
+  DomainARN?: string;
+  ClusterEndpoint?: string;
+  IndexName: string;
+  TypeName?: string;
+  IndexRotationPeriod?: AmazonopensearchserviceIndexRotationPeriod;
+  BufferingHints?: AmazonopensearchserviceBufferingHints;
+  RetryOptions?: AmazonopensearchserviceRetryOptions;
+  S3BackupMode?: AmazonopensearchserviceS3BackupMode;
+  S3Configuration: S3DestinationConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  VpcConfiguration?: VpcConfiguration;
+  DocumentIdOptions?: DocumentIdOptions;
+};
+
+export type AmazonopensearchserviceDestinationDescription = {
+  RoleARN?: string;
+  DomainARN?: string;
+  ClusterEndpoint?: string;
+  IndexName?: string;
+  TypeName?: string;
+  IndexRotationPeriod?: AmazonopensearchserviceIndexRotationPeriod;
+  BufferingHints?: AmazonopensearchserviceBufferingHints;
+  RetryOptions?: AmazonopensearchserviceRetryOptions;
+  S3BackupMode?: AmazonopensearchserviceS3BackupMode;
+  S3DestinationDescription?: S3DestinationDescription;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  VpcConfigurationDescription?: VpcConfigurationDescription;
+  DocumentIdOptions?: DocumentIdOptions;
+};
+
+export type AmazonopensearchserviceDestinationUpdate = {
+  RoleARN?: string;
+  DomainARN?: string;
+  ClusterEndpoint?: string;
+  IndexName?: string;
+  TypeName?: string;
+  IndexRotationPeriod?: AmazonopensearchserviceIndexRotationPeriod;
+  BufferingHints?: AmazonopensearchserviceBufferingHints;
+  RetryOptions?: AmazonopensearchserviceRetryOptions;
+  S3Update?: S3DestinationUpdate;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  DocumentIdOptions?: DocumentIdOptions;
+};
+
+export type AmazonopensearchserviceIndexRotationPeriod = "NoRotation" | "OneHour" | "OneDay" | "OneWeek" | "OneMonth";
+
+export type AmazonopensearchserviceRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type AmazonopensearchserviceS3BackupMode = "FailedDocumentsOnly" | "AllDocuments";
+
+export type AuthenticationConfiguration = {
+  RoleARN: string;
+  Connectivity: Connectivity;
+};
+
+export type BufferingHints = {
+  SizeInMBs?: number;
+  IntervalInSeconds?: number;
+};
+
+export type CatalogConfiguration = {
+  CatalogARN?: string;
+  WarehouseLocation?: string;
+};
+
+export type CloudWatchLoggingOptions = {
+  Enabled?: boolean;
+  LogGroupName?: string;
+  LogStreamName?: string;
+};
+
+export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
+
+export type Connectivity = "PUBLIC" | "PRIVATE";
+
+export type ContentEncoding = "NONE" | "GZIP";
+
+export type CopyCommand = {
+  DataTableName: string;
+  DataTableColumns?: string;
+  CopyOptions?: string;
+};
+
+export type CreateDeliveryStreamInput = {
+  DeliveryStreamName: string;
+  DeliveryStreamType?: DeliveryStreamType;
+  DirectPutSourceConfiguration?: DirectPutSourceConfiguration;
+  KinesisStreamSourceConfiguration?: KinesisStreamSourceConfiguration;
+  DeliveryStreamEncryptionConfigurationInput?: DeliveryStreamEncryptionConfigurationInput;
+  S3DestinationConfiguration?: S3DestinationConfiguration;
+  ExtendedS3DestinationConfiguration?: ExtendedS3DestinationConfiguration;
+  RedshiftDestinationConfiguration?: RedshiftDestinationConfiguration;
+  ElasticsearchDestinationConfiguration?: ElasticsearchDestinationConfiguration;
+  AmazonopensearchserviceDestinationConfiguration?: AmazonopensearchserviceDestinationConfiguration;
+  SplunkDestinationConfiguration?: SplunkDestinationConfiguration;
+  HttpEndpointDestinationConfiguration?: HttpEndpointDestinationConfiguration;
+  Tags?: Tag[];
+  AmazonOpenSearchServerlessDestinationConfiguration?: AmazonOpenSearchServerlessDestinationConfiguration;
+  MSKSourceConfiguration?: MSKSourceConfiguration;
+  SnowflakeDestinationConfiguration?: SnowflakeDestinationConfiguration;
+  IcebergDestinationConfiguration?: IcebergDestinationConfiguration;
+  DatabaseSourceConfiguration?: DatabaseSourceConfiguration;
+};
+
+export type CreateDeliveryStreamOutput = {
+  DeliveryStreamARN?: string;
+};
+
+export type DataFormatConversionConfiguration = {
+  SchemaConfiguration?: SchemaConfiguration;
+  InputFormatConfiguration?: InputFormatConfiguration;
+  OutputFormatConfiguration?: OutputFormatConfiguration;
+  Enabled?: boolean;
+};
+
+export type DatabaseColumnList = {
+  Include?: string[];
+  Exclude?: string[];
+};
+
+export type DatabaseList = {
+  Include?: string[];
+  Exclude?: string[];
+};
+
+export type DatabaseSnapshotInfo = {
+  Id: string;
+  Table: string;
+  RequestTimestamp: Date;
+  RequestedBy: SnapshotRequestedBy;
+  Status: SnapshotStatus;
+  FailureDescription?: FailureDescription;
+};
+
+export type DatabaseSourceAuthenticationConfiguration = {
+  SecretsManagerConfiguration: SecretsManagerConfiguration;
+};
+
+export type DatabaseSourceConfiguration = {
+  Type: DatabaseType;
+  Endpoint: string;
+  Port: number;
+  SSLMode?: SSLMode;
+  Databases: DatabaseList;
+  Tables: DatabaseTableList;
+  Columns?: DatabaseColumnList;
+  SurrogateKeys?: string[];
+  SnapshotWatermarkTable: string;
+  DatabaseSourceAuthenticationConfiguration: DatabaseSourceAuthenticationConfiguration;
+  DatabaseSourceVPCConfiguration: DatabaseSourceVPCConfiguration;
+};
+
+export type DatabaseSourceDescription = {
+  Type?: DatabaseType;
+  Endpoint?: string;
+  Port?: number;
+  SSLMode?: SSLMode;
+  Databases?: DatabaseList;
+  Tables?: DatabaseTableList;
+  Columns?: DatabaseColumnList;
+  SurrogateKeys?: string[];
+  SnapshotWatermarkTable?: string;
+  SnapshotInfo?: DatabaseSnapshotInfo[];
+  DatabaseSourceAuthenticationConfiguration?: DatabaseSourceAuthenticationConfiguration;
+  DatabaseSourceVPCConfiguration?: DatabaseSourceVPCConfiguration;
+};
+
+export type DatabaseSourceVPCConfiguration = {
+  VpcEndpointServiceName: string;
+};
+
+export type DatabaseTableList = {
+  Include?: string[];
+  Exclude?: string[];
+};
+
+export type DatabaseType = "MySQL" | "PostgreSQL";
+
+export type DefaultDocumentIdFormat = "FIREHOSE_DEFAULT" | "NO_DOCUMENT_ID";
+
+export type DeleteDeliveryStreamInput = {
+  DeliveryStreamName: string;
+  AllowForceDelete?: boolean;
+};
+
+export type DeleteDeliveryStreamOutput = { [key: string]: never };
+
+export type DeliveryStreamDescription = {
+  DeliveryStreamName: string;
+  DeliveryStreamARN: string;
+  DeliveryStreamStatus: DeliveryStreamStatus;
+  FailureDescription?: FailureDescription;
+  DeliveryStreamEncryptionConfiguration?: DeliveryStreamEncryptionConfiguration;
+  DeliveryStreamType: DeliveryStreamType;
+  VersionId: string;
+  CreateTimestamp?: Date;
+  LastUpdateTimestamp?: Date;
+  Source?: SourceDescription;
+  Destinations: DestinationDescription[];
+  HasMoreDestinations: boolean;
+};
+
+export type DeliveryStreamEncryptionConfiguration = {
+  KeyARN?: string;
+  KeyType?: KeyType;
+  Status?: DeliveryStreamEncryptionStatus;
+  FailureDescription?: FailureDescription;
+};
+
+export type DeliveryStreamEncryptionConfigurationInput = {
+  KeyARN?: string;
+  KeyType: KeyType;
+};
+
+export type DeliveryStreamEncryptionStatus = "ENABLED" | "ENABLING" | "ENABLING_FAILED" | "DISABLED" | "DISABLING" | "DISABLING_FAILED";
+
+export type DeliveryStreamFailureType = "VPC_ENDPOINT_SERVICE_NAME_NOT_FOUND" | "VPC_INTERFACE_ENDPOINT_SERVICE_ACCESS_DENIED" | "RETIRE_KMS_GRANT_FAILED" | "CREATE_KMS_GRANT_FAILED" | "KMS_ACCESS_DENIED" | "DISABLED_KMS_KEY" | "INVALID_KMS_KEY" | "KMS_KEY_NOT_FOUND" | "KMS_OPT_IN_REQUIRED" | "CREATE_ENI_FAILED" | "DELETE_ENI_FAILED" | "SUBNET_NOT_FOUND" | "SECURITY_GROUP_NOT_FOUND" | "ENI_ACCESS_DENIED" | "SUBNET_ACCESS_DENIED" | "SECURITY_GROUP_ACCESS_DENIED" | "UNKNOWN_ERROR";
+
+export type DeliveryStreamStatus = "CREATING" | "CREATING_FAILED" | "DELETING" | "DELETING_FAILED" | "ACTIVE";
+
+export type DeliveryStreamType = "DirectPut" | "KinesisStreamAsSource" | "MSKAsSource" | "DatabaseAsSource";
+
+export type DescribeDeliveryStreamInput = {
+  DeliveryStreamName: string;
+  Limit?: number;
+  ExclusiveStartDestinationId?: string;
+};
+
+export type DescribeDeliveryStreamOutput = {
+  DeliveryStreamDescription: DeliveryStreamDescription;
+};
+
+export type Deserializer = {
+  OpenXJsonSerDe?: OpenXJsonSerDe;
+  HiveJsonSerDe?: HiveJsonSerDe;
+};
+
+export type DestinationDescription = {
+  DestinationId: string;
+  S3DestinationDescription?: S3DestinationDescription;
+  ExtendedS3DestinationDescription?: ExtendedS3DestinationDescription;
+  RedshiftDestinationDescription?: RedshiftDestinationDescription;
+  ElasticsearchDestinationDescription?: ElasticsearchDestinationDescription;
+  AmazonopensearchserviceDestinationDescription?: AmazonopensearchserviceDestinationDescription;
+  SplunkDestinationDescription?: SplunkDestinationDescription;
+  HttpEndpointDestinationDescription?: HttpEndpointDestinationDescription;
+  SnowflakeDestinationDescription?: SnowflakeDestinationDescription;
+  AmazonOpenSearchServerlessDestinationDescription?: AmazonOpenSearchServerlessDestinationDescription;
+  IcebergDestinationDescription?: IcebergDestinationDescription;
+};
+
+export type DestinationTableConfiguration = {
+  DestinationTableName: string;
+  DestinationDatabaseName: string;
+  UniqueKeys?: string[];
+  PartitionSpec?: PartitionSpec;
+  S3ErrorOutputPrefix?: string;
+};
+
+export type DirectPutSourceConfiguration = {
+  ThroughputHintInMBs: number;
+};
+
+export type DirectPutSourceDescription = {
+  ThroughputHintInMBs?: number;
+};
+
+export type DocumentIdOptions = {
+  DefaultDocumentIdFormat: DefaultDocumentIdFormat;
+};
+
+export type DynamicPartitioningConfiguration = {
+  RetryOptions?: RetryOptions;
+  Enabled?: boolean;
+};
+
+export type ElasticsearchBufferingHints = {
+  IntervalInSeconds?: number;
+  SizeInMBs?: number;
+};
+
+export type ElasticsearchDestinationConfiguration = {
+  RoleARN: string;
+  DomainARN?: string;
+  ClusterEndpoint?: string;
+  IndexName: string;
+  TypeName?: string;
+  IndexRotationPeriod?: ElasticsearchIndexRotationPeriod;
+  BufferingHints?: ElasticsearchBufferingHints;
+  RetryOptions?: ElasticsearchRetryOptions;
+  S3BackupMode?: ElasticsearchS3BackupMode;
+  S3Configuration: S3DestinationConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  VpcConfiguration?: VpcConfiguration;
+  DocumentIdOptions?: DocumentIdOptions;
+};
+
+export type ElasticsearchDestinationDescription = {
+  RoleARN?: string;
+  DomainARN?: string;
+  ClusterEndpoint?: string;
+  IndexName?: string;
+  TypeName?: string;
+  IndexRotationPeriod?: ElasticsearchIndexRotationPeriod;
+  BufferingHints?: ElasticsearchBufferingHints;
+  RetryOptions?: ElasticsearchRetryOptions;
+  S3BackupMode?: ElasticsearchS3BackupMode;
+  S3DestinationDescription?: S3DestinationDescription;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  VpcConfigurationDescription?: VpcConfigurationDescription;
+  DocumentIdOptions?: DocumentIdOptions;
+};
+
+export type ElasticsearchDestinationUpdate = {
+  RoleARN?: string;
+  DomainARN?: string;
+  ClusterEndpoint?: string;
+  IndexName?: string;
+  TypeName?: string;
+  IndexRotationPeriod?: ElasticsearchIndexRotationPeriod;
+  BufferingHints?: ElasticsearchBufferingHints;
+  RetryOptions?: ElasticsearchRetryOptions;
+  S3Update?: S3DestinationUpdate;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  DocumentIdOptions?: DocumentIdOptions;
+};
+
+export type ElasticsearchIndexRotationPeriod = "NoRotation" | "OneHour" | "OneDay" | "OneWeek" | "OneMonth";
+
+export type ElasticsearchRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type ElasticsearchS3BackupMode = "FailedDocumentsOnly" | "AllDocuments";
+
+export type EncryptionConfiguration = {
+  NoEncryptionConfig?: NoEncryptionConfig;
+  KMSEncryptionConfig?: KMSEncryptionConfig;
+};
+
+export type ExtendedS3DestinationConfiguration = {
+  RoleARN: string;
+  BucketARN: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints?: BufferingHints;
+  CompressionFormat?: CompressionFormat;
+  EncryptionConfiguration?: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: S3BackupMode;
+  S3BackupConfiguration?: S3DestinationConfiguration;
+  DataFormatConversionConfiguration?: DataFormatConversionConfiguration;
+  DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
+  FileExtension?: string;
+  CustomTimeZone?: string;
+};
+
+export type ExtendedS3DestinationDescription = {
+  RoleARN: string;
+  BucketARN: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints: BufferingHints;
+  CompressionFormat: CompressionFormat;
+  EncryptionConfiguration: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: S3BackupMode;
+  S3BackupDescription?: S3DestinationDescription;
+  DataFormatConversionConfiguration?: DataFormatConversionConfiguration;
+  DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
+  FileExtension?: string;
+  CustomTimeZone?: string;
+};
+
+export type ExtendedS3DestinationUpdate = {
+  RoleARN?: string;
+  BucketARN?: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints?: BufferingHints;
+  CompressionFormat?: CompressionFormat;
+  EncryptionConfiguration?: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: S3BackupMode;
+  S3BackupUpdate?: S3DestinationUpdate;
+  DataFormatConversionConfiguration?: DataFormatConversionConfiguration;
+  DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
+  FileExtension?: string;
+  CustomTimeZone?: string;
+};
+
+export type FailureDescription = {
+  Type: DeliveryStreamFailureType;
+  Details: string;
+};
+
+export type HECEndpointType = "Raw" | "Event";
+
+export type HiveJsonSerDe = {
+  TimestampFormats?: string[];
+};
+
+export type HttpEndpointBufferingHints = {
+  SizeInMBs?: number;
+  IntervalInSeconds?: number;
+};
+
+export type HttpEndpointCommonAttribute = {
+  AttributeName: string;
+  AttributeValue: string;
+};
+
+export type HttpEndpointConfiguration = {
+  Url: string;
+  Name?: string;
+  AccessKey?: string;
+};
+
+export type HttpEndpointDescription = {
+  Url?: string;
+  Name?: string;
+};
+
+export type HttpEndpointDestinationConfiguration = {
+  EndpointConfiguration: HttpEndpointConfiguration;
+  BufferingHints?: HttpEndpointBufferingHints;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  RequestConfiguration?: HttpEndpointRequestConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  RoleARN?: string;
+  RetryOptions?: HttpEndpointRetryOptions;
+  S3BackupMode?: HttpEndpointS3BackupMode;
+  S3Configuration: S3DestinationConfiguration;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type HttpEndpointDestinationDescription = {
+  EndpointConfiguration?: HttpEndpointDescription;
+  BufferingHints?: HttpEndpointBufferingHints;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  RequestConfiguration?: HttpEndpointRequestConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  RoleARN?: string;
+  RetryOptions?: HttpEndpointRetryOptions;
+  S3BackupMode?: HttpEndpointS3BackupMode;
+  S3DestinationDescription?: S3DestinationDescription;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type HttpEndpointDestinationUpdate = {
+  EndpointConfiguration?: HttpEndpointConfiguration;
+  BufferingHints?: HttpEndpointBufferingHints;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  RequestConfiguration?: HttpEndpointRequestConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  RoleARN?: string;
+  RetryOptions?: HttpEndpointRetryOptions;
+  S3BackupMode?: HttpEndpointS3BackupMode;
+  S3Update?: S3DestinationUpdate;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type HttpEndpointRequestConfiguration = {
+  ContentEncoding?: ContentEncoding;
+  CommonAttributes?: HttpEndpointCommonAttribute[];
+};
+
+export type HttpEndpointRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type HttpEndpointS3BackupMode = "FailedDataOnly" | "AllData";
+
+export type IcebergDestinationConfiguration = {
+  DestinationTableConfigurationList?: DestinationTableConfiguration[];
+  SchemaEvolutionConfiguration?: SchemaEvolutionConfiguration;
+  TableCreationConfiguration?: TableCreationConfiguration;
+  BufferingHints?: BufferingHints;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: IcebergS3BackupMode;
+  RetryOptions?: RetryOptions;
+  RoleARN: string;
+  AppendOnly?: boolean;
+  CatalogConfiguration: CatalogConfiguration;
+  S3Configuration: S3DestinationConfiguration;
+};
+
+export type IcebergDestinationDescription = {
+  DestinationTableConfigurationList?: DestinationTableConfiguration[];
+  SchemaEvolutionConfiguration?: SchemaEvolutionConfiguration;
+  TableCreationConfiguration?: TableCreationConfiguration;
+  BufferingHints?: BufferingHints;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: IcebergS3BackupMode;
+  RetryOptions?: RetryOptions;
+  RoleARN?: string;
+  AppendOnly?: boolean;
+  CatalogConfiguration?: CatalogConfiguration;
+  S3DestinationDescription?: S3DestinationDescription;
+};
+
+export type IcebergDestinationUpdate = {
+  DestinationTableConfigurationList?: DestinationTableConfiguration[];
+  SchemaEvolutionConfiguration?: SchemaEvolutionConfiguration;
+  TableCreationConfiguration?: TableCreationConfiguration;
+  BufferingHints?: BufferingHints;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: IcebergS3BackupMode;
+  RetryOptions?: RetryOptions;
+  RoleARN?: string;
+  AppendOnly?: boolean;
+  CatalogConfiguration?: CatalogConfiguration;
+  S3Configuration?: S3DestinationConfiguration;
+};
+
+export type IcebergS3BackupMode = "FailedDataOnly" | "AllData";
+
+export type InputFormatConfiguration = {
+  Deserializer?: Deserializer;
+};
+
+export type KMSEncryptionConfig = {
+  AWSKMSKeyARN: string;
+};
+
+export type KeyType = "AWS_OWNED_CMK" | "CUSTOMER_MANAGED_CMK";
+
+export type KinesisStreamSourceConfiguration = {
+  KinesisStreamARN: string;
+  RoleARN: string;
+};
+
+export type KinesisStreamSourceDescription = {
+  KinesisStreamARN?: string;
+  RoleARN?: string;
+  DeliveryStartTimestamp?: Date;
+};
+
+export type ListDeliveryStreamsInput = {
+  Limit?: number;
+  DeliveryStreamType?: DeliveryStreamType;
+  ExclusiveStartDeliveryStreamName?: string;
+};
+
+export type ListDeliveryStreamsOutput = {
+  DeliveryStreamNames: string[];
+  HasMoreDeliveryStreams: boolean;
+};
+
+export type ListTagsForDeliveryStreamInput = {
+  DeliveryStreamName: string;
+  ExclusiveStartTagKey?: string;
+  Limit?: number;
+};
+
+export type ListTagsForDeliveryStreamOutput = {
+  Tags: Tag[];
+  HasMoreTags: boolean;
+};
+
+export type MSKSourceConfiguration = {
+  MSKClusterARN: string;
+  TopicName: string;
+  AuthenticationConfiguration: AuthenticationConfiguration;
+  ReadFromTimestamp?: Date;
+};
+
+export type MSKSourceDescription = {
+  MSKClusterARN?: string;
+  TopicName?: string;
+  AuthenticationConfiguration?: AuthenticationConfiguration;
+  DeliveryStartTimestamp?: Date;
+  ReadFromTimestamp?: Date;
+};
+
+export type NoEncryptionConfig = "NoEncryption";
+
+export type OpenXJsonSerDe = {
+  ConvertDotsInJsonKeysToUnderscores?: boolean;
+  CaseInsensitive?: boolean;
+  ColumnToJsonKeyMappings?: { [key: string]: string };
+};
+
+export type OrcCompression = "NONE" | "ZLIB" | "SNAPPY";
+
+export type OrcFormatVersion = "V0_11" | "V0_12";
+
+export type OrcSerDe = {
+  StripeSizeBytes?: number;
+  BlockSizeBytes?: number;
+  RowIndexStride?: number;
+  EnablePadding?: boolean;
+  PaddingTolerance?: number;
+  Compression?: OrcCompression;
+  BloomFilterColumns?: string[];
+  BloomFilterFalsePositiveProbability?: number;
+  DictionaryKeyThreshold?: number;
+  FormatVersion?: OrcFormatVersion;
+};
+
+export type OutputFormatConfiguration = {
+  Serializer?: Serializer;
+};
+
+export type ParquetCompression = "UNCOMPRESSED" | "GZIP" | "SNAPPY";
+
+export type ParquetSerDe = {
+  BlockSizeBytes?: number;
+  PageSizeBytes?: number;
+  Compression?: ParquetCompression;
+  EnableDictionaryCompression?: boolean;
+  MaxPaddingBytes?: number;
+  WriterVersion?: ParquetWriterVersion;
+};
+
+export type ParquetWriterVersion = "V1" | "V2";
+
+export type PartitionField = {
+  SourceName: string;
+};
+
+export type PartitionSpec = {
+  Identity?: PartitionField[];
+};
+
+export type ProcessingConfiguration = {
+  Enabled?: boolean;
+  Processors?: Processor[];
+};
+
+export type Processor = {
+  Type: ProcessorType;
+  Parameters?: ProcessorParameter[];
+};
+
+export type ProcessorParameter = {
+  ParameterName: ProcessorParameterName;
+  ParameterValue: string;
+};
+
+export type ProcessorParameterName = "LambdaArn" | "NumberOfRetries" | "MetadataExtractionQuery" | "JsonParsingEngine" | "RoleArn" | "BufferSizeInMBs" | "BufferIntervalInSeconds" | "SubRecordType" | "Delimiter" | "CompressionFormat" | "DataMessageExtraction";
+
+export type ProcessorType = "RecordDeAggregation" | "Decompression" | "CloudWatchLogProcessing" | "Lambda" | "MetadataExtraction" | "AppendDelimiterToRecord";
+
+export type PutRecordBatchInput = {
+  DeliveryStreamName: string;
+  Records: Record[];
+};
+
+export type PutRecordBatchOutput = {
+  FailedPutCount: number;
+  Encrypted?: boolean;
+  RequestResponses: PutRecordBatchResponseEntry[];
+};
+
+export type PutRecordBatchResponseEntry = {
+  RecordId?: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+};
+
+export type PutRecordInput = {
+  DeliveryStreamName: string;
+  Record: Record;
+};
+
+export type PutRecordOutput = {
+  RecordId: string;
+  Encrypted?: boolean;
+};
+
+export type Record = {
+  Data: Uint8Array;
+};
+
+export type RedshiftDestinationConfiguration = {
+  RoleARN: string;
+  ClusterJDBCURL: string;
+  CopyCommand: CopyCommand;
+  Username?: string;
+  Password?: string;
+  RetryOptions?: RedshiftRetryOptions;
+  S3Configuration: S3DestinationConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: RedshiftS3BackupMode;
+  S3BackupConfiguration?: S3DestinationConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type RedshiftDestinationDescription = {
+  RoleARN: string;
+  ClusterJDBCURL: string;
+  CopyCommand: CopyCommand;
+  Username?: string;
+  RetryOptions?: RedshiftRetryOptions;
+  S3DestinationDescription: S3DestinationDescription;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: RedshiftS3BackupMode;
+  S3BackupDescription?: S3DestinationDescription;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type RedshiftDestinationUpdate = {
+  RoleARN?: string;
+  ClusterJDBCURL?: string;
+  CopyCommand?: CopyCommand;
+  Username?: string;
+  Password?: string;
+  RetryOptions?: RedshiftRetryOptions;
+  S3Update?: S3DestinationUpdate;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  S3BackupMode?: RedshiftS3BackupMode;
+  S3BackupUpdate?: S3DestinationUpdate;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type RedshiftRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type RedshiftS3BackupMode = "Disabled" | "Enabled";
+
+export type RetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type S3BackupMode = "Disabled" | "Enabled";
+
+export type S3DestinationConfiguration = {
+  RoleARN: string;
+  BucketARN: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints?: BufferingHints;
+  CompressionFormat?: CompressionFormat;
+  EncryptionConfiguration?: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+};
+
+export type S3DestinationDescription = {
+  RoleARN: string;
+  BucketARN: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints: BufferingHints;
+  CompressionFormat: CompressionFormat;
+  EncryptionConfiguration: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+};
+
+export type S3DestinationUpdate = {
+  RoleARN?: string;
+  BucketARN?: string;
+  Prefix?: string;
+  ErrorOutputPrefix?: string;
+  BufferingHints?: BufferingHints;
+  CompressionFormat?: CompressionFormat;
+  EncryptionConfiguration?: EncryptionConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+};
+
+export type SSLMode = "Disabled" | "Enabled";
+
+export type SchemaConfiguration = {
+  RoleARN?: string;
+  CatalogId?: string;
+  DatabaseName?: string;
+  TableName?: string;
+  Region?: string;
+  VersionId?: string;
+};
+
+export type SchemaEvolutionConfiguration = {
+  Enabled: boolean;
+};
+
+export type SecretsManagerConfiguration = {
+  SecretARN?: string;
+  RoleARN?: string;
+  Enabled: boolean;
+};
+
+export type Serializer = {
+  ParquetSerDe?: ParquetSerDe;
+  OrcSerDe?: OrcSerDe;
+};
+
+export type SnapshotRequestedBy = "USER" | "FIREHOSE";
+
+export type SnapshotStatus = "IN_PROGRESS" | "COMPLETE" | "SUSPENDED";
+
+export type SnowflakeBufferingHints = {
+  SizeInMBs?: number;
+  IntervalInSeconds?: number;
+};
+
+export type SnowflakeDataLoadingOption = "JSON_MAPPING" | "VARIANT_CONTENT_MAPPING" | "VARIANT_CONTENT_AND_METADATA_MAPPING";
+
+export type SnowflakeDestinationConfiguration = {
+  AccountUrl: string;
+  PrivateKey?: string;
+  KeyPassphrase?: string;
+  User?: string;
+  Database: string;
+  Schema: string;
+  Table: string;
+  SnowflakeRoleConfiguration?: SnowflakeRoleConfiguration;
+  DataLoadingOption?: SnowflakeDataLoadingOption;
+  MetaDataColumnName?: string;
+  ContentColumnName?: string;
+  SnowflakeVpcConfiguration?: SnowflakeVpcConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  RoleARN: string;
+  RetryOptions?: SnowflakeRetryOptions;
+  S3BackupMode?: SnowflakeS3BackupMode;
+  S3Configuration: S3DestinationConfiguration;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+  BufferingHints?: SnowflakeBufferingHints;
+};
+
+export type SnowflakeDestinationDescription = {
+  AccountUrl?: string;
+  User?: string;
+  Database?: string;
+  Schema?: string;
+  Table?: string;
+  SnowflakeRoleConfiguration?: SnowflakeRoleConfiguration;
+  DataLoadingOption?: SnowflakeDataLoadingOption;
+  MetaDataColumnName?: string;
+  ContentColumnName?: string;
+  SnowflakeVpcConfiguration?: SnowflakeVpcConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  RoleARN?: string;
+  RetryOptions?: SnowflakeRetryOptions;
+  S3BackupMode?: SnowflakeS3BackupMode;
+  S3DestinationDescription?: S3DestinationDescription;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+  BufferingHints?: SnowflakeBufferingHints;
+};
+
+export type SnowflakeDestinationUpdate = {
+  AccountUrl?: string;
+  PrivateKey?: string;
+  KeyPassphrase?: string;
+  User?: string;
+  Database?: string;
+  Schema?: string;
+  Table?: string;
+  SnowflakeRoleConfiguration?: SnowflakeRoleConfiguration;
+  DataLoadingOption?: SnowflakeDataLoadingOption;
+  MetaDataColumnName?: string;
+  ContentColumnName?: string;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  RoleARN?: string;
+  RetryOptions?: SnowflakeRetryOptions;
+  S3BackupMode?: SnowflakeS3BackupMode;
+  S3Update?: S3DestinationUpdate;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+  BufferingHints?: SnowflakeBufferingHints;
+};
+
+export type SnowflakeRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type SnowflakeRoleConfiguration = {
+  Enabled?: boolean;
+  SnowflakeRole?: string;
+};
+
+export type SnowflakeS3BackupMode = "FailedDataOnly" | "AllData";
+
+export type SnowflakeVpcConfiguration = {
+  PrivateLinkVpceId: string;
+};
+
+export type SourceDescription = {
+  DirectPutSourceDescription?: DirectPutSourceDescription;
+  KinesisStreamSourceDescription?: KinesisStreamSourceDescription;
+  MSKSourceDescription?: MSKSourceDescription;
+  DatabaseSourceDescription?: DatabaseSourceDescription;
+};
+
+export type SplunkBufferingHints = {
+  IntervalInSeconds?: number;
+  SizeInMBs?: number;
+};
+
+export type SplunkDestinationConfiguration = {
+  HECEndpoint: string;
+  HECEndpointType: HECEndpointType;
+  HECToken?: string;
+  HECAcknowledgmentTimeoutInSeconds?: number;
+  RetryOptions?: SplunkRetryOptions;
+  S3BackupMode?: SplunkS3BackupMode;
+  S3Configuration: S3DestinationConfiguration;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  BufferingHints?: SplunkBufferingHints;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type SplunkDestinationDescription = {
+  HECEndpoint?: string;
+  HECEndpointType?: HECEndpointType;
+  HECToken?: string;
+  HECAcknowledgmentTimeoutInSeconds?: number;
+  RetryOptions?: SplunkRetryOptions;
+  S3BackupMode?: SplunkS3BackupMode;
+  S3DestinationDescription?: S3DestinationDescription;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  BufferingHints?: SplunkBufferingHints;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type SplunkDestinationUpdate = {
+  HECEndpoint?: string;
+  HECEndpointType?: HECEndpointType;
+  HECToken?: string;
+  HECAcknowledgmentTimeoutInSeconds?: number;
+  RetryOptions?: SplunkRetryOptions;
+  S3BackupMode?: SplunkS3BackupMode;
+  S3Update?: S3DestinationUpdate;
+  ProcessingConfiguration?: ProcessingConfiguration;
+  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
+  BufferingHints?: SplunkBufferingHints;
+  SecretsManagerConfiguration?: SecretsManagerConfiguration;
+};
+
+export type SplunkRetryOptions = {
+  DurationInSeconds?: number;
+};
+
+export type SplunkS3BackupMode = "FailedEventsOnly" | "AllEvents";
+
+export type StartDeliveryStreamEncryptionInput = {
+  DeliveryStreamName: string;
+  DeliveryStreamEncryptionConfigurationInput?: DeliveryStreamEncryptionConfigurationInput;
+};
+
+export type StartDeliveryStreamEncryptionOutput = { [key: string]: never };
+
+export type StopDeliveryStreamEncryptionInput = {
+  DeliveryStreamName: string;
+};
+
+export type StopDeliveryStreamEncryptionOutput = { [key: string]: never };
+
+export type TableCreationConfiguration = {
+  Enabled: boolean;
+};
+
+export type Tag = {
+  Key: string;
+  Value?: string;
+};
+
+export type TagDeliveryStreamInput = {
+  DeliveryStreamName: string;
+  Tags: Tag[];
+};
+
+export type TagDeliveryStreamOutput = { [key: string]: never };
+
+export type UntagDeliveryStreamInput = {
+  DeliveryStreamName: string;
+  TagKeys: string[];
+};
+
+export type UntagDeliveryStreamOutput = { [key: string]: never };
+
+export type UpdateDestinationInput = {
+  DeliveryStreamName: string;
+  CurrentDeliveryStreamVersionId: string;
+  DestinationId: string;
+  S3DestinationUpdate?: S3DestinationUpdate;
+  ExtendedS3DestinationUpdate?: ExtendedS3DestinationUpdate;
+  RedshiftDestinationUpdate?: RedshiftDestinationUpdate;
+  ElasticsearchDestinationUpdate?: ElasticsearchDestinationUpdate;
+  AmazonopensearchserviceDestinationUpdate?: AmazonopensearchserviceDestinationUpdate;
+  SplunkDestinationUpdate?: SplunkDestinationUpdate;
+  HttpEndpointDestinationUpdate?: HttpEndpointDestinationUpdate;
+  AmazonOpenSearchServerlessDestinationUpdate?: AmazonOpenSearchServerlessDestinationUpdate;
+  SnowflakeDestinationUpdate?: SnowflakeDestinationUpdate;
+  IcebergDestinationUpdate?: IcebergDestinationUpdate;
+};
+
+export type UpdateDestinationOutput = { [key: string]: never };
+
+export type VpcConfiguration = {
+  SubnetIds: string[];
+  RoleARN: string;
+  SecurityGroupIds: string[];
+};
+
+export type VpcConfigurationDescription = {
+  SubnetIds: string[];
+  RoleARN: string;
+  SecurityGroupIds: string[];
+  VpcId: string;
+};

@@ -83,7 +83,7 @@ const READ = `SELECT minute - minute % ?1 AS bucket, name, sum(sum_value) AS sum
 
 const PRUNE = "DELETE FROM metrics WHERE minute < ?";
 
-export function minuteOf(ms: number): number {
+function minuteOf(ms: number): number {
   return Math.floor(ms / METRICS.resolutionMs);
 }
 

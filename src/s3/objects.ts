@@ -23,7 +23,7 @@ export type ByteRange = { offset: number; length?: number } | { suffix: number }
  * One `bytes=` range, or undefined when there is none S3 would honour: S3 ignores a header it
  * cannot parse and, as here, answers the whole object to a request for several ranges.
  */
-export function parseRange(header: string | null): ByteRange | undefined {
+function parseRange(header: string | null): ByteRange | undefined {
   if (header === null) return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return undefined;

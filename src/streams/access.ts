@@ -21,7 +21,7 @@ import type { PolicyTarget } from "./resource-policies";
 import { registryFor } from "../objects";
 
 /** The caller as a principal: the IAM user its access key id stands for. */
-export function callerArn(context: RequestContext): string {
+function callerArn(context: RequestContext): string {
   return `arn:aws:iam::${context.scope.account}:user/${context.caller.accessKeyId}`;
 }
 

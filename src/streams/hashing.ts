@@ -26,7 +26,3 @@ export function evenHashRanges(count: number): HashRange[] {
     end: i === count - 1 ? KINESIS.maxHashKey : size * BigInt(i + 1) - 1n,
   }));
 }
-
-export function inRange(range: HashRange, key: bigint): boolean {
-  return key >= range.start && key <= range.end;
-}

@@ -2,6 +2,7 @@
  * All SQL of the stream registry Durable Object: streams, their shards and their tags.
  */
 import { migrate } from "../storage/schema";
+import type { ShardLevelMetric } from "./monitoring";
 export type StreamStatus = "CREATING" | "ACTIVE" | "DELETING" | "UPDATING";
 export type StreamMode = "PROVISIONED" | "ON_DEMAND";
 
@@ -19,7 +20,7 @@ export interface StreamRow {
   /** Server-side encryption: the KMS KeyId records are encrypted under, or null (EncryptionType NONE). */
   encryptionKeyId?: string | null;
   /** Enhanced monitoring: the shard-level metrics enabled, in the model's order. */
-  shardLevelMetrics?: string[];
+  shardLevelMetrics?: ShardLevelMetric[];
   /** The warm throughput asked for (UpdateStreamWarmThroughput), in MiB/s; null when never set. */
   warmThroughputMiBps?: number | null;
   /** The stream's resource-based policy document, as given; null when it has none. */
@@ -178,7 +179,7 @@ function toStream(row: StreamSqlRow): StreamRow {
     mode: row.mode as StreamMode,
     maxRecordSizeKiB: row.max_record_size_kib,
     encryptionKeyId: row.encryption_key_id,
-    shardLevelMetrics: JSON.parse(row.shard_level_metrics) as string[],
+    shardLevelMetrics: JSON.parse(row.shard_level_metrics) as ShardLevelMetric[],
     warmThroughputMiBps: row.warm_throughput_mibps,
     resourcePolicy: row.resource_policy,
   };

@@ -2,6 +2,7 @@
 import { InvalidArgumentException } from "../aws/errors";
 import { KINESIS } from "../limits";
 import { partitionKeyHash } from "./hashing";
+import { recordSize } from "./record-size";
 import type { ShardRow } from "./registry-store";
 import type { StreamView } from "./registry";
 
@@ -11,16 +12,9 @@ export interface RecordInput {
   ExplicitHashKey?: string;
 }
 
-const encoder = new TextEncoder();
-
-/** Data plus partition key, the size AWS counts against its limits. */
-export function recordSize(record: RecordInput): number {
-  return record.Data.byteLength + encoder.encode(record.PartitionKey).byteLength;
-}
-
 export function checkRecordSize(stream: StreamView, record: RecordInput): void {
   const limit = stream.maxRecordSizeKiB * 1024;
-  if (recordSize(record) > limit) {
+  if (recordSize(record.PartitionKey, record.Data) > limit) {
     throw new InvalidArgumentException(`Record size exceeds ${stream.maxRecordSizeKiB / 1024} MB limit`);
   }
 }

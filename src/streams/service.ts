@@ -4,7 +4,7 @@
  * of the model is here; each first passes the resource policy of the stream or consumer it names
  * (./access.ts), except those that check it themselves on the data plane.
  */
-import type { AwsJsonService, OperationDefinition, RequestContext } from "../aws/protocol";
+import type { AwsJsonService, Handler, OperationDefinition, OperationTable } from "../aws/protocol";
 import { enforceResourcePolicy } from "./access";
 import { describeAccountSettings, updateAccountSettings } from "./operations/accountSettings";
 import { startStreamEncryption, stopStreamEncryption } from "./operations/encryption";
@@ -40,17 +40,15 @@ import {
   tagResource,
   untagResource,
 } from "./operations/tags";
-import { KINESIS_SHAPES } from "./shapes.generated";
+import { KINESIS_SHAPES, type OperationName, type Operations } from "./shapes.generated";
 
-type OperationName = keyof typeof KINESIS_SHAPES.operations;
-
-/** Pairs a handler with its model input shape; validation guarantees the input's type. */
-function operation<I>(name: OperationName, handle: (input: I, context: RequestContext) => Promise<object>): OperationDefinition {
+/** Pairs a handler with its model input shape, behind the resource policy check. */
+function operation<Op extends OperationName>(name: Op, handle: Handler<Operations[Op]>): OperationDefinition<Operations[Op]> {
   return {
     input: KINESIS_SHAPES.operations[name],
     handle: (input, context) => {
       const check = enforceResourcePolicy(name, input, context);
-      return check ? check.then(() => handle(input as I, context)) : handle(input as I, context);
+      return check ? check.then(() => handle(input, context)) : handle(input, context);
     },
   };
 }
@@ -98,5 +96,5 @@ export const kinesis: AwsJsonService = {
     UpdateShardCount: operation("UpdateShardCount", updateShardCount),
     UpdateStreamMode: operation("UpdateStreamMode", updateStreamMode),
     UpdateStreamWarmThroughput: operation("UpdateStreamWarmThroughput", updateStreamWarmThroughput),
-  },
+  } satisfies OperationTable<Operations>,
 };

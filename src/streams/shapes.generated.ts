@@ -1,10 +1,11 @@
 // GENERATED FILE - do not edit. Produced by scripts/gen-shapes.mjs from AWS's service model
-// ../shared/aws-models/kinesis/2013-12-02/service-2.json (Amazon Kinesis, API 2013-12-02).
+// scripts/models/kinesis-2013-12-02.json (Amazon Kinesis, API 2013-12-02, AWS JSON).
 // Regenerate: node scripts/gen-shapes.mjs
-// Input shapes only, documentation dropped; walked by validateInput() in src/aws/validate.ts.
-// Members are in model order; validate.ts derives AWS's reporting order from them.
+// First the input shapes that validateInput() in src/aws/validate.ts walks (members in model order;
+// validate.ts derives AWS's reporting order from them), then each operation's input and output types.
 
-import type { BlobShape, BooleanShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape } from "../aws/validate";
+import type { EventStreamOutput } from "../aws/protocol";
+import type { BlobShape, BooleanShape, InputShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape } from "../aws/validate";
 
 const $StreamName: StringShape = { type: "string", min: 1, max: 128, pattern: "[a-zA-Z0-9_.-]+", regex: new RegExp("^(?:[a-zA-Z0-9_.-]+)$", "u") };
 const $TagKey: StringShape = { type: "string", min: 1, max: 128 };
@@ -91,54 +92,736 @@ const $UpdateShardCountInput: StructureShape = { type: "structure", name: "Updat
 const $UpdateStreamModeInput: StructureShape = { type: "structure", name: "UpdateStreamModeInput", javaClass: "com.amazonaws.kinesis.v20131202.UpdateStreamModeInput", members: [{ name: "StreamARN", shape: $StreamARN, required: true }, { name: "StreamId", shape: $StreamId }, { name: "StreamModeDetails", shape: $StreamModeDetails, required: true }, { name: "WarmThroughputMiBps", shape: $NaturalIntegerObject }] };
 const $UpdateStreamWarmThroughputInput: StructureShape = { type: "structure", name: "UpdateStreamWarmThroughputInput", javaClass: "com.amazonaws.kinesis.v20131202.UpdateStreamWarmThroughputInput", members: [{ name: "StreamARN", shape: $StreamARN }, { name: "StreamName", shape: $StreamName }, { name: "StreamId", shape: $StreamId }, { name: "WarmThroughputMiBps", shape: $NaturalIntegerObject, required: true }] };
 
+const inputs: { readonly [Op in OperationName]: InputShape<Operations[Op]["input"]> } = {
+  AddTagsToStream: $AddTagsToStreamInput,
+  CreateStream: $CreateStreamInput,
+  DecreaseStreamRetentionPeriod: $DecreaseStreamRetentionPeriodInput,
+  DeleteResourcePolicy: $DeleteResourcePolicyInput,
+  DeleteStream: $DeleteStreamInput,
+  DeregisterStreamConsumer: $DeregisterStreamConsumerInput,
+  DescribeAccountSettings: $DescribeAccountSettingsInput,
+  DescribeLimits: $DescribeLimitsInput,
+  DescribeStream: $DescribeStreamInput,
+  DescribeStreamConsumer: $DescribeStreamConsumerInput,
+  DescribeStreamSummary: $DescribeStreamSummaryInput,
+  DisableEnhancedMonitoring: $DisableEnhancedMonitoringInput,
+  EnableEnhancedMonitoring: $EnableEnhancedMonitoringInput,
+  GetRecords: $GetRecordsInput,
+  GetResourcePolicy: $GetResourcePolicyInput,
+  GetShardIterator: $GetShardIteratorInput,
+  IncreaseStreamRetentionPeriod: $IncreaseStreamRetentionPeriodInput,
+  ListShards: $ListShardsInput,
+  ListStreamConsumers: $ListStreamConsumersInput,
+  ListStreams: $ListStreamsInput,
+  ListTagsForResource: $ListTagsForResourceInput,
+  ListTagsForStream: $ListTagsForStreamInput,
+  MergeShards: $MergeShardsInput,
+  PutRecord: $PutRecordInput,
+  PutRecords: $PutRecordsInput,
+  PutResourcePolicy: $PutResourcePolicyInput,
+  RegisterStreamConsumer: $RegisterStreamConsumerInput,
+  RemoveTagsFromStream: $RemoveTagsFromStreamInput,
+  SplitShard: $SplitShardInput,
+  StartStreamEncryption: $StartStreamEncryptionInput,
+  StopStreamEncryption: $StopStreamEncryptionInput,
+  SubscribeToShard: $SubscribeToShardInput,
+  TagResource: $TagResourceInput,
+  UntagResource: $UntagResourceInput,
+  UpdateAccountSettings: $UpdateAccountSettingsInput,
+  UpdateMaxRecordSize: $UpdateMaxRecordSizeInput,
+  UpdateShardCount: $UpdateShardCountInput,
+  UpdateStreamMode: $UpdateStreamModeInput,
+  UpdateStreamWarmThroughput: $UpdateStreamWarmThroughputInput,
+};
+
 export const KINESIS_SHAPES = {
   serviceId: "Kinesis",
   apiVersion: "2013-12-02",
+  protocol: "json",
+  signingName: "kinesis",
   targetPrefix: "Kinesis_20131202",
   jsonVersion: "1.1",
   javaPackage: "com.amazonaws.kinesis.v20131202",
   /** Every operation the model defines, in alphabetical order. */
   operationNames: ["AddTagsToStream", "CreateStream", "DecreaseStreamRetentionPeriod", "DeleteResourcePolicy", "DeleteStream", "DeregisterStreamConsumer", "DescribeAccountSettings", "DescribeLimits", "DescribeStream", "DescribeStreamConsumer", "DescribeStreamSummary", "DisableEnhancedMonitoring", "EnableEnhancedMonitoring", "GetRecords", "GetResourcePolicy", "GetShardIterator", "IncreaseStreamRetentionPeriod", "ListShards", "ListStreamConsumers", "ListStreams", "ListTagsForResource", "ListTagsForStream", "MergeShards", "PutRecord", "PutRecords", "PutResourcePolicy", "RegisterStreamConsumer", "RemoveTagsFromStream", "SplitShard", "StartStreamEncryption", "StopStreamEncryption", "SubscribeToShard", "TagResource", "UntagResource", "UpdateAccountSettings", "UpdateMaxRecordSize", "UpdateShardCount", "UpdateStreamMode", "UpdateStreamWarmThroughput"],
   /** The input structure of each operation. */
-  operations: {
-    AddTagsToStream: $AddTagsToStreamInput,
-    CreateStream: $CreateStreamInput,
-    DecreaseStreamRetentionPeriod: $DecreaseStreamRetentionPeriodInput,
-    DeleteResourcePolicy: $DeleteResourcePolicyInput,
-    DeleteStream: $DeleteStreamInput,
-    DeregisterStreamConsumer: $DeregisterStreamConsumerInput,
-    DescribeAccountSettings: $DescribeAccountSettingsInput,
-    DescribeLimits: $DescribeLimitsInput,
-    DescribeStream: $DescribeStreamInput,
-    DescribeStreamConsumer: $DescribeStreamConsumerInput,
-    DescribeStreamSummary: $DescribeStreamSummaryInput,
-    DisableEnhancedMonitoring: $DisableEnhancedMonitoringInput,
-    EnableEnhancedMonitoring: $EnableEnhancedMonitoringInput,
-    GetRecords: $GetRecordsInput,
-    GetResourcePolicy: $GetResourcePolicyInput,
-    GetShardIterator: $GetShardIteratorInput,
-    IncreaseStreamRetentionPeriod: $IncreaseStreamRetentionPeriodInput,
-    ListShards: $ListShardsInput,
-    ListStreamConsumers: $ListStreamConsumersInput,
-    ListStreams: $ListStreamsInput,
-    ListTagsForResource: $ListTagsForResourceInput,
-    ListTagsForStream: $ListTagsForStreamInput,
-    MergeShards: $MergeShardsInput,
-    PutRecord: $PutRecordInput,
-    PutRecords: $PutRecordsInput,
-    PutResourcePolicy: $PutResourcePolicyInput,
-    RegisterStreamConsumer: $RegisterStreamConsumerInput,
-    RemoveTagsFromStream: $RemoveTagsFromStreamInput,
-    SplitShard: $SplitShardInput,
-    StartStreamEncryption: $StartStreamEncryptionInput,
-    StopStreamEncryption: $StopStreamEncryptionInput,
-    SubscribeToShard: $SubscribeToShardInput,
-    TagResource: $TagResourceInput,
-    UntagResource: $UntagResourceInput,
-    UpdateAccountSettings: $UpdateAccountSettingsInput,
-    UpdateMaxRecordSize: $UpdateMaxRecordSizeInput,
-    UpdateShardCount: $UpdateShardCountInput,
-    UpdateStreamMode: $UpdateStreamModeInput,
-    UpdateStreamWarmThroughput: $UpdateStreamWarmThroughputInput,
-  },
+  operations: inputs,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** Every operation of the model. */
+export type OperationName = "AddTagsToStream" | "CreateStream" | "DecreaseStreamRetentionPeriod" | "DeleteResourcePolicy" | "DeleteStream" | "DeregisterStreamConsumer" | "DescribeAccountSettings" | "DescribeLimits" | "DescribeStream" | "DescribeStreamConsumer" | "DescribeStreamSummary" | "DisableEnhancedMonitoring" | "EnableEnhancedMonitoring" | "GetRecords" | "GetResourcePolicy" | "GetShardIterator" | "IncreaseStreamRetentionPeriod" | "ListShards" | "ListStreamConsumers" | "ListStreams" | "ListTagsForResource" | "ListTagsForStream" | "MergeShards" | "PutRecord" | "PutRecords" | "PutResourcePolicy" | "RegisterStreamConsumer" | "RemoveTagsFromStream" | "SplitShard" | "StartStreamEncryption" | "StopStreamEncryption" | "SubscribeToShard" | "TagResource" | "UntagResource" | "UpdateAccountSettings" | "UpdateMaxRecordSize" | "UpdateShardCount" | "UpdateStreamMode" | "UpdateStreamWarmThroughput";
+
+/** Each operation's input, as handlers receive it once validated, and the output they answer with. */
+export type Operations = {
+  AddTagsToStream: { input: AddTagsToStreamInput; output: AddTagsToStreamOutput };
+  CreateStream: { input: CreateStreamInput; output: CreateStreamOutput };
+  DecreaseStreamRetentionPeriod: { input: DecreaseStreamRetentionPeriodInput; output: DecreaseStreamRetentionPeriodOutput };
+  DeleteResourcePolicy: { input: DeleteResourcePolicyInput; output: DeleteResourcePolicyOutput };
+  DeleteStream: { input: DeleteStreamInput; output: DeleteStreamOutput };
+  DeregisterStreamConsumer: { input: DeregisterStreamConsumerInput; output: DeregisterStreamConsumerOutput };
+  DescribeAccountSettings: { input: DescribeAccountSettingsInput; output: DescribeAccountSettingsOutput };
+  DescribeLimits: { input: DescribeLimitsInput; output: DescribeLimitsOutput };
+  DescribeStream: { input: DescribeStreamInput; output: DescribeStreamOutput };
+  DescribeStreamConsumer: { input: DescribeStreamConsumerInput; output: DescribeStreamConsumerOutput };
+  DescribeStreamSummary: { input: DescribeStreamSummaryInput; output: DescribeStreamSummaryOutput };
+  DisableEnhancedMonitoring: { input: DisableEnhancedMonitoringInput; output: DisableEnhancedMonitoringOutput };
+  EnableEnhancedMonitoring: { input: EnableEnhancedMonitoringInput; output: EnableEnhancedMonitoringOutput };
+  GetRecords: { input: GetRecordsInput; output: GetRecordsOutput };
+  GetResourcePolicy: { input: GetResourcePolicyInput; output: GetResourcePolicyOutput };
+  GetShardIterator: { input: GetShardIteratorInput; output: GetShardIteratorOutput };
+  IncreaseStreamRetentionPeriod: { input: IncreaseStreamRetentionPeriodInput; output: IncreaseStreamRetentionPeriodOutput };
+  ListShards: { input: ListShardsInput; output: ListShardsOutput };
+  ListStreamConsumers: { input: ListStreamConsumersInput; output: ListStreamConsumersOutput };
+  ListStreams: { input: ListStreamsInput; output: ListStreamsOutput };
+  ListTagsForResource: { input: ListTagsForResourceInput; output: ListTagsForResourceOutput };
+  ListTagsForStream: { input: ListTagsForStreamInput; output: ListTagsForStreamOutput };
+  MergeShards: { input: MergeShardsInput; output: MergeShardsOutput };
+  PutRecord: { input: PutRecordInput; output: PutRecordOutput };
+  PutRecords: { input: PutRecordsInput; output: PutRecordsOutput };
+  PutResourcePolicy: { input: PutResourcePolicyInput; output: PutResourcePolicyOutput };
+  RegisterStreamConsumer: { input: RegisterStreamConsumerInput; output: RegisterStreamConsumerOutput };
+  RemoveTagsFromStream: { input: RemoveTagsFromStreamInput; output: RemoveTagsFromStreamOutput };
+  SplitShard: { input: SplitShardInput; output: SplitShardOutput };
+  StartStreamEncryption: { input: StartStreamEncryptionInput; output: StartStreamEncryptionOutput };
+  StopStreamEncryption: { input: StopStreamEncryptionInput; output: StopStreamEncryptionOutput };
+  SubscribeToShard: { input: SubscribeToShardInput; output: EventStreamOutput<SubscribeToShardEventStream> };
+  TagResource: { input: TagResourceInput; output: TagResourceOutput };
+  UntagResource: { input: UntagResourceInput; output: UntagResourceOutput };
+  UpdateAccountSettings: { input: UpdateAccountSettingsInput; output: UpdateAccountSettingsOutput };
+  UpdateMaxRecordSize: { input: UpdateMaxRecordSizeInput; output: UpdateMaxRecordSizeOutput };
+  UpdateShardCount: { input: UpdateShardCountInput; output: UpdateShardCountOutput };
+  UpdateStreamMode: { input: UpdateStreamModeInput; output: UpdateStreamModeOutput };
+  UpdateStreamWarmThroughput: { input: UpdateStreamWarmThroughputInput; output: UpdateStreamWarmThroughputOutput };
+};
+
+/** AddTagsToStream answers nothing (over AWS JSON, `{}`). */
+export type AddTagsToStreamOutput = void;
+/** CreateStream answers nothing (over AWS JSON, `{}`). */
+export type CreateStreamOutput = void;
+/** DecreaseStreamRetentionPeriod answers nothing (over AWS JSON, `{}`). */
+export type DecreaseStreamRetentionPeriodOutput = void;
+/** DeleteResourcePolicy answers nothing (over AWS JSON, `{}`). */
+export type DeleteResourcePolicyOutput = void;
+/** DeleteStream answers nothing (over AWS JSON, `{}`). */
+export type DeleteStreamOutput = void;
+/** DeregisterStreamConsumer answers nothing (over AWS JSON, `{}`). */
+export type DeregisterStreamConsumerOutput = void;
+export type DisableEnhancedMonitoringOutput = EnhancedMonitoringOutput;
+export type EnableEnhancedMonitoringOutput = EnhancedMonitoringOutput;
+/** IncreaseStreamRetentionPeriod answers nothing (over AWS JSON, `{}`). */
+export type IncreaseStreamRetentionPeriodOutput = void;
+/** MergeShards answers nothing (over AWS JSON, `{}`). */
+export type MergeShardsOutput = void;
+/** PutResourcePolicy answers nothing (over AWS JSON, `{}`). */
+export type PutResourcePolicyOutput = void;
+/** RemoveTagsFromStream answers nothing (over AWS JSON, `{}`). */
+export type RemoveTagsFromStreamOutput = void;
+/** SplitShard answers nothing (over AWS JSON, `{}`). */
+export type SplitShardOutput = void;
+/** StartStreamEncryption answers nothing (over AWS JSON, `{}`). */
+export type StartStreamEncryptionOutput = void;
+/** StopStreamEncryption answers nothing (over AWS JSON, `{}`). */
+export type StopStreamEncryptionOutput = void;
+/** TagResource answers nothing (over AWS JSON, `{}`). */
+export type TagResourceOutput = void;
+/** UntagResource answers nothing (over AWS JSON, `{}`). */
+export type UntagResourceOutput = void;
+/** UpdateMaxRecordSize answers nothing (over AWS JSON, `{}`). */
+export type UpdateMaxRecordSizeOutput = void;
+/** UpdateStreamMode answers nothing (over AWS JSON, `{}`). */
+export type UpdateStreamModeOutput = void;
+
+export type AddTagsToStreamInput = {
+  StreamName?: string;
+  Tags: { [key: string]: string };
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type ChildShard = {
+  ShardId: string;
+  ParentShards: string[];
+  HashKeyRange: HashKeyRange;
+};
+
+export type Consumer = {
+  ConsumerName: string;
+  ConsumerARN: string;
+  ConsumerStatus: ConsumerStatus;
+  ConsumerCreationTimestamp: Date;
+};
+
+export type ConsumerDescription = {
+  ConsumerName: string;
+  ConsumerARN: string;
+  ConsumerStatus: ConsumerStatus;
+  ConsumerCreationTimestamp: Date;
+  StreamARN: string;
+};
+
+export type ConsumerStatus = "CREATING" | "DELETING" | "ACTIVE";
+
+export type CreateStreamInput = {
+  StreamName: string;
+  ShardCount?: number;
+  StreamModeDetails?: StreamModeDetails;
+  Tags?: { [key: string]: string };
+  WarmThroughputMiBps?: number;
+  MaxRecordSizeInKiB?: number;
+};
+
+export type DecreaseStreamRetentionPeriodInput = {
+  StreamName?: string;
+  RetentionPeriodHours: number;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type DeleteResourcePolicyInput = {
+  ResourceARN: string;
+  StreamId?: string;
+};
+
+export type DeleteStreamInput = {
+  StreamName?: string;
+  EnforceConsumerDeletion?: boolean;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type DeregisterStreamConsumerInput = {
+  StreamARN?: string;
+  ConsumerName?: string;
+  ConsumerARN?: string;
+  StreamId?: string;
+};
+
+export type DescribeAccountSettingsInput = { [key: string]: never };
+
+export type DescribeAccountSettingsOutput = {
+  MinimumThroughputBillingCommitment?: MinimumThroughputBillingCommitmentOutput;
+};
+
+export type DescribeLimitsInput = { [key: string]: never };
+
+export type DescribeLimitsOutput = {
+  ShardLimit: number;
+  OpenShardCount: number;
+  OnDemandStreamCount: number;
+  OnDemandStreamCountLimit: number;
+};
+
+export type DescribeStreamConsumerInput = {
+  StreamARN?: string;
+  ConsumerName?: string;
+  ConsumerARN?: string;
+  StreamId?: string;
+};
+
+export type DescribeStreamConsumerOutput = {
+  ConsumerDescription: ConsumerDescription;
+};
+
+export type DescribeStreamInput = {
+  StreamName?: string;
+  Limit?: number;
+  ExclusiveStartShardId?: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type DescribeStreamOutput = {
+  StreamDescription: StreamDescription;
+};
+
+export type DescribeStreamSummaryInput = {
+  StreamName?: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type DescribeStreamSummaryOutput = {
+  StreamDescriptionSummary: StreamDescriptionSummary;
+};
+
+export type DisableEnhancedMonitoringInput = {
+  StreamName?: string;
+  ShardLevelMetrics: MetricsName[];
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type EnableEnhancedMonitoringInput = {
+  StreamName?: string;
+  ShardLevelMetrics: MetricsName[];
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type EncryptionType = "NONE" | "KMS";
+
+export type EnhancedMetrics = {
+  ShardLevelMetrics?: MetricsName[];
+};
+
+export type EnhancedMonitoringOutput = {
+  StreamName?: string;
+  CurrentShardLevelMetrics?: MetricsName[];
+  DesiredShardLevelMetrics?: MetricsName[];
+  StreamARN?: string;
+};
+
+export type GetRecordsInput = {
+  ShardIterator: string;
+  Limit?: number;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type GetRecordsOutput = {
+  Records: Record[];
+  NextShardIterator?: string;
+  MillisBehindLatest?: number;
+  ChildShards?: ChildShard[];
+};
+
+export type GetResourcePolicyInput = {
+  ResourceARN: string;
+  StreamId?: string;
+};
+
+export type GetResourcePolicyOutput = {
+  Policy: string;
+};
+
+export type GetShardIteratorInput = {
+  StreamName?: string;
+  ShardId: string;
+  ShardIteratorType: ShardIteratorType;
+  StartingSequenceNumber?: string;
+  Timestamp?: Date;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type GetShardIteratorOutput = {
+  ShardIterator?: string;
+};
+
+export type HashKeyRange = {
+  StartingHashKey: string;
+  EndingHashKey: string;
+};
+
+export type IncreaseStreamRetentionPeriodInput = {
+  StreamName?: string;
+  RetentionPeriodHours: number;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type InternalFailureException = {
+  message?: string;
+};
+
+export type KMSAccessDeniedException = {
+  message?: string;
+};
+
+export type KMSDisabledException = {
+  message?: string;
+};
+
+export type KMSInvalidStateException = {
+  message?: string;
+};
+
+export type KMSNotFoundException = {
+  message?: string;
+};
+
+export type KMSOptInRequired = {
+  message?: string;
+};
+
+export type KMSThrottlingException = {
+  message?: string;
+};
+
+export type ListShardsInput = {
+  StreamName?: string;
+  NextToken?: string;
+  ExclusiveStartShardId?: string;
+  MaxResults?: number;
+  StreamCreationTimestamp?: Date;
+  ShardFilter?: ShardFilter;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type ListShardsOutput = {
+  Shards?: Shard[];
+  NextToken?: string;
+};
+
+export type ListStreamConsumersInput = {
+  StreamARN: string;
+  NextToken?: string;
+  MaxResults?: number;
+  StreamCreationTimestamp?: Date;
+  StreamId?: string;
+};
+
+export type ListStreamConsumersOutput = {
+  Consumers?: Consumer[];
+  NextToken?: string;
+};
+
+export type ListStreamsInput = {
+  Limit?: number;
+  ExclusiveStartStreamName?: string;
+  NextToken?: string;
+};
+
+export type ListStreamsOutput = {
+  StreamNames: string[];
+  HasMoreStreams: boolean;
+  NextToken?: string;
+  StreamSummaries?: StreamSummary[];
+};
+
+export type ListTagsForResourceInput = {
+  ResourceARN: string;
+  StreamId?: string;
+};
+
+export type ListTagsForResourceOutput = {
+  Tags?: Tag[];
+};
+
+export type ListTagsForStreamInput = {
+  StreamName?: string;
+  ExclusiveStartTagKey?: string;
+  Limit?: number;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type ListTagsForStreamOutput = {
+  Tags: Tag[];
+  HasMoreTags: boolean;
+};
+
+export type MergeShardsInput = {
+  StreamName?: string;
+  ShardToMerge: string;
+  AdjacentShardToMerge: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type MetricsName = "IncomingBytes" | "IncomingRecords" | "OutgoingBytes" | "OutgoingRecords" | "WriteProvisionedThroughputExceeded" | "ReadProvisionedThroughputExceeded" | "IteratorAgeMilliseconds" | "ALL";
+
+export type MinimumThroughputBillingCommitmentInput = {
+  Status: MinimumThroughputBillingCommitmentInputStatus;
+};
+
+export type MinimumThroughputBillingCommitmentInputStatus = "ENABLED" | "DISABLED";
+
+export type MinimumThroughputBillingCommitmentOutput = {
+  Status: MinimumThroughputBillingCommitmentOutputStatus;
+  StartedAt?: Date;
+  EndedAt?: Date;
+  EarliestAllowedEndAt?: Date;
+};
+
+export type MinimumThroughputBillingCommitmentOutputStatus = "ENABLED" | "DISABLED" | "ENABLED_UNTIL_EARLIEST_ALLOWED_END";
+
+export type PutRecordInput = {
+  StreamName?: string;
+  Data: Uint8Array;
+  PartitionKey: string;
+  ExplicitHashKey?: string;
+  SequenceNumberForOrdering?: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type PutRecordOutput = {
+  ShardId: string;
+  SequenceNumber: string;
+  EncryptionType?: EncryptionType;
+};
+
+export type PutRecordsInput = {
+  Records: PutRecordsRequestEntry[];
+  StreamName?: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type PutRecordsOutput = {
+  FailedRecordCount?: number;
+  Records: PutRecordsResultEntry[];
+  EncryptionType?: EncryptionType;
+};
+
+export type PutRecordsRequestEntry = {
+  Data: Uint8Array;
+  ExplicitHashKey?: string;
+  PartitionKey: string;
+};
+
+export type PutRecordsResultEntry = {
+  SequenceNumber?: string;
+  ShardId?: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+};
+
+export type PutResourcePolicyInput = {
+  ResourceARN: string;
+  StreamId?: string;
+  Policy: string;
+};
+
+export type Record = {
+  SequenceNumber: string;
+  ApproximateArrivalTimestamp?: Date;
+  Data: Uint8Array;
+  PartitionKey: string;
+  EncryptionType?: EncryptionType;
+};
+
+export type RegisterStreamConsumerInput = {
+  StreamARN: string;
+  ConsumerName: string;
+  StreamId?: string;
+  Tags?: { [key: string]: string };
+};
+
+export type RegisterStreamConsumerOutput = {
+  Consumer: Consumer;
+};
+
+export type RemoveTagsFromStreamInput = {
+  StreamName?: string;
+  TagKeys: string[];
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type ResourceInUseException = {
+  message?: string;
+};
+
+export type ResourceNotFoundException = {
+  message?: string;
+};
+
+export type ScalingType = "UNIFORM_SCALING";
+
+export type SequenceNumberRange = {
+  StartingSequenceNumber: string;
+  EndingSequenceNumber?: string;
+};
+
+export type Shard = {
+  ShardId: string;
+  ParentShardId?: string;
+  AdjacentParentShardId?: string;
+  HashKeyRange: HashKeyRange;
+  SequenceNumberRange: SequenceNumberRange;
+};
+
+export type ShardFilter = {
+  Type: ShardFilterType;
+  ShardId?: string;
+  Timestamp?: Date;
+};
+
+export type ShardFilterType = "AFTER_SHARD_ID" | "AT_TRIM_HORIZON" | "FROM_TRIM_HORIZON" | "AT_LATEST" | "AT_TIMESTAMP" | "FROM_TIMESTAMP";
+
+export type ShardIteratorType = "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
+
+export type SplitShardInput = {
+  StreamName?: string;
+  ShardToSplit: string;
+  NewStartingHashKey: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type StartStreamEncryptionInput = {
+  StreamName?: string;
+  EncryptionType: EncryptionType;
+  KeyId: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type StartingPosition = {
+  Type: ShardIteratorType;
+  SequenceNumber?: string;
+  Timestamp?: Date;
+};
+
+export type StopStreamEncryptionInput = {
+  StreamName?: string;
+  EncryptionType: EncryptionType;
+  KeyId: string;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type StreamDescription = {
+  StreamName: string;
+  StreamARN: string;
+  StreamStatus: StreamStatus;
+  StreamModeDetails?: StreamModeDetails;
+  Shards: Shard[];
+  HasMoreShards: boolean;
+  RetentionPeriodHours: number;
+  StreamCreationTimestamp: Date;
+  EnhancedMonitoring: EnhancedMetrics[];
+  EncryptionType?: EncryptionType;
+  KeyId?: string;
+};
+
+export type StreamDescriptionSummary = {
+  StreamName: string;
+  StreamARN: string;
+  StreamId?: string;
+  StreamStatus: StreamStatus;
+  StreamModeDetails?: StreamModeDetails;
+  RetentionPeriodHours: number;
+  StreamCreationTimestamp: Date;
+  EnhancedMonitoring: EnhancedMetrics[];
+  EncryptionType?: EncryptionType;
+  KeyId?: string;
+  OpenShardCount: number;
+  ConsumerCount?: number;
+  WarmThroughput?: WarmThroughputObject;
+  MaxRecordSizeInKiB?: number;
+};
+
+export type StreamMode = "PROVISIONED" | "ON_DEMAND";
+
+export type StreamModeDetails = {
+  StreamMode: StreamMode;
+};
+
+export type StreamStatus = "CREATING" | "DELETING" | "ACTIVE" | "UPDATING";
+
+export type StreamSummary = {
+  StreamName: string;
+  StreamARN: string;
+  StreamStatus: StreamStatus;
+  StreamModeDetails?: StreamModeDetails;
+  StreamCreationTimestamp?: Date;
+};
+
+export type SubscribeToShardEvent = {
+  Records: Record[];
+  ContinuationSequenceNumber: string;
+  MillisBehindLatest: number;
+  ChildShards?: ChildShard[];
+};
+
+export type SubscribeToShardEventStream = {
+  SubscribeToShardEvent: SubscribeToShardEvent;
+  ResourceNotFoundException?: ResourceNotFoundException;
+  ResourceInUseException?: ResourceInUseException;
+  KMSDisabledException?: KMSDisabledException;
+  KMSInvalidStateException?: KMSInvalidStateException;
+  KMSAccessDeniedException?: KMSAccessDeniedException;
+  KMSNotFoundException?: KMSNotFoundException;
+  KMSOptInRequired?: KMSOptInRequired;
+  KMSThrottlingException?: KMSThrottlingException;
+  InternalFailureException?: InternalFailureException;
+};
+
+export type SubscribeToShardInput = {
+  ConsumerARN: string;
+  StreamId?: string;
+  ShardId: string;
+  StartingPosition: StartingPosition;
+};
+
+export type SubscribeToShardOutput = {
+  EventStream: SubscribeToShardEventStream;
+};
+
+export type Tag = {
+  Key: string;
+  Value?: string;
+};
+
+export type TagResourceInput = {
+  Tags: { [key: string]: string };
+  ResourceARN: string;
+  StreamId?: string;
+};
+
+export type UntagResourceInput = {
+  TagKeys: string[];
+  ResourceARN: string;
+  StreamId?: string;
+};
+
+export type UpdateAccountSettingsInput = {
+  MinimumThroughputBillingCommitment: MinimumThroughputBillingCommitmentInput;
+};
+
+export type UpdateAccountSettingsOutput = {
+  MinimumThroughputBillingCommitment?: MinimumThroughputBillingCommitmentOutput;
+};
+
+export type UpdateMaxRecordSizeInput = {
+  StreamARN?: string;
+  StreamId?: string;
+  MaxRecordSizeInKiB: number;
+};
+
+export type UpdateShardCountInput = {
+  StreamName?: string;
+  TargetShardCount: number;
+  ScalingType: ScalingType;
+  StreamARN?: string;
+  StreamId?: string;
+};
+
+export type UpdateShardCountOutput = {
+  StreamName?: string;
+  CurrentShardCount?: number;
+  TargetShardCount?: number;
+  StreamARN?: string;
+};
+
+export type UpdateStreamModeInput = {
+  StreamARN: string;
+  StreamId?: string;
+  StreamModeDetails: StreamModeDetails;
+  WarmThroughputMiBps?: number;
+};
+
+export type UpdateStreamWarmThroughputInput = {
+  StreamARN?: string;
+  StreamName?: string;
+  StreamId?: string;
+  WarmThroughputMiBps: number;
+};
+
+export type UpdateStreamWarmThroughputOutput = {
+  StreamARN?: string;
+  StreamName?: string;
+  WarmThroughput?: WarmThroughputObject;
+};
+
+export type WarmThroughputObject = {
+  TargetMiBps?: number;
+  CurrentMiBps?: number;
+};

@@ -5,8 +5,11 @@
  * Writes are one SQLite transaction each, and the RPC answer leaves only once they are durable
  * (the object's output gate), so an acknowledged record is stored.
  *
- * Differences from AWS: no throughput limits here yet; expired records are deleted by an alarm at
- * the moment they expire, and reads never return them even before the alarm runs.
+ * AWS's per-shard throughput limits are kept here (throughput.ts), while RIVULET_THROUGHPUT_LIMITS
+ * is on (env.ts: by default when deployed, not under `npm start`).
+ *
+ * Differences from AWS: expired records are deleted by an alarm at the moment they expire, and reads
+ * never return them even before the alarm runs.
  *
  * Metrics (src/metrics/): each write and read counts itself into this shard's metrics, added up in
  * memory and written at most once a second within a later write's transaction (store.ts), so the
@@ -34,6 +37,7 @@ import { MetricsStore, sample, type Sample } from "../metrics/store";
 import { shardIdOf } from "./ids";
 import { keyNotFound, masterKey, RecordCipher } from "./encryption";
 import { encodeIterator, verifyIterator } from "./iterator";
+import { recordSize } from "./record-size";
 import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ReadRecord, type ShardConfig } from "./shard-log";
 import { SubscriptionHub } from "./subscriptions";
@@ -54,10 +58,10 @@ export interface WriteCall {
 /** One observation of a Kinesis metric (named from the list, so a misspelt name does not compile). */
 const observe: (name: StreamMetricName, value: number) => Sample = sample;
 
-/** Data plus partition key, as the throughput limits count them. */
+/** The records' sizes added up, as the throughput limits and the metrics count them. */
 function recordBytes(records: readonly { partitionKey: string; data: Uint8Array }[]): number {
   let bytes = 0;
-  for (const record of records) bytes += record.data.byteLength + record.partitionKey.length;
+  for (const record of records) bytes += recordSize(record.partitionKey, record.data);
   return bytes;
 }
 
@@ -195,7 +199,7 @@ export class Shard extends DurableObject<Env> {
       const config = this.requireConfig();
       if (config.children) throw new AwsError(SHARD_CLOSED, undefined, 500);
       const now = this.clock.now();
-      const sizes = records.map((record) => record.data.byteLength + record.partitionKey.length);
+      const sizes = records.map((record) => recordSize(record.partitionKey, record.data));
       const taken = records.slice(0, this.meter(now).admit(sizes, now, this.enforceLimits));
       // An encrypted stream seals the batch first: the only await before the write, so the counters
       // below are still read and advanced in one synchronous step. The shard may close meanwhile.
@@ -376,7 +380,7 @@ export class Shard extends DurableObject<Env> {
     let bytes = 0;
     let last = Math.max(after, from - 1);
     for (const row of this.log.readFrom(from, limit)) {
-      bytes += row.data.byteLength + row.partitionKey.length;
+      bytes += recordSize(row.partitionKey, row.data);
       if (bytes > byteBudget && records.length > 0) break;
       if (row.keyRef !== null) sealed.push({ position: records.length, keyRef: row.keyRef });
       records.push({

@@ -3,12 +3,13 @@ import { shardIdOf } from "./ids";
 import type { ShardRow } from "./registry-store";
 import type { StreamView } from "./registry";
 import { formatSequenceNumber } from "./sequence";
+import type { Shard, StreamDescriptionSummary, StreamSummary } from "./shapes.generated";
 
-export function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
+function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
   return formatSequenceNumber({ streamCreatedSeconds: Math.floor(stream.createdMs / 1000), shardIndex, counter });
 }
 
-export function shardDescription(stream: StreamView, shard: ShardRow) {
+export function shardDescription(stream: StreamView, shard: ShardRow): Shard {
   return {
     ShardId: shardIdOf(shard.index),
     ...(shard.parentIndex !== null && { ParentShardId: shardIdOf(shard.parentIndex) }),
@@ -21,7 +22,7 @@ export function shardDescription(stream: StreamView, shard: ShardRow) {
   };
 }
 
-export function streamSummary(stream: StreamView) {
+export function streamSummary(stream: StreamView): Required<StreamSummary> {
   return {
     StreamName: stream.name,
     StreamARN: stream.arn,
@@ -32,7 +33,7 @@ export function streamSummary(stream: StreamView) {
 }
 
 /** EnhancedMonitoring and encryption, as DescribeStream and DescribeStreamSummary show them. */
-export function streamProtection(stream: StreamView) {
+export function streamProtection(stream: StreamView): Pick<StreamDescriptionSummary, "EnhancedMonitoring" | "EncryptionType" | "KeyId"> {
   return {
     EnhancedMonitoring: [{ ShardLevelMetrics: stream.shardLevelMetrics ?? [] }],
     EncryptionType: stream.encryptionKeyId ? "KMS" : "NONE",

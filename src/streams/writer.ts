@@ -7,7 +7,7 @@ import { AwsError } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
 import { shardIdOf } from "./ids";
 import { forgetStream, fromShard, writableStream } from "./locate";
-import { checkRecordSize, hashKeyOf, shardFor, type RecordInput } from "./routing";
+import { hashKeyOf, shardFor, type RecordInput } from "./routing";
 import { SHARD_CLOSED, type WriteCall } from "./shard";
 import { shardStub } from "../objects";
 
@@ -33,18 +33,20 @@ export interface WriteOutcome {
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
 const ATTEMPTS = 3;
 
-/** `call` names the operation and when its handler started: the shards count it in their metrics. */
+/**
+ * `call` names the operation and when its handler started: the shards count it in their metrics.
+ * `authorizeAndCheck` runs once the stream is known and before any record is written: it refuses
+ * the caller (its resource policy) or the records (their sizes against the stream's limit) by throwing.
+ */
 export async function writeRecords(
   context: RequestContext,
   streamName: string,
   records: readonly RecordInput[],
   call: WriteCall,
-  checkSizes: (stream: Awaited<ReturnType<typeof writableStream>>) => void = (stream) => {
-    for (const record of records) checkRecordSize(stream, record);
-  },
+  authorizeAndCheck: (stream: Awaited<ReturnType<typeof writableStream>>) => void,
 ): Promise<WriteOutcome> {
   let stream = await writableStream(context, streamName);
-  checkSizes(stream);
+  authorizeAndCheck(stream);
   const hashKeys = records.map(hashKeyOf);
   const results: WriteResult[] = new Array<WriteResult>(records.length).fill(INTERNAL_FAILURE);
   let pending = records.map((_, position) => position);

@@ -17,7 +17,7 @@ import { Hono, type Context, type Next } from "hono";
 import { InvalidRequestContentException, LambdaUnknownOperationException, SerializationException } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
-import { validateInput, type StructureShape } from "../aws/validate";
+import { validateInput, type StructureShape, type Validated } from "../aws/validate";
 import { systemClock } from "../clock";
 import { MAX_REQUEST_BYTES } from "../limits";
 import { lambdaErrorResponse } from "./errors";
@@ -27,11 +27,9 @@ import {
   getEventSourceMapping,
   listEventSourceMappings,
   updateEventSourceMapping,
-  type CreateInput,
   type LambdaContext,
-  type ListInput,
 } from "./operations";
-import { refuseUnsupported, type SettingsInput } from "./settings";
+import { refuseUnsupported } from "./settings";
 import { CREATE_EVENT_SOURCE_MAPPING, LIST_EVENT_SOURCE_MAPPINGS, UPDATE_EVENT_SOURCE_MAPPING } from "./shapes";
 
 type LambdaApi = { Bindings: Env; Variables: { requestId: string; lambda: LambdaContext; body: Uint8Array } };
@@ -46,16 +44,17 @@ for (const path of [MAPPINGS, `${MAPPINGS}/`]) {
   lambdaApi.post(path, async (c) => {
     const body = parseBody(c.get("body"));
     refuseUnsupported(body);
-    const input = validated<CreateInput>(CREATE_EVENT_SOURCE_MAPPING, body);
+    const input = validated(CREATE_EVENT_SOURCE_MAPPING, body);
     return answer(c, await createEventSourceMapping(input, c.get("lambda")), 202);
   });
   lambdaApi.get(path, async (c) => {
     const query: Record<string, unknown> = {};
-    for (const name of ["EventSourceArn", "FunctionName", "Marker", "MaxItems"]) {
-      const value = c.req.query(name);
-      if (value !== undefined) query[name] = name === "MaxItems" && /^-?\d+$/.test(value) ? Number(value) : value;
+    for (const member of LIST_EVENT_SOURCE_MAPPINGS.members) {
+      const value = member.location === "querystring" ? c.req.query(member.locationName ?? member.name) : undefined;
+      // A number that does not read as one stays a string, for validation to refuse as Lambda does.
+      if (value !== undefined) query[member.name] = member.shape.type === "integer" && /^-?\d+$/.test(value) ? Number(value) : value;
     }
-    const input = validated<ListInput>(LIST_EVENT_SOURCE_MAPPINGS, query);
+    const input = validated(LIST_EVENT_SOURCE_MAPPINGS, query);
     return answer(c, await listEventSourceMappings(input, c.get("lambda")), 200);
   });
 }
@@ -65,7 +64,7 @@ lambdaApi.get(`${MAPPINGS}/:uuid`, async (c) => answer(c, await getEventSourceMa
 lambdaApi.put(`${MAPPINGS}/:uuid`, async (c) => {
   const body = parseBody(c.get("body"));
   refuseUnsupported(body);
-  const input = validated<SettingsInput>(UPDATE_EVENT_SOURCE_MAPPING, body);
+  const input = validated(UPDATE_EVENT_SOURCE_MAPPING, { ...body, UUID: c.req.param("uuid") });
   return answer(c, await updateEventSourceMapping(c.req.param("uuid"), input, c.get("lambda")), 202);
 });
 
@@ -110,10 +109,10 @@ function parseBody(bytes: Uint8Array): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** Checks an input against its shape, with Lambda's messages; validation guarantees the input's type. */
-function validated<T>(shape: StructureShape, body: Record<string, unknown>): T {
+/** Checks an input against its shape, with Lambda's messages. */
+function validated<S extends StructureShape>(shape: S, body: Record<string, unknown>): Validated<S> {
   try {
-    return validateInput(shape, body, { timestampUnit: "seconds" }) as T;
+    return validateInput(shape, body, { timestampUnit: "seconds" });
   } catch (error) {
     if (error instanceof SerializationException) {
       throw new InvalidRequestContentException(`Could not parse request body into json: ${error.awsMessage ?? "malformed input"}`);

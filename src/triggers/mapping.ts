@@ -14,6 +14,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { capture, InvalidParameterValueException, LambdaResourceNotFoundException, ResourceInUseException, unwrap } from "../aws/errors";
+import type { JsonWire } from "../aws/protocol";
 import { systemClock, type Clock } from "../clock";
 import { LAMBDA } from "../limits";
 import { streamArn } from "../streams/ids";
@@ -23,6 +24,7 @@ import { readyShards } from "./lineage";
 import { MappingStore, type MappingRow, type ShardState, type Transition } from "./mapping-store";
 import { applySettings, defaultSettings, destinationConfig, type MappingSettings, type SettingsInput, type StartingPosition } from "./settings";
 import { feedShard, type FeedContext } from "./shard-feed";
+import type { EventSourceMappingConfiguration } from "./shapes.generated";
 import { functionArn, resolveDestination, resolveFunction } from "../functions/targets";
 import { directoryFor, registryFor, shardStub } from "../objects";
 import type { Scope } from "../aws/scope";
@@ -37,7 +39,7 @@ export interface CreateMappingRequest {
   input: SettingsInput & { FunctionName: string };
 }
 
-/** EventSourceMappingConfiguration as Lambda answers it (timestamps in epoch seconds). */
+/** EventSourceMappingConfiguration as Lambda answers it (timestamps in epoch seconds), every member it shows present. */
 export type MappingConfiguration = ReturnType<typeof configuration>;
 
 /** Lambda's answer for a mapping that does not exist. */
@@ -309,5 +311,5 @@ function configuration(mapping: MappingRow, now: number) {
     TumblingWindowInSeconds: settings.tumblingWindowInSeconds,
     FunctionResponseTypes: settings.reportBatchItemFailures ? ["ReportBatchItemFailures"] : [],
     EventSourceMappingArn: `arn:aws:lambda:${mapping.region}:${mapping.account}:event-source-mapping:${mapping.uuid}`,
-  };
+  } satisfies JsonWire<EventSourceMappingConfiguration>;
 }

@@ -6,10 +6,17 @@
  * EventSourceArn (SQS, DynamoDB, Kafka, a stream consumer) is refused as an invalid parameter.
  */
 import { InvalidParameterValueException, unwrap } from "../aws/errors";
+import type { JsonWire } from "../aws/protocol";
 import { LAMBDA } from "../limits";
 import { parseStreamArn } from "../streams/ids";
 import type { MappingConfiguration } from "./mapping";
-import type { SettingsInput, StartingPosition } from "./settings";
+import type { StartingPosition } from "./settings";
+import type {
+  CreateEventSourceMappingInput,
+  ListEventSourceMappingsInput,
+  ListEventSourceMappingsOutput,
+  UpdateEventSourceMappingInput,
+} from "./shapes.generated";
 import { functionArn, functionIdentity } from "../functions/targets";
 import { directoryFor, mappingStub } from "../objects";
 import type { Scope } from "../aws/scope";
@@ -19,21 +26,7 @@ export interface LambdaContext {
   scope: Scope;
 }
 
-export interface CreateInput extends SettingsInput {
-  FunctionName: string;
-  EventSourceArn?: string;
-  StartingPosition?: StartingPosition;
-  StartingPositionTimestamp?: Date;
-}
-
-export interface ListInput {
-  EventSourceArn?: string;
-  FunctionName?: string;
-  Marker?: string;
-  MaxItems?: number;
-}
-
-export async function createEventSourceMapping(input: CreateInput, context: LambdaContext): Promise<MappingConfiguration> {
+export async function createEventSourceMapping(input: CreateEventSourceMappingInput, context: LambdaContext): Promise<MappingConfiguration> {
   const { scope, env } = context;
   const eventSourceArn = input.EventSourceArn;
   if (eventSourceArn === undefined) {
@@ -62,7 +55,11 @@ export async function getEventSourceMapping(uuid: string, context: LambdaContext
   return unwrap(await mappingStub(context.env, context.scope, uuid).describe());
 }
 
-export async function updateEventSourceMapping(uuid: string, input: SettingsInput, context: LambdaContext): Promise<MappingConfiguration> {
+export async function updateEventSourceMapping(
+  uuid: string,
+  input: UpdateEventSourceMappingInput,
+  context: LambdaContext,
+): Promise<MappingConfiguration> {
   if (input.FunctionName !== undefined) functionIdentity(input.FunctionName);
   return unwrap(await mappingStub(context.env, context.scope, uuid).update(input));
 }
@@ -71,7 +68,11 @@ export async function deleteEventSourceMapping(uuid: string, context: LambdaCont
   return unwrap(await mappingStub(context.env, context.scope, uuid).delete());
 }
 
-export async function listEventSourceMappings(input: ListInput, context: LambdaContext) {
+/** Timestamps as Lambda's JSON carries them (epoch seconds), like MappingConfiguration. */
+export async function listEventSourceMappings(
+  input: ListEventSourceMappingsInput,
+  context: LambdaContext,
+): Promise<JsonWire<ListEventSourceMappingsOutput>> {
   const { scope, env } = context;
   const afterSeq = input.Marker === undefined ? 0 : Number(input.Marker);
   if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) throw new InvalidParameterValueException(`Invalid marker: ${input.Marker}`);
@@ -119,7 +120,7 @@ function kinesisStream(eventSourceArn: string, scope: Scope): string {
   return stream.name;
 }
 
-function startingPosition(input: CreateInput): { type: StartingPosition; timestampMs: number | undefined } {
+function startingPosition(input: CreateEventSourceMappingInput): { type: StartingPosition; timestampMs: number | undefined } {
   if (input.StartingPosition === undefined) {
     throw new InvalidParameterValueException("StartingPosition is required for Kinesis event sources.");
   }

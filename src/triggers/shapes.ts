@@ -1,97 +1,73 @@
 /**
- * The body shapes of CreateEventSourceMapping and UpdateEventSourceMapping that a Kinesis mapping
- * uses, written from Lambda's model (botocore's lambda/2015-03-31/service-2.json) in its member
- * order, for the validation engine (src/aws/validate.ts), which reports constraint violations as
- * Lambda's Coral front end does. The members for other sources are left out (settings.ts refuses
- * them), and two patterns are deliberately not applied: FunctionName and OnFailure.Destination may
- * name a binding or a URL here (targets.ts checks them).
+ * The input shapes of Lambda's event source mapping API as Rivulet validates them: the model's
+ * (./shapes.generated.ts, from botocore's lambda/2015-03-31), so constraint violations are reported
+ * as Lambda's Coral front end does, with two of its patterns deliberately not applied:
+ *
+ * - FunctionName (NamespacedFunctionName): a mapping's function may be a Worker binding or a URL
+ *   here, which the model's pattern for function names and ARNs refuses;
+ * - DestinationConfig's Destination (DestinationArn): OnFailure may likewise name a binding or a URL
+ *   (OnSuccess is refused by settings.ts, with Lambda's own message, whatever it names).
+ *
+ * ../functions/targets.ts checks both instead, with messages of its own. Members for other
+ * sources are in the shapes but refused before validation (settings.ts).
  */
-import type { BooleanShape, ListShape, NumberShape, StringShape, StructureShape, TimestampShape } from "../aws/validate";
+import type { InputShape, Shape, StringShape, StructureShape } from "../aws/validate";
+import { LAMBDA_SHAPES } from "./shapes.generated";
 
-const javaClass = (name: string) => `com.amazonaws.lambda.v20150331.${name}`;
+/** `<structure>.<member>` of the members whose model pattern is not applied. */
+const PATTERN_NOT_APPLIED = new Set([
+  "CreateEventSourceMappingRequest.FunctionName",
+  "UpdateEventSourceMappingRequest.FunctionName",
+  "ListEventSourceMappingsRequest.FunctionName",
+  "OnFailure.Destination",
+  "OnSuccess.Destination",
+]);
 
-const $Arn: StringShape = {
-  type: "string",
-  pattern: "arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)",
-  regex: /^(?:arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9-])+:([a-z]{2}(-gov)?-[a-z]+-\d{1})?:(\d{12})?:([^\n\r\u0085\u2028\u2029]*))$/u,
-};
-const $NamespacedFunctionName: StringShape = { type: "string", min: 1, max: 256 };
-const $Enabled: BooleanShape = { type: "boolean" };
-const $BatchSize: NumberShape = { type: "integer", min: 1, max: 10000 };
-const $MaximumBatchingWindowInSeconds: NumberShape = { type: "integer", min: 0, max: 300 };
-const $ParallelizationFactor: NumberShape = { type: "integer", min: 1, max: 10 };
-const $EventSourcePosition: StringShape = { type: "string", enum: ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"] };
-const $Date: TimestampShape = { type: "timestamp" };
-const $DestinationArn: StringShape = { type: "string", min: 0, max: 350 };
-const $OnSuccess: StructureShape = { type: "structure", name: "OnSuccess", javaClass: javaClass("OnSuccess"), members: [{ name: "Destination", shape: $DestinationArn }] };
-const $OnFailure: StructureShape = { type: "structure", name: "OnFailure", javaClass: javaClass("OnFailure"), members: [{ name: "Destination", shape: $DestinationArn }] };
-const $DestinationConfig: StructureShape = {
-  type: "structure",
-  name: "DestinationConfig",
-  javaClass: javaClass("DestinationConfig"),
-  members: [
-    { name: "OnSuccess", shape: $OnSuccess },
-    { name: "OnFailure", shape: $OnFailure },
-  ],
-};
-const $MaximumRecordAgeInSeconds: NumberShape = { type: "integer", min: -1, max: 604800 };
-const $BisectBatchOnFunctionError: BooleanShape = { type: "boolean" };
-const $MaximumRetryAttempts: NumberShape = { type: "integer", min: -1, max: 10000 };
-const $TumblingWindowInSeconds: NumberShape = { type: "integer", min: 0, max: 900 };
-const $FunctionResponseType: StringShape = { type: "string", enum: ["ReportBatchItemFailures"] };
-const $FunctionResponseTypeList: ListShape = { type: "list", member: $FunctionResponseType, min: 0, max: 1 };
+function withoutPattern(shape: StringShape): StringShape {
+  const { pattern: _pattern, regex: _regex, ...rest } = shape;
+  return rest;
+}
 
-export const CREATE_EVENT_SOURCE_MAPPING: StructureShape = {
-  type: "structure",
-  name: "CreateEventSourceMappingRequest",
-  javaClass: javaClass("CreateEventSourceMappingRequest"),
-  members: [
-    { name: "EventSourceArn", shape: $Arn },
-    { name: "FunctionName", shape: $NamespacedFunctionName, required: true },
-    { name: "Enabled", shape: $Enabled },
-    { name: "BatchSize", shape: $BatchSize },
-    { name: "MaximumBatchingWindowInSeconds", shape: $MaximumBatchingWindowInSeconds },
-    { name: "ParallelizationFactor", shape: $ParallelizationFactor },
-    { name: "StartingPosition", shape: $EventSourcePosition },
-    { name: "StartingPositionTimestamp", shape: $Date },
-    { name: "DestinationConfig", shape: $DestinationConfig },
-    { name: "MaximumRecordAgeInSeconds", shape: $MaximumRecordAgeInSeconds },
-    { name: "BisectBatchOnFunctionError", shape: $BisectBatchOnFunctionError },
-    { name: "MaximumRetryAttempts", shape: $MaximumRetryAttempts },
-    { name: "TumblingWindowInSeconds", shape: $TumblingWindowInSeconds },
-    { name: "FunctionResponseTypes", shape: $FunctionResponseTypeList },
-  ],
-};
+/** `shape` with the patterns of PATTERN_NOT_APPLIED dropped; everything else is the model's. */
+function relaxed<T>(shape: InputShape<T>): InputShape<T> {
+  const seen = new Map<Shape, Shape>();
+  const relax = (current: Shape): Shape => {
+    const known = seen.get(current);
+    if (known) return known;
+    let result: Shape;
+    switch (current.type) {
+      case "structure":
+        result = relaxStructure(current);
+        break;
+      case "list":
+        result = { ...current, member: relax(current.member) };
+        break;
+      case "map":
+        result = { ...current, value: relax(current.value) };
+        break;
+      default:
+        result = current;
+    }
+    seen.set(current, result);
+    return result;
+  };
+  const relaxStructure = (structure: StructureShape): StructureShape => ({
+    ...structure,
+    members: structure.members.map((member) => ({
+      ...member,
+      shape:
+        member.shape.type === "string" && PATTERN_NOT_APPLIED.has(`${structure.name}.${member.name}`)
+          ? withoutPattern(member.shape)
+          : relax(member.shape),
+    })),
+  });
+  return relaxStructure(shape);
+}
 
-/** The body of UpdateEventSourceMapping (its UUID travels in the path). */
-export const UPDATE_EVENT_SOURCE_MAPPING: StructureShape = {
-  type: "structure",
-  name: "UpdateEventSourceMappingRequest",
-  javaClass: javaClass("UpdateEventSourceMappingRequest"),
-  members: [
-    { name: "FunctionName", shape: $NamespacedFunctionName },
-    { name: "Enabled", shape: $Enabled },
-    { name: "BatchSize", shape: $BatchSize },
-    { name: "MaximumBatchingWindowInSeconds", shape: $MaximumBatchingWindowInSeconds },
-    { name: "DestinationConfig", shape: $DestinationConfig },
-    { name: "MaximumRecordAgeInSeconds", shape: $MaximumRecordAgeInSeconds },
-    { name: "BisectBatchOnFunctionError", shape: $BisectBatchOnFunctionError },
-    { name: "MaximumRetryAttempts", shape: $MaximumRetryAttempts },
-    { name: "ParallelizationFactor", shape: $ParallelizationFactor },
-    { name: "TumblingWindowInSeconds", shape: $TumblingWindowInSeconds },
-    { name: "FunctionResponseTypes", shape: $FunctionResponseTypeList },
-  ],
-};
+export const CREATE_EVENT_SOURCE_MAPPING = relaxed(LAMBDA_SHAPES.operations.CreateEventSourceMapping);
 
-/** ListEventSourceMappings' query string, once its MaxItems is read as a number. */
-export const LIST_EVENT_SOURCE_MAPPINGS: StructureShape = {
-  type: "structure",
-  name: "ListEventSourceMappingsRequest",
-  javaClass: javaClass("ListEventSourceMappingsRequest"),
-  members: [
-    { name: "EventSourceArn", shape: $Arn },
-    { name: "FunctionName", shape: $NamespacedFunctionName },
-    { name: "Marker", shape: { type: "string" } },
-    { name: "MaxItems", shape: { type: "integer", min: 1, max: 10000 } },
-  ],
-};
+/** Its UUID travels in the path: api.ts puts it into the input before validation, as REST-JSON binds it. */
+export const UPDATE_EVENT_SOURCE_MAPPING = relaxed(LAMBDA_SHAPES.operations.UpdateEventSourceMapping);
+
+/** Its members travel in the query string (each member's locationName). */
+export const LIST_EVENT_SOURCE_MAPPINGS = relaxed(LAMBDA_SHAPES.operations.ListEventSourceMappings);

@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Where screenshots go; CI keeps the folder as an artifact. */
-export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../artifacts/screenshots");
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../artifacts/screenshots");
 
 export interface TestBrowser {
   /** The browser's one context (its profile): cookies live here. */

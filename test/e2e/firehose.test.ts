@@ -1,8 +1,8 @@
 /**
  * Firehose end to end: the unmodified `@aws-sdk/client-firehose` (and the `aws` CLI) against the real
  * local server (`npm start`): a delivery stream to the local R2 bucket, 1,000 records put in
- * batches, and the delivered objects read back through the local-only object route
- * (`/_rivulet/r2/<bucket>`, signed like any request) and counted: nothing lost, nothing duplicated.
+ * batches, and the delivered objects read back with the unmodified `@aws-sdk/client-s3` through the
+ * server's S3 API and counted: nothing lost, nothing duplicated.
  */
 import { gunzipSync } from "node:zlib";
 import {
@@ -14,11 +14,9 @@ import {
   PutRecordBatchCommand,
   PutRecordCommand,
 } from "@aws-sdk/client-firehose";
-import { Sha256Js } from "@smithy/core/checksum";
-import { HttpRequest } from "@smithy/core/protocols";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT, ANY_CREDENTIALS, expectAwsError, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ACCOUNT, ANY_CREDENTIALS, expectAwsError, listObjectKeys, objectBytes, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
 
 const BUCKET = "rivulet-deliveries";
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
@@ -26,41 +24,21 @@ const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
 let dir: string | undefined;
 let server: TestServer | undefined;
 let client: FirehoseClient;
+let s3: S3Client;
 
 beforeAll(async () => {
   dir = tempDir("firehose");
   server = await startServer({ persistDir: dir });
   client = new FirehoseClient({ endpoint: server.url, region: REGION, credentials: ANY_CREDENTIALS });
+  s3 = new S3Client({ endpoint: server.url, region: REGION, credentials: ANY_CREDENTIALS, forcePathStyle: true });
 });
 
 afterAll(async () => {
   client?.destroy();
+  s3?.destroy();
   await server?.close();
   removeDir(dir);
 });
-
-/** A signed GET of the local object route. */
-async function localGet(path: string, query: Record<string, string> = {}): Promise<Response> {
-  const url = new URL((server as TestServer).url);
-  const request = new HttpRequest({ method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path, query, headers: { host: url.host } });
-  const signed = await new SignatureV4({ service: "s3", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js }).sign(request);
-  const target = new URL(path, url);
-  for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
-  return fetch(target, { headers: signed.headers as Record<string, string> });
-}
-
-async function listKeys(prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const response = await localGet(`/_rivulet/r2/${BUCKET}`, cursor ? { prefix, cursor } : { prefix });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { objects: { key: string }[]; truncated: boolean; cursor?: string };
-    keys.push(...page.objects.map((object) => object.key));
-    cursor = page.truncated ? page.cursor : undefined;
-  } while (cursor);
-  return keys;
-}
 
 async function waitForActive(name: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -110,12 +88,11 @@ describe("Firehose with the AWS SDK", () => {
     // Delivery runs through the queue: wait until every record has landed (or time runs out).
     let delivered: number[] = [];
     for (let attempt = 0; attempt < 200; attempt++) {
-      const keys = await listKeys(prefix);
+      const keys = await listObjectKeys(s3, BUCKET, prefix);
       delivered = [];
       for (const key of keys) {
         expect(key).toMatch(new RegExp(`^${prefix}\\d{4}/\\d{2}/\\d{2}/\\d{2}/${name}-1-\\d{4}(-\\d{2}){5}-[0-9a-f-]{36}\\.gz$`));
-        const response = await localGet(`/_rivulet/r2/${BUCKET}/${key}`);
-        const text = gunzipSync(new Uint8Array(await response.arrayBuffer())).toString("utf8");
+        const text = gunzipSync(await objectBytes(s3, BUCKET, key)).toString("utf8");
         delivered.push(...text.split("\n").filter((line) => line !== "").map((line) => (JSON.parse(line) as { i: number }).i));
       }
       if (delivered.length >= records.length) break;
@@ -135,8 +112,8 @@ describe("Firehose with the AWS SDK", () => {
     });
   });
 
-  it("the local object route refuses unsigned requests", async () => {
-    const response = await fetch(new URL(`/_rivulet/r2/${BUCKET}`, (server as TestServer).url));
+  it("the delivery bucket refuses unsigned requests", async () => {
+    const response = await fetch(new URL(`/${BUCKET}`, (server as TestServer).url));
     expect(response.status).toBe(403);
   });
 });

@@ -22,6 +22,7 @@ import {
   type GetShardIteratorCommandInput,
   type Shard,
 } from "@aws-sdk/client-kinesis";
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { startLocalServer } from "../../local/server.mjs";
 
@@ -151,6 +152,27 @@ export function awsCliMajorVersion(): Promise<number> {
       else reject(new Error(`aws --version: ${error?.message ?? ""} ${stdout}${stderr}`));
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delivered objects, read through the server's S3 API as any S3 client reads them
+
+/** Every key under `prefix` in `bucket`, page after page, in the order S3 lists them. */
+export async function listObjectKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    keys.push(...(page.Contents ?? []).map((object) => object.Key ?? ""));
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+/** An object's bytes. */
+export async function objectBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,10 +11,12 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env as workersEnv, exports as workersExports } from "cloudflare:workers";
 import { expect } from "vitest";
+import type { JsonWire } from "../../src/aws/protocol";
 import type { Clock } from "../../src/clock";
 import { KINESIS } from "../../src/limits";
 import type { StreamRegistry } from "../../src/streams/registry";
 import type { Shard } from "../../src/streams/shard";
+import type * as Kinesis from "../../src/streams/shapes.generated";
 
 export const env = workersEnv as unknown as Env;
 const worker = (workersExports as unknown as { default: Fetcher }).default;
@@ -29,137 +31,40 @@ const SECRET_KEY = "rivulet-integration-secret";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // ---------------------------------------------------------------------------------------------
-// Wire shapes (what the tests read from answers)
+// Wire shapes (what the tests read from answers): the generated output types, as JSON carries them
 
 export interface ErrorBody {
   __type: string;
   message?: string;
 }
 
-export interface HashKeyRange {
-  StartingHashKey: string;
-  EndingHashKey: string;
-}
+/** `T` with members `K` present: members the model lets be absent that Rivulet, like AWS, always answers. */
+type Answered<T, K extends keyof T> = T & { [P in K]-?: Exclude<T[P], undefined> };
 
-export interface ShardDescription {
-  ShardId: string;
-  ParentShardId?: string;
-  AdjacentParentShardId?: string;
-  HashKeyRange: HashKeyRange;
-  SequenceNumberRange: { StartingSequenceNumber: string; EndingSequenceNumber?: string };
-}
-
-export interface StreamModeDetails {
-  StreamMode: "PROVISIONED" | "ON_DEMAND";
-}
-
-export interface StreamDescription {
-  StreamName: string;
-  StreamARN: string;
-  StreamStatus: string;
-  StreamModeDetails: StreamModeDetails;
-  StreamCreationTimestamp: number;
-  Shards: ShardDescription[];
-  HasMoreShards: boolean;
-  RetentionPeriodHours: number;
-  EnhancedMonitoring: { ShardLevelMetrics: string[] }[];
-  EncryptionType: string;
-}
-
-export interface DescribeStreamOutput {
-  StreamDescription: StreamDescription;
-}
-
-export interface StreamDescriptionSummary {
-  StreamName: string;
-  StreamARN: string;
-  StreamId: string;
-  StreamStatus: string;
-  StreamModeDetails: StreamModeDetails;
-  StreamCreationTimestamp: number;
-  RetentionPeriodHours: number;
-  EnhancedMonitoring: { ShardLevelMetrics: string[] }[];
-  EncryptionType: string;
-  OpenShardCount: number;
-  ConsumerCount: number;
-  MaxRecordSizeInKiB: number;
-}
-
-export interface DescribeStreamSummaryOutput {
-  StreamDescriptionSummary: StreamDescriptionSummary;
-}
-
-export interface StreamSummary {
-  StreamName: string;
-  StreamARN: string;
-  StreamStatus: string;
-  StreamModeDetails: StreamModeDetails;
-  StreamCreationTimestamp: number;
-}
-
-export interface ListStreamsOutput {
-  StreamNames: string[];
-  HasMoreStreams: boolean;
-  NextToken?: string;
-  StreamSummaries: StreamSummary[];
-}
-
-export interface ListShardsOutput {
-  Shards: ShardDescription[];
-  NextToken?: string;
-}
-
-export interface PutRecordOutput {
-  ShardId: string;
-  SequenceNumber: string;
-  EncryptionType?: string;
-}
-
-export type PutRecordsResultEntry = { ShardId: string; SequenceNumber: string } | { ErrorCode: string; ErrorMessage: string };
-
-export interface PutRecordsOutput {
-  FailedRecordCount: number;
+export type HashKeyRange = Kinesis.HashKeyRange;
+export type ShardDescription = Kinesis.Shard;
+export type StreamModeDetails = Kinesis.StreamModeDetails;
+export type StreamDescription = JsonWire<Kinesis.StreamDescription>;
+export type DescribeStreamOutput = JsonWire<Kinesis.DescribeStreamOutput>;
+export type StreamDescriptionSummary = Answered<JsonWire<Kinesis.StreamDescriptionSummary>, "StreamId">;
+export type DescribeStreamSummaryOutput = { StreamDescriptionSummary: StreamDescriptionSummary };
+export type StreamSummary = JsonWire<Kinesis.StreamSummary>;
+export type ListStreamsOutput = Answered<JsonWire<Kinesis.ListStreamsOutput>, "StreamSummaries">;
+export type ListShardsOutput = Answered<JsonWire<Kinesis.ListShardsOutput>, "Shards">;
+export type PutRecordOutput = JsonWire<Kinesis.PutRecordOutput>;
+type ResultEntry = JsonWire<Kinesis.PutRecordsResultEntry>;
+/** Each entry is either a stored record or a failed one, never a mix. */
+export type PutRecordsResultEntry = Required<Pick<ResultEntry, "ShardId" | "SequenceNumber">> | Required<Pick<ResultEntry, "ErrorCode" | "ErrorMessage">>;
+export type PutRecordsOutput = Answered<Omit<JsonWire<Kinesis.PutRecordsOutput>, "Records">, "FailedRecordCount"> & {
   Records: PutRecordsResultEntry[];
-  EncryptionType?: string;
-}
-
-export interface GetShardIteratorOutput {
-  ShardIterator: string;
-}
-
-export interface WireRecord {
-  SequenceNumber: string;
-  ApproximateArrivalTimestamp: number;
-  Data: string;
-  PartitionKey: string;
-}
-
-export interface GetRecordsOutput {
-  Records: WireRecord[];
-  NextShardIterator?: string;
-  MillisBehindLatest: number;
-}
-
-export interface Tag {
-  Key: string;
-  Value: string;
-}
-
-export interface ListTagsForStreamOutput {
-  Tags: Tag[];
-  HasMoreTags: boolean;
-}
-
-export interface ListTagsForResourceOutput {
-  Tags: Tag[];
-}
-
-export interface DescribeLimitsOutput {
-  ShardLimit: number;
-  OpenShardCount: number;
-  OnDemandStreamCount: number;
-  OnDemandStreamCountLimit: number;
-}
+};
+export type GetShardIteratorOutput = Answered<JsonWire<Kinesis.GetShardIteratorOutput>, "ShardIterator">;
+export type WireRecord = JsonWire<Kinesis.Record>;
+export type GetRecordsOutput = JsonWire<Kinesis.GetRecordsOutput>;
+export type Tag = Kinesis.Tag;
+export type ListTagsForStreamOutput = JsonWire<Kinesis.ListTagsForStreamOutput>;
+export type ListTagsForResourceOutput = JsonWire<Kinesis.ListTagsForResourceOutput>;
+export type DescribeLimitsOutput = JsonWire<Kinesis.DescribeLimitsOutput>;
 
 // ---------------------------------------------------------------------------------------------
 // Requests

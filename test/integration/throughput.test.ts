@@ -65,6 +65,16 @@ describe("write limits per shard", () => {
     const read = await ok<{ Records: unknown[] }>("GetRecords", { ShardIterator: iterator });
     expect(read.Records).toHaveLength(1);
   });
+
+  it("counts a partition key's UTF-8 bytes: a record of exactly 1 MiB with a multibyte key fills the second", async () => {
+    const stream = await createActiveStream(1);
+    await limitedShard(stream);
+    // 256 characters of 3 bytes each: 768 bytes of key, which with its data makes 1 MiB exactly.
+    const partitionKey = "€".repeat(256);
+    const full = { PartitionKey: partitionKey, Data: base64(new Uint8Array(1024 * 1024 - 768)) };
+    const output = await ok<PutRecordsOutput>("PutRecords", { StreamName: stream.name, Records: [full, ...records(1, 1)] });
+    expect(output.Records.map((record) => "ErrorCode" in record)).toEqual([false, true]);
+  });
 });
 
 describe("read limits per shard", () => {

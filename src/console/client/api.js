@@ -2,7 +2,7 @@
 // AWS JSON input; answers its output, or throws ApiError with AWS's error type and message.
 // A 401 (the session ended) sends the page to the sign-in page.
 
-export class ApiError extends Error {
+class ApiError extends Error {
   /**
    * @param {string} type AWS's error type, e.g. ResourceNotFoundException
    * @param {string} message
@@ -29,15 +29,6 @@ export async function callApi(service, operation, input) {
     credentials: "same-origin",
   });
   return answerOf(response);
-}
-
-/**
- * A GET of the console API, e.g. metrics.
- * @param {string} url
- * @returns {Promise<any>}
- */
-export async function getJson(url) {
-  return answerOf(await fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } }));
 }
 
 /** Sends the page to the sign-in page, to come back here. */

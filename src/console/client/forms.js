@@ -81,7 +81,7 @@ function setBusy(form, busy) {
  * @param {HTMLFormElement} form
  * @returns {Record<string, unknown>}
  */
-export function inputOf(form) {
+function inputOf(form) {
   /** @type {Record<string, unknown>} */
   const input = {};
   for (const field of form.elements) {

@@ -28,7 +28,7 @@ export function base64OfText(text) {
  * @param {Uint8Array} bytes
  * @returns {string} UTF-8 text; bytes that are not UTF-8 show as U+FFFD
  */
-export function asText(bytes) {
+function asText(bytes) {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
@@ -36,7 +36,7 @@ export function asText(bytes) {
  * @param {Uint8Array} bytes
  * @returns {string | undefined} pretty-printed JSON, or undefined when the data is not JSON
  */
-export function asJson(bytes) {
+function asJson(bytes) {
   try {
     return JSON.stringify(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)), null, 2);
   } catch {
@@ -49,7 +49,7 @@ export function asJson(bytes) {
  * @param {Uint8Array} bytes
  * @returns {string}
  */
-export function asHex(bytes) {
+function asHex(bytes) {
   const lines = [];
   for (let offset = 0; offset < bytes.length; offset += 16) {
     const row = bytes.subarray(offset, offset + 16);

@@ -25,9 +25,9 @@ export const PREVIEW_BYTES = 64 * 1024;
 /** How many of the newest error-output objects the failed records are read from. */
 export const FAILED_OBJECTS_READ = 10;
 /** How much of each error-output object is read (after decompression). */
-export const ERROR_OBJECT_BYTES = 1024 * 1024;
+const ERROR_OBJECT_BYTES = 1024 * 1024;
 /** How many failed records a page shows. */
-export const FAILED_RECORDS_SHOWN = 100;
+const FAILED_RECORDS_SHOWN = 100;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
@@ -160,7 +160,7 @@ export function show(bytes: Uint8Array, cut = false): Shown {
 }
 
 /** Offset, 16 bytes in hex, and those bytes as ASCII (a dot for anything else): client/records.js's dump. */
-export function hexDump(bytes: Uint8Array): string {
+function hexDump(bytes: Uint8Array): string {
   const lines: string[] = [];
   for (let offset = 0; offset < bytes.length; offset += 16) {
     const row = bytes.subarray(offset, offset + 16);

@@ -3,6 +3,7 @@
  * reading of a DeliveryStreamDescription the pages share: where records come from, where they go,
  * what processes them on the way.
  */
+import type { JsonWire } from "../../aws/protocol";
 import { callAws } from "../api";
 import type { ConsoleContext } from "../auth";
 import type {
@@ -15,7 +16,7 @@ import type {
   Processor,
   RedshiftDestinationDescription,
   S3DestinationDescription,
-} from "../firehose-wire";
+} from "../../firehose/shapes.generated";
 
 /** One ListDeliveryStreams page of this many names: the list shows at most these (AWS allows up to 10,000 a call). */
 export const LISTED_DELIVERY_STREAMS = 100;
@@ -24,25 +25,26 @@ export function deliveryStreamPath(name: string): string {
   return `/console/firehose/${encodeURIComponent(name)}`;
 }
 
-export async function describeDeliveryStream(c: ConsoleContext, name: string): Promise<DeliveryStreamDescription> {
-  return (await callAws<DescribeDeliveryStreamOutput>(c, "firehose", "DescribeDeliveryStream", { DeliveryStreamName: name }))
+export async function describeDeliveryStream(c: ConsoleContext, name: string): Promise<JsonWire<DeliveryStreamDescription>> {
+  return (await callAws<JsonWire<DescribeDeliveryStreamOutput>>(c, "firehose", "DescribeDeliveryStream", { DeliveryStreamName: name }))
     .DeliveryStreamDescription;
 }
 
 export async function listDeliveryStreams(c: ConsoleContext): Promise<{ names: string[]; more: boolean }> {
-  const page = await callAws<ListDeliveryStreamsOutput>(c, "firehose", "ListDeliveryStreams", { Limit: LISTED_DELIVERY_STREAMS });
+  const page = await callAws<JsonWire<ListDeliveryStreamsOutput>>(c, "firehose", "ListDeliveryStreams", { Limit: LISTED_DELIVERY_STREAMS });
   return { names: page.DeliveryStreamNames, more: page.HasMoreDeliveryStreams };
 }
 
 export type Source = { kind: "DirectPut" } | { kind: "Kinesis"; streamArn: string; streamName: string; startedAt?: number };
 
-export function sourceOf(description: DeliveryStreamDescription): Source {
+export function sourceOf(description: JsonWire<DeliveryStreamDescription>): Source {
   const kinesis = description.Source?.KinesisStreamSourceDescription;
-  if (!kinesis) return { kind: "DirectPut" };
+  const streamArn = kinesis?.KinesisStreamARN;
+  if (!kinesis || streamArn === undefined) return { kind: "DirectPut" };
   return {
     kind: "Kinesis",
-    streamArn: kinesis.KinesisStreamARN,
-    streamName: kinesis.KinesisStreamARN.slice(kinesis.KinesisStreamARN.indexOf(":stream/") + ":stream/".length),
+    streamArn,
+    streamName: streamArn.slice(streamArn.indexOf(":stream/") + ":stream/".length),
     ...(kinesis.DeliveryStartTimestamp !== undefined && { startedAt: kinesis.DeliveryStartTimestamp * 1000 }),
   };
 }
@@ -54,7 +56,7 @@ export type Destination =
   | { type: "HTTP endpoint"; target: string; s3?: S3DestinationDescription; http: HttpEndpointDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
   | { type: "None"; target: string; dynamicPartitioning: false; processing?: undefined; s3?: undefined };
 
-export function destinationOf(description: DeliveryStreamDescription): Destination {
+export function destinationOf(description: JsonWire<DeliveryStreamDescription>): Destination {
   const destination = description.Destinations[0];
   if (destination?.HttpEndpointDestinationDescription) {
     const http = destination.HttpEndpointDestinationDescription;
@@ -106,8 +108,4 @@ export function bucketNameOf(bucketArn: string): string {
 export function d1DatabaseOf(jdbcUrl: string): string {
   const host = /^jdbc:redshift:\/\/([^/:?]+)/i.exec(jdbcUrl)?.[1];
   return host?.split(".")[0] ?? jdbcUrl;
-}
-
-export function parameterOf(processor: Processor, name: string): string | undefined {
-  return processor.Parameters?.find((parameter) => parameter.ParameterName === name)?.ParameterValue;
 }

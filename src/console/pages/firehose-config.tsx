@@ -8,7 +8,7 @@
 import type { FC } from "hono/jsx";
 import { formatTime } from "../format";
 import { activeProcessors, bucketNameOf, d1DatabaseOf, type Destination, type Source } from "../loaders/firehose";
-import type { BufferingHints, ProcessingConfiguration, Processor, ProcessorParameter, S3DestinationDescription } from "../firehose-wire";
+import type { BufferingHints, ProcessingConfiguration, Processor, ProcessorParameter, S3DestinationDescription } from "../../firehose/shapes.generated";
 import { streamPath } from "../loaders/kinesis";
 
 /** Parameters that hold bytes as base64 (a delimiter): shown decoded. */

@@ -13,12 +13,13 @@ import { scopeOf } from "../api";
 import type { ConsoleContext, ConsoleEnv } from "../auth";
 import { Sparkline } from "../charts";
 import { activeProcessors, deliveryStreamPath, describeDeliveryStream, destinationOf, LISTED_DELIVERY_STREAMS, listDeliveryStreams, sourceOf } from "../loaders/firehose";
-import type { DeliveryStreamDescription } from "../firehose-wire";
+import type { JsonWire } from "../../aws/protocol";
+import type { DeliveryStreamDescription } from "../../firehose/shapes.generated";
 import { Layout, renderFragment, renderPage } from "../layout";
 import { streamPath } from "../loaders/kinesis";
 
 interface Row {
-  description: DeliveryStreamDescription;
+  description: JsonWire<DeliveryStreamDescription>;
   /** The last hour's metrics; none while the delivery stream is being created or deleted. */
   metrics?: MetricsAnswer;
 }
@@ -28,7 +29,7 @@ async function loadRows(c: ConsoleContext): Promise<{ rows: Row[]; more: boolean
   const now = c.get("clock").now();
   const rows = await Promise.all(
     names.map(async (name): Promise<Row | undefined> => {
-      let description: DeliveryStreamDescription;
+      let description: JsonWire<DeliveryStreamDescription>;
       try {
         description = await describeDeliveryStream(c, name);
       } catch (error) {

@@ -21,7 +21,8 @@ import { MetricsPanel, RangeTabs } from "../charts";
 import { formatBytes, formatCount, formatTime } from "../format";
 import { deliveryStreamPath, describeDeliveryStream, destinationOf, sourceOf } from "../loaders/firehose";
 import { failedRecords, FAILED_OBJECTS_READ, show, type FailedRecord, type FailedRecords } from "../loaders/firehose-objects";
-import type { DeliveryStreamDescription } from "../firehose-wire";
+import type { JsonWire } from "../../aws/protocol";
+import type { DeliveryStreamDescription } from "../../firehose/shapes.generated";
 import { Layout, renderFragment, renderPage } from "../layout";
 import { DestinationFacts, PartitioningFacts, ProcessingChain, SourceFacts } from "./firehose-config";
 
@@ -37,11 +38,11 @@ function chartsUrl(name: string, range: MetricRange): string {
 }
 
 /** The page of one delivered object; bucket and key travel as query parameters, so any key is one URL. */
-export function objectUrl(name: string, bucket: string, key: string): string {
+function objectUrl(name: string, bucket: string, key: string): string {
   return `${deliveryStreamPath(name)}/object?${new URLSearchParams({ bucket, key }).toString()}`;
 }
 
-function chartNames(description: DeliveryStreamDescription): string[] {
+function chartNames(description: JsonWire<DeliveryStreamDescription>): string[] {
   return destinationOf(description).type === "Redshift" ? REDSHIFT_CHARTS : CHARTS;
 }
 
@@ -53,7 +54,7 @@ function formatAge(ms: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-const Overview: FC<{ description: DeliveryStreamDescription }> = ({ description }) => {
+const Overview: FC<{ description: JsonWire<DeliveryStreamDescription> }> = ({ description }) => {
   const encryption = description.DeliveryStreamEncryptionConfiguration;
   return (
     <dl class="facts" data-testid="firehose-facts">
@@ -79,7 +80,7 @@ const Overview: FC<{ description: DeliveryStreamDescription }> = ({ description 
       </div>
       <div>
         <dt>Created</dt>
-        <dd>{formatTime(description.CreateTimestamp * 1000)}</dd>
+        <dd>{description.CreateTimestamp === undefined ? "" : formatTime(description.CreateTimestamp * 1000)}</dd>
       </div>
       {description.LastUpdateTimestamp !== undefined ? (
         <div>

@@ -13,8 +13,9 @@ import { formatTime, hashKeyShare } from "../format";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderFragment, renderPage } from "../layout";
 import type { MetricRange } from "../../metrics/query";
-import { allConsumers, allShards, isOpen, streamPath, streamSummary } from "../loaders/kinesis";
-import type { Consumer, Shard, StreamDescriptionSummary } from "./kinesis-wire";
+import { allConsumers, allShards, isOpen, streamMode, streamPath, streamSummary } from "../loaders/kinesis";
+import type { JsonWire } from "../../aws/protocol";
+import type { Consumer, Shard, StreamDescriptionSummary } from "../../streams/shapes.generated";
 
 function chartsUrl(streamName: string, range: MetricRange, shardId?: string): string {
   const query = new URLSearchParams({ range, ...(shardId !== undefined && { shard: shardId }) });
@@ -22,11 +23,11 @@ function chartsUrl(streamName: string, range: MetricRange, shardId?: string): st
 }
 
 /** The shard-level metrics enabled on the stream (EnableEnhancedMonitoring), none when it is off. */
-function shardLevelMetrics(summary: StreamDescriptionSummary): string[] {
-  return summary.EnhancedMonitoring.flatMap((monitoring) => monitoring.ShardLevelMetrics);
+function shardLevelMetrics(summary: JsonWire<StreamDescriptionSummary>): string[] {
+  return summary.EnhancedMonitoring.flatMap((monitoring) => monitoring.ShardLevelMetrics ?? []);
 }
 
-const Settings: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => (
+const Settings: FC<{ summary: JsonWire<StreamDescriptionSummary> }> = ({ summary }) => (
   <dl class="facts" data-testid="stream-facts">
     <div>
       <dt>Status</dt>
@@ -38,7 +39,7 @@ const Settings: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => (
     </div>
     <div>
       <dt>Capacity mode</dt>
-      <dd data-testid="stream-mode">{summary.StreamModeDetails.StreamMode}</dd>
+      <dd data-testid="stream-mode">{streamMode(summary)}</dd>
     </div>
     <div>
       <dt>Open shards</dt>
@@ -73,9 +74,9 @@ const Settings: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => (
   </dl>
 );
 
-const Actions: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => {
+const Actions: FC<{ summary: JsonWire<StreamDescriptionSummary> }> = ({ summary }) => {
   const name = summary.StreamName;
-  const provisioned = summary.StreamModeDetails.StreamMode === "PROVISIONED";
+  const provisioned = streamMode(summary) === "PROVISIONED";
   const monitoring = shardLevelMetrics(summary).length > 0;
   return (
     <div class="actions-bar">
@@ -134,7 +135,7 @@ const Actions: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => {
  * The stream's settings and actions. While the stream is changing (CREATING, UPDATING, DELETING) it
  * is rendered again every two seconds until it settles.
  */
-const SummaryCard: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => (
+const SummaryCard: FC<{ summary: JsonWire<StreamDescriptionSummary> }> = ({ summary }) => (
   <section
     class="card"
     data-testid="stream-summary"
@@ -216,7 +217,7 @@ const ShardsTable: FC<{ streamName: string; shards: Shard[] }> = ({ streamName, 
   );
 };
 
-const ConsumersTable: FC<{ consumers: Consumer[] }> = ({ consumers }) =>
+const ConsumersTable: FC<{ consumers: JsonWire<Consumer>[] }> = ({ consumers }) =>
   consumers.length === 0 ? (
     <p class="muted" data-testid="no-consumers">
       No enhanced fan-out consumers (RegisterStreamConsumer).
@@ -253,7 +254,7 @@ function chosenShard(shards: Shard[], asked: string | undefined): Shard | undefi
   return shards.find((shard) => shard.ShardId === asked) ?? shards.find(isOpen) ?? shards[0];
 }
 
-const ShardCharts: FC<{ summary: StreamDescriptionSummary; shards: Shard[]; shard: Shard; range: MetricRange; children?: unknown }> = ({
+const ShardCharts: FC<{ summary: JsonWire<StreamDescriptionSummary>; shards: Shard[]; shard: Shard; range: MetricRange; children?: unknown }> = ({
   summary,
   shards,
   shard,

@@ -12,21 +12,22 @@ import type { ConsoleContext, ConsoleEnv } from "../auth";
 import { Sparkline } from "../charts";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderFragment, renderPage } from "../layout";
-import { streamPath, streamSummary } from "../loaders/kinesis";
-import type { ListStreamsOutput, StreamDescriptionSummary } from "./kinesis-wire";
+import { streamMode, streamPath, streamSummary } from "../loaders/kinesis";
+import type { JsonWire } from "../../aws/protocol";
+import type { ListStreamsOutput, StreamDescriptionSummary } from "../../streams/shapes.generated";
 
 interface StreamRow {
-  summary: StreamDescriptionSummary;
+  summary: JsonWire<StreamDescriptionSummary>;
   /** The last hour's stream-level metrics; none while the stream is being created or deleted. */
   metrics?: MetricsAnswer;
 }
 
 async function loadRows(c: ConsoleContext): Promise<{ rows: StreamRow[]; more: boolean }> {
-  const list = await callAws<ListStreamsOutput>(c, "kinesis", "ListStreams", {});
+  const list = await callAws<JsonWire<ListStreamsOutput>>(c, "kinesis", "ListStreams", {});
   const now = c.get("clock").now();
   const rows = await Promise.all(
-    list.StreamSummaries.map(async (stream): Promise<StreamRow | undefined> => {
-      let summary: StreamDescriptionSummary;
+    (list.StreamSummaries ?? []).map(async (stream): Promise<StreamRow | undefined> => {
+      let summary: JsonWire<StreamDescriptionSummary>;
       try {
         summary = await streamSummary(c, stream.StreamName);
       } catch (error) {
@@ -78,7 +79,7 @@ const StreamsTable: FC<{ rows: StreamRow[]; more: boolean; now: number }> = ({ r
                   {summary.StreamStatus}
                 </span>
               </td>
-              <td data-label="Mode">{summary.StreamModeDetails.StreamMode}</td>
+              <td data-label="Mode">{streamMode(summary)}</td>
               <td data-label="Open shards" class="num" data-testid="open-shards">
                 {summary.OpenShardCount}
               </td>

@@ -10,7 +10,8 @@ import type { ConsoleEnv } from "../auth";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderPage } from "../layout";
 import { allShards, isOpen, streamPath, streamSummary } from "../loaders/kinesis";
-import type { Shard, StreamDescriptionSummary } from "./kinesis-wire";
+import type { JsonWire } from "../../aws/protocol";
+import type { Shard, StreamDescriptionSummary } from "../../streams/shapes.generated";
 
 const POSITIONS = [
   { value: "TRIM_HORIZON", label: "Trim horizon (oldest)" },
@@ -91,7 +92,7 @@ const Records: FC = () => (
   </section>
 );
 
-const PutRecordForm: FC<{ summary: StreamDescriptionSummary }> = ({ summary }) => (
+const PutRecordForm: FC<{ summary: JsonWire<StreamDescriptionSummary> }> = ({ summary }) => (
   <section class="card">
     <h2>Put a test record</h2>
     <ApiForm action="kinesis/PutRecord" testId="put-record-form" then={{ result: "Stored in {ShardId} as sequence number {SequenceNumber}." }} class="api-form stack">

@@ -36,7 +36,7 @@ import type { Shape, StringShape, StructureShape } from "../../aws/validate";
 import type { Clock } from "../../clock";
 import type { Scope } from "../../aws/scope";
 import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "../s3-configuration";
-import type { ProcessingConfiguration } from "../transform/config";
+import type { ProcessingConfiguration } from "../shapes.generated";
 import { FIREHOSE, MIB, retryDelaySeconds } from "../limits";
 import { derivedUuid } from "../object-names";
 import type { ProcessedRecord } from "../records";
@@ -198,7 +198,7 @@ export function localInputShape(shape: StructureShape): StructureShape {
 // Delivery
 
 /** Delivery to the endpoint failed and the retry duration has not run out: the queue retries the batch. */
-export class HttpEndpointRetry extends Error {
+class HttpEndpointRetry extends Error {
   override name = "HttpEndpointRetry";
 }
 

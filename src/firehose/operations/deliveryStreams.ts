@@ -6,9 +6,21 @@ import { httpEndpointAsExtended, type HttpEndpointInput } from "../destinations/
 import { kinesisSourceFor } from "../kinesis-source";
 import { FIREHOSE } from "../limits";
 import { redshiftAsExtended, type RedshiftInput } from "../redshift";
-import { describeView } from "../views";
-import { checkKeyInput, type EncryptionInput } from "./encryption";
 import { firehoseRegistryFor } from "../../objects";
+import type {
+  CreateDeliveryStreamInput,
+  CreateDeliveryStreamOutput,
+  DeleteDeliveryStreamInput,
+  DeleteDeliveryStreamOutput,
+  DescribeDeliveryStreamInput,
+  DescribeDeliveryStreamOutput,
+  ListDeliveryStreamsInput,
+  ListDeliveryStreamsOutput,
+  UpdateDestinationInput,
+  UpdateDestinationOutput,
+} from "../shapes.generated";
+import { describeView } from "../views";
+import { checkKeyInput } from "./encryption";
 
 /** Every destination member of CreateDeliveryStreamInput, in model order. */
 const DESTINATIONS = [
@@ -36,22 +48,6 @@ const UPDATES = [
   "SnowflakeDestinationUpdate",
   "IcebergDestinationUpdate",
 ] as const;
-
-export interface TagInput {
-  Key: string;
-  Value?: string;
-}
-
-export interface CreateDeliveryStreamInput extends Partial<Record<(typeof DESTINATIONS)[number], object>> {
-  DeliveryStreamName: string;
-  DeliveryStreamType?: string;
-  DirectPutSourceConfiguration?: { ThroughputHintInMBs: number };
-  KinesisStreamSourceConfiguration?: { KinesisStreamARN: string; RoleARN: string };
-  MSKSourceConfiguration?: object;
-  DatabaseSourceConfiguration?: object;
-  DeliveryStreamEncryptionConfigurationInput?: EncryptionInput;
-  Tags?: TagInput[];
-}
 
 function registry(context: RequestContext) {
   return firehoseRegistryFor(context.env, context.scope);
@@ -91,7 +87,7 @@ function onlyDestination<K extends string>(input: Partial<Record<K, object>>, ke
   return convert(input[key] as object);
 }
 
-export async function createDeliveryStream(input: CreateDeliveryStreamInput, context: RequestContext) {
+export async function createDeliveryStream(input: CreateDeliveryStreamInput, context: RequestContext): Promise<CreateDeliveryStreamOutput> {
   const type = input.DeliveryStreamType ?? "DirectPut";
   if (type !== "DirectPut" && type !== "KinesisStreamAsSource") {
     throw new InvalidArgumentException(`DeliveryStreamType ${type} is not supported by Rivulet: only DirectPut and KinesisStreamAsSource are.`);
@@ -131,36 +127,27 @@ export async function createDeliveryStream(input: CreateDeliveryStreamInput, con
   return { DeliveryStreamARN: arn };
 }
 
-export async function deleteDeliveryStream(input: { DeliveryStreamName: string; AllowForceDelete?: boolean }, context: RequestContext) {
+export async function deleteDeliveryStream(input: DeleteDeliveryStreamInput, context: RequestContext): Promise<DeleteDeliveryStreamOutput> {
   unwrap(await registry(context).delete(context.scope, input.DeliveryStreamName));
   return {};
 }
 
 export async function describeDeliveryStream(
-  input: { DeliveryStreamName: string; Limit?: number; ExclusiveStartDestinationId?: string },
+  input: DescribeDeliveryStreamInput,
   context: RequestContext,
-) {
+): Promise<DescribeDeliveryStreamOutput> {
   const stream = unwrap(await registry(context).describe(context.scope, input.DeliveryStreamName));
   return { DeliveryStreamDescription: describeView(stream, input.ExclusiveStartDestinationId) };
 }
 
-export async function listDeliveryStreams(
-  input: { Limit?: number; DeliveryStreamType?: string; ExclusiveStartDeliveryStreamName?: string },
-  context: RequestContext,
-) {
+export async function listDeliveryStreams(input: ListDeliveryStreamsInput, context: RequestContext): Promise<ListDeliveryStreamsOutput> {
   const { names, hasMore } = unwrap(
     await registry(context).list(input.ExclusiveStartDeliveryStreamName ?? "", input.Limit ?? FIREHOSE.defaultListLimit, input.DeliveryStreamType),
   );
   return { DeliveryStreamNames: names, HasMoreDeliveryStreams: hasMore };
 }
 
-export interface UpdateDestinationInput extends Partial<Record<(typeof UPDATES)[number], object>> {
-  DeliveryStreamName: string;
-  CurrentDeliveryStreamVersionId: string;
-  DestinationId: string;
-}
-
-export async function updateDestination(input: UpdateDestinationInput, context: RequestContext) {
+export async function updateDestination(input: UpdateDestinationInput, context: RequestContext): Promise<UpdateDestinationOutput> {
   const update = onlyDestination(input, UPDATES);
   unwrap(
     await registry(context).updateDestination(

@@ -6,13 +6,15 @@
 import { InvalidArgumentException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { firehoseRegistryFor } from "../../objects";
+import type {
+  DeliveryStreamEncryptionConfigurationInput,
+  StartDeliveryStreamEncryptionInput,
+  StartDeliveryStreamEncryptionOutput,
+  StopDeliveryStreamEncryptionInput,
+  StopDeliveryStreamEncryptionOutput,
+} from "../shapes.generated";
 
-export interface EncryptionInput {
-  KeyType: "AWS_OWNED_CMK" | "CUSTOMER_MANAGED_CMK";
-  KeyARN?: string;
-}
-
-export function checkKeyInput(input: EncryptionInput): void {
+export function checkKeyInput(input: DeliveryStreamEncryptionConfigurationInput): void {
   if (input.KeyType === "CUSTOMER_MANAGED_CMK" && input.KeyARN === undefined) {
     throw new InvalidArgumentException("KeyARN is required when KeyType is CUSTOMER_MANAGED_CMK.");
   }
@@ -22,16 +24,19 @@ export function checkKeyInput(input: EncryptionInput): void {
 }
 
 export async function startDeliveryStreamEncryption(
-  input: { DeliveryStreamName: string; DeliveryStreamEncryptionConfigurationInput?: EncryptionInput },
+  input: StartDeliveryStreamEncryptionInput,
   context: RequestContext,
-) {
+): Promise<StartDeliveryStreamEncryptionOutput> {
   const key = input.DeliveryStreamEncryptionConfigurationInput ?? { KeyType: "AWS_OWNED_CMK" as const };
   checkKeyInput(key);
   unwrap(await firehoseRegistryFor(context.env, context.scope).setEncryption(context.scope, input.DeliveryStreamName, key));
   return {};
 }
 
-export async function stopDeliveryStreamEncryption(input: { DeliveryStreamName: string }, context: RequestContext) {
+export async function stopDeliveryStreamEncryption(
+  input: StopDeliveryStreamEncryptionInput,
+  context: RequestContext,
+): Promise<StopDeliveryStreamEncryptionOutput> {
   unwrap(await firehoseRegistryFor(context.env, context.scope).setEncryption(context.scope, input.DeliveryStreamName, null));
   return {};
 }

@@ -9,8 +9,9 @@
 import { InvalidArgumentException, ServiceUnavailableException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
-import { SLOW_DOWN } from "../throughput";
 import { bufferFor, firehoseRegistryFor } from "../../objects";
+import type { PutRecordBatchInput, PutRecordBatchOutput, PutRecordInput, PutRecordOutput } from "../shapes.generated";
+import { SLOW_DOWN } from "../throughput";
 
 async function store(context: RequestContext, name: string, data: Uint8Array[]) {
   const target = unwrap(await firehoseRegistryFor(context.env, context.scope).target(context.scope, name));
@@ -18,14 +19,14 @@ async function store(context: RequestContext, name: string, data: Uint8Array[]) 
   return { recordIds, encrypted: target.encrypted };
 }
 
-export async function putRecord(input: { DeliveryStreamName: string; Record: { Data: Uint8Array } }, context: RequestContext) {
+export async function putRecord(input: PutRecordInput, context: RequestContext): Promise<PutRecordOutput> {
   const { recordIds, encrypted } = await store(context, input.DeliveryStreamName, [input.Record.Data]);
   const recordId = recordIds[0];
   if (recordId === null || recordId === undefined) throw new ServiceUnavailableException(SLOW_DOWN);
   return { RecordId: recordId, Encrypted: encrypted };
 }
 
-export async function putRecordBatch(input: { DeliveryStreamName: string; Records: { Data: Uint8Array }[] }, context: RequestContext) {
+export async function putRecordBatch(input: PutRecordBatchInput, context: RequestContext): Promise<PutRecordBatchOutput> {
   const total = input.Records.reduce((sum, record) => sum + record.Data.byteLength, 0);
   if (total > FIREHOSE.maxBatchBytes) throw new InvalidArgumentException("Records size exceeds 4 MB limit");
   const { recordIds, encrypted } = await store(

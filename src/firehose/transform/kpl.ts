@@ -16,7 +16,7 @@
  */
 import { ProtobufError, ProtobufReader } from "./protobuf";
 
-export const KPL_MAGIC = new Uint8Array([0xf3, 0x89, 0x9a, 0xc2]);
+const KPL_MAGIC = new Uint8Array([0xf3, 0x89, 0x9a, 0xc2]);
 const CHECKSUM_BYTES = 16;
 
 export class KplError extends Error {}

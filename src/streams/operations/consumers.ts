@@ -3,30 +3,30 @@ import { InvalidArgumentException, ResourceNotFoundException, unwrap } from "../
 import type { RequestContext } from "../../aws/protocol";
 import { parseConsumerArn, type ConsumerView } from "../consumers";
 import { streamNameOf } from "../locate";
-import { decodeNextToken, encodeNextToken } from "../tokens";
 import { registryFor } from "../../objects";
+import type {
+  Consumer,
+  DeregisterStreamConsumerInput,
+  DeregisterStreamConsumerOutput,
+  DescribeStreamConsumerInput,
+  DescribeStreamConsumerOutput,
+  ListStreamConsumersInput,
+  ListStreamConsumersOutput,
+  RegisterStreamConsumerInput,
+  RegisterStreamConsumerOutput,
+} from "../shapes.generated";
+import { decodeNextToken, encodeNextToken } from "../tokens";
 
+/** How a request names a consumer: by its ARN, or by its stream's ARN and its name. */
 interface ConsumerReference {
   StreamARN?: string;
   ConsumerName?: string;
   ConsumerARN?: string;
 }
 
-export interface RegisterStreamConsumerInput {
-  StreamARN: string;
-  ConsumerName: string;
-}
-
-export interface ListStreamConsumersInput {
-  StreamARN: string;
-  NextToken?: string;
-  MaxResults?: number;
-  StreamCreationTimestamp?: Date;
-}
-
 const DEFAULT_MAX_RESULTS = 100;
 
-function wire(consumer: ConsumerView) {
+function wire(consumer: ConsumerView): Consumer {
   return {
     ConsumerName: consumer.name,
     ConsumerARN: consumer.arn,
@@ -51,19 +51,27 @@ export function consumerOf(input: ConsumerReference, context: RequestContext) {
   return { streamName: streamNameOf({ StreamARN: input.StreamARN }, context), consumerName: input.ConsumerName, createdSeconds: undefined };
 }
 
-export async function registerStreamConsumer(input: RegisterStreamConsumerInput, context: RequestContext) {
+export async function registerStreamConsumer(
+  input: RegisterStreamConsumerInput,
+  context: RequestContext,
+): Promise<RegisterStreamConsumerOutput> {
   const streamName = streamNameOf({ StreamARN: input.StreamARN }, context);
   const consumer = unwrap(await registryFor(context.env, context.scope).registerConsumer(context.scope, streamName, input.ConsumerName));
   return { Consumer: wire(consumer) };
 }
 
-export async function deregisterStreamConsumer(input: ConsumerReference, context: RequestContext) {
+export async function deregisterStreamConsumer(
+  input: DeregisterStreamConsumerInput,
+  context: RequestContext,
+): Promise<DeregisterStreamConsumerOutput> {
   const { streamName, consumerName, createdSeconds } = consumerOf(input, context);
   unwrap(await registryFor(context.env, context.scope).deregisterConsumer(context.scope, streamName, consumerName, createdSeconds));
-  return {};
 }
 
-export async function describeStreamConsumer(input: ConsumerReference, context: RequestContext) {
+export async function describeStreamConsumer(
+  input: DescribeStreamConsumerInput,
+  context: RequestContext,
+): Promise<DescribeStreamConsumerOutput> {
   const { streamName, consumerName, createdSeconds } = consumerOf(input, context);
   const consumer = unwrap(
     await registryFor(context.env, context.scope).describeConsumer(context.scope, streamName, consumerName, createdSeconds),
@@ -71,7 +79,7 @@ export async function describeStreamConsumer(input: ConsumerReference, context: 
   return { ConsumerDescription: { ...wire(consumer), StreamARN: consumer.streamArn } };
 }
 
-export async function listStreamConsumers(input: ListStreamConsumersInput, context: RequestContext) {
+export async function listStreamConsumers(input: ListStreamConsumersInput, context: RequestContext): Promise<ListStreamConsumersOutput> {
   const now = context.clock.now();
   const streamName = streamNameOf({ StreamARN: input.StreamARN }, context);
   const after = input.NextToken === undefined ? undefined : String(decodeNextToken(input.NextToken, now).after);

@@ -1,21 +1,12 @@
 import { unwrap, ValidationException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import type { StreamMode } from "../registry-store";
 import { registryFor } from "../../objects";
-
-export interface CreateStreamInput {
-  StreamName: string;
-  ShardCount?: number;
-  StreamModeDetails?: { StreamMode: StreamMode };
-  Tags?: Record<string, string>;
-  MaxRecordSizeInKiB?: number;
-  WarmThroughputMiBps?: number;
-}
+import type { CreateStreamInput, CreateStreamOutput } from "../shapes.generated";
 
 /** On-demand streams start with four shards, as on AWS. */
 const ON_DEMAND_INITIAL_SHARDS = 4;
 
-export async function createStream(input: CreateStreamInput, context: RequestContext) {
+export async function createStream(input: CreateStreamInput, context: RequestContext): Promise<CreateStreamOutput> {
   const mode = input.StreamModeDetails?.StreamMode ?? "PROVISIONED";
   if (mode === "PROVISIONED" && input.ShardCount === undefined) {
     throw new ValidationException(
@@ -33,5 +24,4 @@ export async function createStream(input: CreateStreamInput, context: RequestCon
       ...(input.WarmThroughputMiBps !== undefined && { warmThroughputMiBps: input.WarmThroughputMiBps }),
     }),
   );
-  return {};
 }

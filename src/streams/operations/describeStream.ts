@@ -1,18 +1,14 @@
 import type { RequestContext } from "../../aws/protocol";
 import { shardIndexOf } from "../ids";
-import { describeStream as lookUp, streamNameOf, type StreamReference } from "../locate";
+import { describeStream as lookUp, streamNameOf } from "../locate";
+import type { DescribeStreamInput, DescribeStreamOutput } from "../shapes.generated";
 import { retainedShards, shardDescription, streamProtection, streamSummary } from "../views";
-
-export interface DescribeStreamInput extends StreamReference {
-  Limit?: number;
-  ExclusiveStartShardId?: string;
-}
 
 /** AWS answers 100 shards per call by default, and never more, whatever the Limit (which may be up to 10000). */
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 100;
 
-export async function describeStream(input: DescribeStreamInput, context: RequestContext) {
+export async function describeStream(input: DescribeStreamInput, context: RequestContext): Promise<DescribeStreamOutput> {
   const stream = await lookUp(context, streamNameOf(input, context));
   const start = input.ExclusiveStartShardId === undefined ? -1 : (shardIndexOf(input.ExclusiveStartShardId) ?? -1);
   const shards = retainedShards(stream, context.clock.now()).filter((shard) => shard.index > start);

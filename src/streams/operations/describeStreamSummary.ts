@@ -1,8 +1,12 @@
 import type { RequestContext } from "../../aws/protocol";
-import { describeStream, streamNameOf, type StreamReference } from "../locate";
+import { describeStream, streamNameOf } from "../locate";
+import type { DescribeStreamSummaryInput, DescribeStreamSummaryOutput } from "../shapes.generated";
 import { streamProtection, streamSummary } from "../views";
 
-export async function describeStreamSummary(input: StreamReference, context: RequestContext) {
+export async function describeStreamSummary(
+  input: DescribeStreamSummaryInput,
+  context: RequestContext,
+): Promise<DescribeStreamSummaryOutput> {
   const stream = await describeStream(context, streamNameOf(input, context));
   return {
     StreamDescriptionSummary: {

@@ -3,13 +3,9 @@ import { KINESIS } from "../../limits";
 import { peekIterator } from "../iterator";
 import { fromShard } from "../locate";
 import { shardStub } from "../../objects";
+import type { GetRecordsInput, GetRecordsOutput } from "../shapes.generated";
 
-export interface GetRecordsInput {
-  ShardIterator: string;
-  Limit?: number;
-}
-
-export async function getRecords(input: GetRecordsInput, context: RequestContext) {
+export async function getRecords(input: GetRecordsInput, context: RequestContext): Promise<GetRecordsOutput> {
   const startedMs = context.clock.now();
   // The iterator names its shard; that shard's object alone can vouch for it.
   const position = peekIterator(input.ShardIterator);

@@ -2,20 +2,12 @@ import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { authorize } from "../access";
 import { shardIndexOf } from "../ids";
-import { fromShard, shardNotFound, streamNameOf, writableStream, type StreamReference } from "../locate";
+import { fromShard, shardNotFound, streamNameOf, writableStream } from "../locate";
 import type { IteratorRequest } from "../shard";
+import type { GetShardIteratorInput, GetShardIteratorOutput } from "../shapes.generated";
 import { shardStub } from "../../objects";
 
-type IteratorType = "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER" | "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
-
-export interface GetShardIteratorInput extends StreamReference {
-  ShardId: string;
-  ShardIteratorType: IteratorType;
-  StartingSequenceNumber?: string;
-  Timestamp?: Date;
-}
-
-export async function getShardIterator(input: GetShardIteratorInput, context: RequestContext) {
+export async function getShardIterator(input: GetShardIteratorInput, context: RequestContext): Promise<GetShardIteratorOutput> {
   const stream = await writableStream(context, streamNameOf(input, context));
   authorize(context, "GetShardIterator", stream.arn, stream.resourcePolicy);
   // GetRecords calls name only their iterator, so a policy that denies them refuses the iterator (see ../access.ts).

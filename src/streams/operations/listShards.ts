@@ -1,31 +1,16 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { shardIndexOf } from "../ids";
-import { describeStream, streamNameOf, type StreamReference } from "../locate";
+import { describeStream, streamNameOf } from "../locate";
 import type { ShardRow } from "../registry-store";
 import type { StreamView } from "../registry";
+import type { ListShardsInput, ListShardsOutput, ShardFilter } from "../shapes.generated";
 import { decodeNextToken, encodeNextToken } from "../tokens";
 import { shardDescription } from "../views";
 
-type ShardFilterType = "AFTER_SHARD_ID" | "AT_TRIM_HORIZON" | "FROM_TRIM_HORIZON" | "AT_LATEST" | "AT_TIMESTAMP" | "FROM_TIMESTAMP";
-
-interface ShardFilter {
-  Type: ShardFilterType;
-  ShardId?: string;
-  Timestamp?: Date;
-}
-
-export interface ListShardsInput extends StreamReference {
-  NextToken?: string;
-  ExclusiveStartShardId?: string;
-  MaxResults?: number;
-  StreamCreationTimestamp?: Date;
-  ShardFilter?: ShardFilter;
-}
-
 const DEFAULT_MAX_RESULTS = 1000;
 
-export async function listShards(input: ListShardsInput, context: RequestContext) {
+export async function listShards(input: ListShardsInput, context: RequestContext): Promise<ListShardsOutput> {
   const now = context.clock.now();
   let name: string;
   let afterIndex = -1;

@@ -1,20 +1,15 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
+import { registryFor } from "../../objects";
+import type { ListStreamsInput, ListStreamsOutput } from "../shapes.generated";
 import { decodeNextToken, encodeNextToken } from "../tokens";
 import { streamSummary } from "../views";
-import { registryFor } from "../../objects";
-
-export interface ListStreamsInput {
-  Limit?: number;
-  ExclusiveStartStreamName?: string;
-  NextToken?: string;
-}
 
 /** AWS answers 100 streams per call by default, and never more, whatever the Limit (which may be up to 10000). */
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 100;
 
-export async function listStreams(input: ListStreamsInput, context: RequestContext) {
+export async function listStreams(input: ListStreamsInput, context: RequestContext): Promise<ListStreamsOutput> {
   const now = context.clock.now();
   const after =
     input.NextToken !== undefined ? String(decodeNextToken(input.NextToken, now).after ?? "") : input.ExclusiveStartStreamName;

@@ -1,14 +1,19 @@
 /** EnableEnhancedMonitoring and DisableEnhancedMonitoring (see ../monitoring.ts). */
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { forgetStream, streamNameOf, type StreamReference } from "../locate";
+import { forgetStream, streamNameOf } from "../locate";
 import { registryFor } from "../../objects";
+import type {
+  DisableEnhancedMonitoringInput,
+  EnableEnhancedMonitoringInput,
+  EnhancedMonitoringOutput,
+} from "../shapes.generated";
 
-export interface EnhancedMonitoringInput extends StreamReference {
-  ShardLevelMetrics: string[];
-}
-
-async function change(input: EnhancedMonitoringInput, context: RequestContext, enable: boolean) {
+async function change(
+  input: EnableEnhancedMonitoringInput | DisableEnhancedMonitoringInput,
+  context: RequestContext,
+  enable: boolean,
+): Promise<EnhancedMonitoringOutput> {
   const name = streamNameOf(input, context);
   const result = unwrap(
     await registryFor(context.env, context.scope).setShardLevelMetrics(context.scope, name, input.ShardLevelMetrics, enable),
@@ -22,10 +27,16 @@ async function change(input: EnhancedMonitoringInput, context: RequestContext, e
   };
 }
 
-export async function enableEnhancedMonitoring(input: EnhancedMonitoringInput, context: RequestContext) {
+export async function enableEnhancedMonitoring(
+  input: EnableEnhancedMonitoringInput,
+  context: RequestContext,
+): Promise<EnhancedMonitoringOutput> {
   return change(input, context, true);
 }
 
-export async function disableEnhancedMonitoring(input: EnhancedMonitoringInput, context: RequestContext) {
+export async function disableEnhancedMonitoring(
+  input: DisableEnhancedMonitoringInput,
+  context: RequestContext,
+): Promise<EnhancedMonitoringOutput> {
   return change(input, context, false);
 }

@@ -1,16 +1,13 @@
 import { InternalFailure, InvalidArgumentException, ProvisionedThroughputExceededException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { authorize } from "../access";
-import { streamNameOf, type StreamReference } from "../locate";
-import { checkRecordSize, type RecordInput } from "../routing";
+import { streamNameOf } from "../locate";
+import { checkRecordSize } from "../routing";
 import { parseSequenceNumber } from "../sequence";
+import type { PutRecordInput, PutRecordOutput } from "../shapes.generated";
 import { THROTTLED, writeRecords } from "../writer";
 
-export interface PutRecordInput extends StreamReference, RecordInput {
-  SequenceNumberForOrdering?: string;
-}
-
-export async function putRecord(input: PutRecordInput, context: RequestContext) {
+export async function putRecord(input: PutRecordInput, context: RequestContext): Promise<PutRecordOutput> {
   const startedMs = context.clock.now();
   const name = streamNameOf(input, context);
   // Every record of a shard gets a larger number than all before it, so ordering holds by itself;

@@ -2,22 +2,20 @@ import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { authorize } from "../access";
-import { streamNameOf, type StreamReference } from "../locate";
-import { checkRecordSize, recordSize, type RecordInput } from "../routing";
+import { streamNameOf } from "../locate";
+import { recordSize } from "../record-size";
+import { checkRecordSize } from "../routing";
+import type { PutRecordsInput, PutRecordsOutput } from "../shapes.generated";
 import { writeRecords } from "../writer";
 
-export interface PutRecordsInput extends StreamReference {
-  Records: RecordInput[];
-}
-
-export async function putRecords(input: PutRecordsInput, context: RequestContext) {
+export async function putRecords(input: PutRecordsInput, context: RequestContext): Promise<PutRecordsOutput> {
   const call = { operation: "PutRecords", startedMs: context.clock.now() } as const;
   const { results, encrypted } = await writeRecords(context, streamNameOf(input, context), input.Records, call, (stream) => {
     authorize(context, "PutRecords", stream.arn, stream.resourcePolicy);
     let total = 0;
     for (const record of input.Records) {
       checkRecordSize(stream, record);
-      total += recordSize(record);
+      total += recordSize(record.PartitionKey, record.Data);
     }
     if (total > KINESIS.maxPutRecordsBytes) throw new InvalidArgumentException("Records size exceeds 5 MB limit");
   });

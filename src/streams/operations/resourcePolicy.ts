@@ -6,12 +6,16 @@ import { parseConsumerArn } from "../consumers";
 import { parseStreamArn } from "../ids";
 import { forgetStream } from "../locate";
 import { parsePolicy } from "../policies";
-import type { PolicyTarget } from "../resource-policies";
 import { registryFor } from "../../objects";
-
-export interface ResourcePolicyInput {
-  ResourceARN: string;
-}
+import type { PolicyTarget } from "../resource-policies";
+import type {
+  DeleteResourcePolicyInput,
+  DeleteResourcePolicyOutput,
+  GetResourcePolicyInput,
+  GetResourcePolicyOutput,
+  PutResourcePolicyInput,
+  PutResourcePolicyOutput,
+} from "../shapes.generated";
 
 /** The stream or consumer a ResourceARN names. */
 function targetOf(arn: string, context: RequestContext): PolicyTarget {
@@ -35,24 +39,22 @@ function forget(context: RequestContext, target: PolicyTarget): void {
   forgetStream(context, target.streamName);
 }
 
-export async function putResourcePolicy(input: ResourcePolicyInput & { Policy: string }, context: RequestContext) {
+export async function putResourcePolicy(input: PutResourcePolicyInput, context: RequestContext): Promise<PutResourcePolicyOutput> {
   const target = targetOf(input.ResourceARN, context);
   parsePolicy(input.Policy);
   unwrap(await registryFor(context.env, context.scope).setResourcePolicy(context.scope, target, input.Policy));
   forget(context, target);
-  return {};
 }
 
 /** A resource without a policy answers an empty document. */
-export async function getResourcePolicy(input: ResourcePolicyInput, context: RequestContext) {
+export async function getResourcePolicy(input: GetResourcePolicyInput, context: RequestContext): Promise<GetResourcePolicyOutput> {
   const target = targetOf(input.ResourceARN, context);
   const policy = unwrap(await registryFor(context.env, context.scope).resourcePolicy(context.scope, target));
   return { Policy: policy ?? "{}" };
 }
 
-export async function deleteResourcePolicy(input: ResourcePolicyInput, context: RequestContext) {
+export async function deleteResourcePolicy(input: DeleteResourcePolicyInput, context: RequestContext): Promise<DeleteResourcePolicyOutput> {
   const target = targetOf(input.ResourceARN, context);
   unwrap(await registryFor(context.env, context.scope).setResourcePolicy(context.scope, target, null));
   forget(context, target);
-  return {};
 }

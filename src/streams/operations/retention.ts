@@ -1,23 +1,32 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { forgetStream, streamNameOf, type StreamReference } from "../locate";
+import { forgetStream, streamNameOf } from "../locate";
 import { registryFor } from "../../objects";
+import type {
+  DecreaseStreamRetentionPeriodInput,
+  DecreaseStreamRetentionPeriodOutput,
+  IncreaseStreamRetentionPeriodInput,
+  IncreaseStreamRetentionPeriodOutput,
+} from "../shapes.generated";
 
-export interface RetentionInput extends StreamReference {
-  RetentionPeriodHours: number;
-}
-
-async function changeRetention(input: RetentionInput, context: RequestContext, direction: "increase" | "decrease") {
+async function changeRetention(
+  input: IncreaseStreamRetentionPeriodInput | DecreaseStreamRetentionPeriodInput,
+  context: RequestContext,
+  direction: "increase" | "decrease",
+): Promise<void> {
   const name = streamNameOf(input, context);
   unwrap(
     await registryFor(context.env, context.scope).updateRetention(context.scope, name, input.RetentionPeriodHours, direction),
   );
   forgetStream(context, name);
-  return {};
 }
 
-export const increaseStreamRetentionPeriod = (input: RetentionInput, context: RequestContext) =>
-  changeRetention(input, context, "increase");
+export const increaseStreamRetentionPeriod = (
+  input: IncreaseStreamRetentionPeriodInput,
+  context: RequestContext,
+): Promise<IncreaseStreamRetentionPeriodOutput> => changeRetention(input, context, "increase");
 
-export const decreaseStreamRetentionPeriod = (input: RetentionInput, context: RequestContext) =>
-  changeRetention(input, context, "decrease");
+export const decreaseStreamRetentionPeriod = (
+  input: DecreaseStreamRetentionPeriodInput,
+  context: RequestContext,
+): Promise<DecreaseStreamRetentionPeriodOutput> => changeRetention(input, context, "decrease");

@@ -2,21 +2,15 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf } from "../locate";
-import type { StreamMode } from "../registry-store";
 import { registryFor } from "../../objects";
+import type {
+  UpdateMaxRecordSizeInput,
+  UpdateMaxRecordSizeOutput,
+  UpdateStreamModeInput,
+  UpdateStreamModeOutput,
+} from "../shapes.generated";
 
-export interface UpdateStreamModeInput {
-  StreamARN: string;
-  StreamModeDetails: { StreamMode: StreamMode };
-  WarmThroughputMiBps?: number;
-}
-
-export interface UpdateMaxRecordSizeInput {
-  StreamARN: string;
-  MaxRecordSizeInKiB: number;
-}
-
-export async function updateStreamMode(input: UpdateStreamModeInput, context: RequestContext) {
+export async function updateStreamMode(input: UpdateStreamModeInput, context: RequestContext): Promise<UpdateStreamModeOutput> {
   const name = streamNameOf({ StreamARN: input.StreamARN }, context);
   unwrap(
     await registryFor(context.env, context.scope).updateStreamMode(
@@ -27,12 +21,10 @@ export async function updateStreamMode(input: UpdateStreamModeInput, context: Re
     ),
   );
   forgetStream(context, name);
-  return {};
 }
 
-export async function updateMaxRecordSize(input: UpdateMaxRecordSizeInput, context: RequestContext) {
+export async function updateMaxRecordSize(input: UpdateMaxRecordSizeInput, context: RequestContext): Promise<UpdateMaxRecordSizeOutput> {
   const name = streamNameOf({ StreamARN: input.StreamARN }, context);
   unwrap(await registryFor(context.env, context.scope).updateMaxRecordSize(context.scope, name, input.MaxRecordSizeInKiB));
   forgetStream(context, name);
-  return {};
 }

@@ -3,20 +3,15 @@ import { EventStreamOutput, type RequestContext } from "../../aws/protocol";
 import { shardIndexOf } from "../ids";
 import { fromShard, shardNotFound, writableStream } from "../locate";
 import type { IteratorRequest } from "../shard";
+import type { SubscribeToShardEventStream, SubscribeToShardInput } from "../shapes.generated";
 import { consumerOf } from "./consumers";
 import { registryFor, shardStub } from "../../objects";
 
-export interface SubscribeToShardInput {
-  ConsumerARN: string;
-  ShardId: string;
-  StartingPosition: {
-    Type: IteratorRequest["type"];
-    SequenceNumber?: string;
-    Timestamp?: Date;
-  };
-}
-
-export async function subscribeToShard(input: SubscribeToShardInput, context: RequestContext) {
+/** The answer is the event stream the shard writes, SubscribeToShardEvents as they come (see ../subscriptions.ts). */
+export async function subscribeToShard(
+  input: SubscribeToShardInput,
+  context: RequestContext,
+): Promise<EventStreamOutput<SubscribeToShardEventStream>> {
   const { streamName, consumerName, createdSeconds } = consumerOf({ ConsumerARN: input.ConsumerARN }, context);
   const consumer = unwrap(
     await registryFor(context.env, context.scope).describeConsumer(context.scope, streamName, consumerName, createdSeconds),

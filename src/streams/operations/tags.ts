@@ -2,22 +2,22 @@
 import { InvalidArgumentException, ResourceNotFoundException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { parseStreamArn } from "../ids";
-import { streamNameOf, type StreamReference } from "../locate";
+import { streamNameOf } from "../locate";
 import { registryFor } from "../../objects";
-
-export interface AddTagsInput extends StreamReference {
-  Tags: Record<string, string>;
-}
-export interface RemoveTagsInput extends StreamReference {
-  TagKeys: string[];
-}
-export interface ListTagsForStreamInput extends StreamReference {
-  ExclusiveStartTagKey?: string;
-  Limit?: number;
-}
-export interface ResourceInput {
-  ResourceARN: string;
-}
+import type {
+  AddTagsToStreamInput,
+  AddTagsToStreamOutput,
+  ListTagsForResourceInput,
+  ListTagsForResourceOutput,
+  ListTagsForStreamInput,
+  ListTagsForStreamOutput,
+  RemoveTagsFromStreamInput,
+  RemoveTagsFromStreamOutput,
+  TagResourceInput,
+  TagResourceOutput,
+  UntagResourceInput,
+  UntagResourceOutput,
+} from "../shapes.generated";
 
 const DEFAULT_TAG_LIMIT = 50;
 
@@ -37,17 +37,15 @@ function registry(context: RequestContext) {
   return registryFor(context.env, context.scope);
 }
 
-export async function addTagsToStream(input: AddTagsInput, context: RequestContext) {
+export async function addTagsToStream(input: AddTagsToStreamInput, context: RequestContext): Promise<AddTagsToStreamOutput> {
   unwrap(await registry(context).addTags(context.scope, streamNameOf(input, context), Object.entries(input.Tags)));
-  return {};
 }
 
-export async function removeTagsFromStream(input: RemoveTagsInput, context: RequestContext) {
+export async function removeTagsFromStream(input: RemoveTagsFromStreamInput, context: RequestContext): Promise<RemoveTagsFromStreamOutput> {
   unwrap(await registry(context).removeTags(context.scope, streamNameOf(input, context), input.TagKeys));
-  return {};
 }
 
-export async function listTagsForStream(input: ListTagsForStreamInput, context: RequestContext) {
+export async function listTagsForStream(input: ListTagsForStreamInput, context: RequestContext): Promise<ListTagsForStreamOutput> {
   const tags = unwrap(await registry(context).tags(context.scope, streamNameOf(input, context)));
   const after = input.ExclusiveStartTagKey;
   const remaining = tags.filter((tag) => after === undefined || tag.key > after);
@@ -58,17 +56,15 @@ export async function listTagsForStream(input: ListTagsForStreamInput, context: 
   };
 }
 
-export async function tagResource(input: ResourceInput & { Tags: Record<string, string> }, context: RequestContext) {
+export async function tagResource(input: TagResourceInput, context: RequestContext): Promise<TagResourceOutput> {
   unwrap(await registry(context).addTags(context.scope, streamOfResource(input.ResourceARN, context), Object.entries(input.Tags)));
-  return {};
 }
 
-export async function untagResource(input: ResourceInput & { TagKeys: string[] }, context: RequestContext) {
+export async function untagResource(input: UntagResourceInput, context: RequestContext): Promise<UntagResourceOutput> {
   unwrap(await registry(context).removeTags(context.scope, streamOfResource(input.ResourceARN, context), input.TagKeys));
-  return {};
 }
 
-export async function listTagsForResource(input: ResourceInput, context: RequestContext) {
+export async function listTagsForResource(input: ListTagsForResourceInput, context: RequestContext): Promise<ListTagsForResourceOutput> {
   const tags = unwrap(await registry(context).tags(context.scope, streamOfResource(input.ResourceARN, context)));
   return { Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })) };
 }

@@ -1,14 +1,14 @@
 /** UpdateStreamWarmThroughput: on-demand streams of accounts with a throughput commitment (see ../account-settings.ts). */
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { forgetStream, streamNameOf, type StreamReference } from "../locate";
+import { forgetStream, streamNameOf } from "../locate";
 import { registryFor } from "../../objects";
+import type { UpdateStreamWarmThroughputInput, UpdateStreamWarmThroughputOutput } from "../shapes.generated";
 
-export interface UpdateStreamWarmThroughputInput extends StreamReference {
-  WarmThroughputMiBps: number;
-}
-
-export async function updateStreamWarmThroughput(input: UpdateStreamWarmThroughputInput, context: RequestContext) {
+export async function updateStreamWarmThroughput(
+  input: UpdateStreamWarmThroughputInput,
+  context: RequestContext,
+): Promise<UpdateStreamWarmThroughputOutput> {
   const name = streamNameOf(input, context);
   const result = unwrap(
     await registryFor(context.env, context.scope).updateWarmThroughput(context.scope, name, input.WarmThroughputMiBps),

@@ -1,7 +1,8 @@
 /**
- * A Redshift destination loaded into D1: the seeds' user-activity example. JSON records become rows
- * of user_activity's columns, staged in R2 first; a retried delivery inserts nothing twice; records
- * that are not rows, and batches D1 refuses past RetryOptions, go to the error output (errors/).
+ * A Redshift destination loaded into D1: user activity events, into the example table of
+ * test/d1-tables/user_activity.sql. JSON records become rows of user_activity's columns, staged in R2
+ * first; a retried delivery inserts nothing twice; records that are not rows, and batches D1 refuses
+ * past RetryOptions, go to the error output (errors/).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {

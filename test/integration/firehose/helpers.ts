@@ -11,6 +11,8 @@ import type { BatchMessage, DeliveryBuffer } from "../../../src/firehose/buffer"
 import { DELIVERY_QUEUE } from "../../../src/firehose/queue";
 import { FIREHOSE } from "../../../src/firehose/limits";
 import type { FirehoseRegistry } from "../../../src/firehose/registry";
+import type { JsonWire } from "../../../src/aws/protocol";
+import type * as Firehose from "../../../src/firehose/shapes.generated";
 import { ACCOUNT, AMZ_JSON, env, REGION, send, TestClock, uniqueName, type ApiResponse, type ErrorBody } from "../client";
 import { bufferFor } from "../../../src/objects";
 
@@ -43,31 +45,9 @@ export async function expectFailure(operation: string, input: unknown, type: str
 // ---------------------------------------------------------------------------------------------
 // Wire shapes
 
-export interface DestinationDescription {
-  DestinationId: string;
-  S3DestinationDescription: Record<string, unknown>;
-  ExtendedS3DestinationDescription: Record<string, unknown> & { BufferingHints: { SizeInMBs: number; IntervalInSeconds: number } };
-}
-
-export interface DeliveryStreamDescription {
-  DeliveryStreamName: string;
-  DeliveryStreamARN: string;
-  DeliveryStreamStatus: string;
-  DeliveryStreamEncryptionConfiguration: { Status: string; KeyType?: string; KeyARN?: string };
-  DeliveryStreamType: string;
-  VersionId: string;
-  CreateTimestamp: number;
-  LastUpdateTimestamp?: number;
-  Source?: Record<string, unknown>;
-  Destinations: DestinationDescription[];
-  HasMoreDestinations: boolean;
-}
-
-export interface PutRecordBatchOutput {
-  FailedPutCount: number;
-  Encrypted: boolean;
-  RequestResponses: { RecordId?: string; ErrorCode?: string; ErrorMessage?: string }[];
-}
+export type DestinationDescription = JsonWire<Firehose.DestinationDescription>;
+export type DeliveryStreamDescription = JsonWire<Firehose.DeliveryStreamDescription>;
+export type PutRecordBatchOutput = JsonWire<Firehose.PutRecordBatchOutput>;
 
 // ---------------------------------------------------------------------------------------------
 // Time and streams

@@ -17,7 +17,7 @@ import type { Received, RecorderKind, Script } from "./recorder";
 
 const worker = (workersExports as unknown as { default: Fetcher }).default;
 
-export const LAMBDA_ENDPOINT = "https://lambda.us-east-1.amazonaws.com";
+const LAMBDA_ENDPOINT = "https://lambda.us-east-1.amazonaws.com";
 export const MAPPINGS_PATH = "/2015-03-31/event-source-mappings";
 const ACCESS_KEY_ID = "AKIDRIVULETLAMBDA";
 const SECRET_KEY = "rivulet-lambda-secret";

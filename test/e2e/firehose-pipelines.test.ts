@@ -1,9 +1,9 @@
 /**
- * The seeds' Firehose examples end to end: the unmodified `@aws-sdk/client-firehose` and
+ * Six Firehose pipelines end to end, as users build them: the unmodified `@aws-sdk/client-firehose` and
  * `@aws-sdk/client-kinesis` (and the `aws` CLI) against the real local server (`npm start`), started
  * once on a fresh data directory. Every test counts records everywhere they can go: delivered +
  * error output = put. Delivered objects are read with the unmodified `@aws-sdk/client-s3` through the
- * server's S3 API (or the local object route: see READ_VIA).
+ * server's S3 API.
  *
  * 1. CSV to JSON by a transformation function speaking Firehose's Lambda contract, served by this
  *    test on 127.0.0.1 (a TypeScript port of AWS's blueprint); malformed lines in processing-failed/.
@@ -29,10 +29,7 @@ import {
   type CompressionFormat,
   type CreateDeliveryStreamCommandInput,
 } from "@aws-sdk/client-firehose";
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
-import { Sha256Js } from "@smithy/core/checksum";
-import { HttpRequest } from "@smithy/core/protocols";
-import { SignatureV4 } from "@smithy/signature-v4";
+import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT,
@@ -42,6 +39,8 @@ import {
   createActiveStream,
   expectAwsError,
   kinesisClient,
+  listObjectKeys,
+  objectBytes,
   removeDir,
   runAws,
   sleep,
@@ -55,6 +54,8 @@ const BUCKET = "rivulet-deliveries";
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
 const PROJECT_ROOT = path.resolve(__dirname, "../..");
+/** The example table the Redshift destination loads into; the Worker's migrations do not create it. */
+const USER_ACTIVITY_TABLE = path.join(PROJECT_ROOT, "test", "d1-tables", "user_activity.sql");
 /** How long a test waits for its records to land (the queue delivers within a few seconds). */
 const DELIVERY_TIMEOUT_MS = 45_000;
 
@@ -84,7 +85,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => lambda.listen(0, "127.0.0.1", resolve));
   lambdaUrl = `http://127.0.0.1:${(lambda.address() as AddressInfo).port}/csv-to-json`;
-  dir = tempDir("firehose-seeds");
+  dir = tempDir("firehose-pipelines");
   server = await startServer({ persistDir: dir });
   firehose = new FirehoseClient({ endpoint: server.url, region: REGION, credentials: ANY_CREDENTIALS });
   kinesis = kinesisClient(server.url);
@@ -132,55 +133,11 @@ function csvToJsonBlueprint(event: LambdaEvent): LambdaResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading what was delivered: through the server's S3 API (src/s3/) with the unmodified
-// `@aws-sdk/client-s3`, or through the local-only object route (src/firehose/local-objects.ts).
-// listKeys and getObject are the only places that know which; switch READ_VIA to change.
-
-const READ_VIA: "s3" | "local-route" = "s3";
+// Reading what was delivered: through the server's S3 API (src/s3/) with the unmodified `@aws-sdk/client-s3`.
 
 /** Every key under `prefix` in the bucket, sorted. */
-async function listKeys(prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  if (READ_VIA === "s3") {
-    let token: string | undefined;
-    do {
-      const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, ContinuationToken: token }));
-      keys.push(...(page.Contents ?? []).map((object) => object.Key as string));
-      token = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (token);
-    return keys.sort();
-  }
-  let cursor: string | undefined;
-  do {
-    const response = await signedGet(`/_rivulet/r2/${BUCKET}`, cursor ? { prefix, cursor } : { prefix });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { objects: { key: string }[]; truncated: boolean; cursor?: string };
-    keys.push(...page.objects.map((object) => object.key));
-    cursor = page.truncated ? page.cursor : undefined;
-  } while (cursor);
-  return keys.sort();
-}
-
-/** An object's bytes. */
-async function getObject(key: string): Promise<Uint8Array> {
-  if (READ_VIA === "s3") {
-    const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-  }
-  const response = await signedGet(`/_rivulet/r2/${BUCKET}/${key}`);
-  expect(response.status, key).toBe(200);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** A GET of the local object route, SigV4-signed like any request. */
-async function signedGet(pathname: string, query: Record<string, string> = {}): Promise<Response> {
-  const url = new URL((server as TestServer).url);
-  const request = new HttpRequest({ method: "GET", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: pathname, query, headers: { host: url.host } });
-  const signed = await new SignatureV4({ service: "s3", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js }).sign(request);
-  const target = new URL(pathname, url);
-  for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
-  return fetch(target, { headers: signed.headers as Record<string, string> });
-}
+const listKeys = async (prefix: string): Promise<string[]> => (await listObjectKeys(s3, BUCKET, prefix)).sort();
+const getObject = (key: string): Promise<Uint8Array> => objectBytes(s3, BUCKET, key);
 
 interface DeliveredObject {
   key: string;
@@ -262,10 +219,10 @@ interface ErrorRecord {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
+describe("Firehose pipelines with @aws-sdk/client-firehose", () => {
   it("CSV to JSON by a Lambda-contract function on 127.0.0.1: 97 delivered, 3 malformed lines in processing-failed/", async () => {
-    const name = uniqueName("seeds-csv");
-    const prefix = `seeds/csv/${name}/`;
+    const name = uniqueName("pipeline-csv");
+    const prefix = `pipelines/csv/${name}/`;
     await createActive({
       DeliveryStreamName: name,
       ExtendedS3DestinationConfiguration: {
@@ -356,9 +313,9 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   });
 
   it("clickstream dynamic partitioning: event_type=…/year=…/month=…/day=…/, each object holding its event type's records", async () => {
-    const name = uniqueName("seeds-clicks");
-    const base = `seeds/clicks/${name}/`;
-    const errorBase = `seeds/clicks-errors/${name}/`;
+    const name = uniqueName("pipeline-clicks");
+    const base = `pipelines/clicks/${name}/`;
+    const errorBase = `pipelines/clicks-errors/${name}/`;
     await createActive({
       DeliveryStreamName: name,
       ExtendedS3DestinationConfiguration: {
@@ -428,8 +385,9 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   });
 
   it("user activity loaded into D1 through the Redshift destination, counted with wrangler d1 execute", async () => {
-    const name = uniqueName("seeds-activity");
-    const prefix = `seeds/activity/${name}/`;
+    const name = uniqueName("pipeline-activity");
+    const prefix = `pipelines/activity/${name}/`;
+    await d1Execute(["--file", USER_ACTIVITY_TABLE]);
     await createActive({
       DeliveryStreamName: name,
       RedshiftDestinationConfiguration: {
@@ -478,11 +436,11 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
   }, 90_000);
 
   it("a Kinesis stream as the source: records put with @aws-sdk/client-kinesis are all delivered", async () => {
-    const streamName = uniqueName("seeds-source");
+    const streamName = uniqueName("pipeline-source");
     await createActiveStream(kinesis, streamName, 2);
     const streamArn = `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${streamName}`;
-    const name = uniqueName("seeds-from-kinesis");
-    const prefix = `seeds/kinesis/${name}/`;
+    const name = uniqueName("pipeline-from-kinesis");
+    const prefix = `pipelines/kinesis/${name}/`;
     await createActive({
       DeliveryStreamName: name,
       DeliveryStreamType: "KinesisStreamAsSource",
@@ -540,8 +498,8 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
     );
     await Promise.all(
       formats.map(async ({ format, extension, decode }) => {
-        const name = uniqueName(`seeds-${format.toLowerCase().replace(/_/g, "-")}`);
-        const prefix = `seeds/compression/${name}/`;
+        const name = uniqueName(`pipeline-${format.toLowerCase().replace(/_/g, "-")}`);
+        const prefix = `pipelines/compression/${name}/`;
         await createActive({
           DeliveryStreamName: name,
           ExtendedS3DestinationConfiguration: {
@@ -574,18 +532,18 @@ describe("the seeds' Firehose examples with @aws-sdk/client-firehose", () => {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("the seeds' Firehose examples with the aws CLI", () => {
+describe("a Firehose pipeline with the aws CLI", () => {
   it("create-delivery-stream, describe-delivery-stream and put-record; the record is delivered", async () => {
     const cliMajorVersion = await awsCliMajorVersion();
     const options = {
       url: (server as TestServer).url,
-      accessKeyId: "AKIDE2ESEEDS",
-      secretAccessKey: "e2e-seeds-secret",
+      accessKeyId: "AKIDE2EPIPELINES",
+      secretAccessKey: "e2e-pipelines-secret",
       // v2 takes blobs as base64 (made explicit); v1 stores the text given.
       extraArgs: cliMajorVersion >= 2 ? ["--cli-binary-format", "base64"] : [],
     };
-    const name = uniqueName("seeds-cli");
-    const prefix = `seeds/cli/${name}/`;
+    const name = uniqueName("pipeline-cli");
+    const prefix = `pipelines/cli/${name}/`;
     const create = await runAws(
       [
         "firehose",
@@ -617,7 +575,7 @@ describe("the seeds' Firehose examples with the aws CLI", () => {
       ],
     });
 
-    const line = `{"seed": "cli", "stream": "${name}"}\n`;
+    const line = `{"via": "cli", "stream": "${name}"}\n`;
     const base64 = Buffer.from(line).toString("base64");
     const put = await runAws(["firehose", "put-record", "--delivery-stream-name", name, "--record", `Data=${base64}`], options);
     expect(put.code, put.stderr).toBe(0);
@@ -634,10 +592,13 @@ describe("the seeds' Firehose examples with the aws CLI", () => {
 // ---------------------------------------------------------------------------------------------
 // D1, through wrangler as a user would query it
 
-function d1Query<T>(sql: string): Promise<T[]> {
+const d1Query = <T>(sql: string): Promise<T[]> => d1Execute<T>(["--command", sql]);
+
+/** `wrangler d1 execute` on the server's local database, of `["--command", sql]` or `["--file", path]`. */
+function d1Execute<T>(source: string[]): Promise<T[]> {
   const node = path.join(PROJECT_ROOT, "node_modules", ".bin", "node");
   const wrangler = path.join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
-  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", dir as string, "--command", sql, "--json"];
+  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", dir as string, ...source, "--json"];
   return new Promise((resolve, reject) => {
     execFile(
       node,
