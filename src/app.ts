@@ -7,7 +7,6 @@ import { Hono } from "hono";
 import { serveAwsJson } from "./aws/protocol";
 import { systemClock } from "./clock";
 import { consoleApp } from "./console/app";
-import type { Env } from "./env";
 import { firehose } from "./firehose/service";
 import { kinesis } from "./streams/service";
 import { isS3Request, serveS3 } from "./s3/api";

@@ -1,5 +1,4 @@
 import { app } from "./app";
-import type { Env } from "./env";
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, deliverFirehoseBatches, requeueDeadFirehoseBatches } from "./firehose/queue";
 import { consumeStreamEvents, STREAM_EVENTS_QUEUE } from "./triggers/consumer";
 export { DeliveryBuffer } from "./firehose/buffer";

@@ -125,3 +125,13 @@ export const METRICS = {
   /** Firehose: the delivered objects each delivery stream lists (the console's recent deliveries). */
   recentDeliveries: 200,
 } as const;
+
+/**
+ * Whether AWS's throughput limits apply (the shards' and Firehose's DirectPut quotas): always when
+ * deployed; under `npm start` only when RIVULET_THROUGHPUT_LIMITS is "on".
+ */
+export function limitsEnforced(env: Env): boolean {
+  if (env.RIVULET_THROUGHPUT_LIMITS === "on") return true;
+  if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
+  return env.RIVULET_LOCAL !== "1";
+}

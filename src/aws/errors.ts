@@ -1,7 +1,13 @@
 /**
- * AWS's wire errors. Every failure a client can see is thrown as one of these and turned into a
- * response in exactly one place (protocol.ts): `{"__type": type, "message": message}` with `status`.
+ * Every wire error, of every service and of the console's API. Each failure a client can see is
+ * thrown as one of these and turned into a response in exactly one place per protocol: AWS JSON
+ * (protocol.ts) answers `{"__type": type, "message": message}` with `status`; Lambda's REST-JSON
+ * (triggers/errors.ts) and the console's API (console/auth.ts) write the same error their way.
  * Anything else that escapes an operation is a bug and answers as AWS's InternalFailure.
+ *
+ * Where two services name an error alike but answer it with different statuses, each has its own
+ * class, named for the service that differs (LambdaResourceNotFoundException is 404 where Kinesis's
+ * and Firehose's ResourceNotFoundException is 400).
  */
 export class AwsError extends Error {
   constructor(
@@ -41,7 +47,7 @@ export class SerializationException extends AwsError {
     return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, Message: this.awsMessage };
   }
 }
-export const UnknownOperationException = errorClass("UnknownOperationException");
+export const UnknownOperationException = errorClass("UnknownOperationException", 400);
 export const ValidationException = errorClass("ValidationException");
 export const MissingAuthenticationTokenException = errorClass("MissingAuthenticationTokenException");
 export const IncompleteSignatureException = errorClass("IncompleteSignatureException");
@@ -51,9 +57,10 @@ export const AccessDeniedException = errorClass("AccessDeniedException");
 export const RequestEntityTooLargeException = errorClass("RequestEntityTooLargeException", 413);
 export const InternalFailure = errorClass("InternalFailure", 500);
 
-// Kinesis Data Streams.
-export const ResourceNotFoundException = errorClass("ResourceNotFoundException");
-export const ResourceInUseException = errorClass("ResourceInUseException");
+// Kinesis Data Streams (and Firehose, whose model answers these alike).
+export const ResourceNotFoundException = errorClass("ResourceNotFoundException", 400);
+/** 400 in Kinesis's, Firehose's and Lambda's models alike. */
+export const ResourceInUseException = errorClass("ResourceInUseException", 400);
 export const InvalidArgumentException = errorClass("InvalidArgumentException");
 export const LimitExceededException = errorClass("LimitExceededException");
 export const ExpiredIteratorException = errorClass("ExpiredIteratorException");
@@ -65,6 +72,47 @@ export const KMSNotFoundException = errorClass("KMSNotFoundException");
 // Firehose.
 /** A throttled put (firehose/throughput.ts); a server fault in the model, so it answers 500. */
 export const ServiceUnavailableException = errorClass("ServiceUnavailableException", 500);
+/** An update that names a VersionId other than the delivery stream's current one. */
+export const ConcurrentModificationException = errorClass("ConcurrentModificationException", 400);
+
+// Lambda's event source mapping API: REST-JSON, where each error answers its model's status (the
+// body's form is triggers/errors.ts's).
+export const LambdaResourceNotFoundException = errorClass("ResourceNotFoundException", 404);
+export const InvalidParameterValueException = errorClass("InvalidParameterValueException", 400);
+export const InvalidRequestContentException = errorClass("InvalidRequestContentException", 400);
+export const ResourceConflictException = errorClass("ResourceConflictException", 409);
+export const ServiceException = errorClass("ServiceException", 500);
+/** Not in Lambda's model: Rivulet implements only the event source mapping operations. */
+export const LambdaUnknownOperationException = errorClass("UnknownOperationException", 404);
+
+// The web console's API (not AWS's): errors of its own, answered like AWS's.
+/** The console API takes JSON bodies only: a cross-site form cannot send one without CORS. */
+export class UnsupportedContentType extends AwsError {
+  constructor() {
+    super("UnsupportedMediaTypeException", "The console API takes application/json bodies.", 415);
+  }
+}
+
+/** SubscribeToShard answers an HTTP/2 event stream, which the console does not relay. */
+export class NotServedByConsole extends AwsError {
+  constructor(operation: string) {
+    super("InvalidArgumentException", `The console does not serve ${operation}; read records with GetRecords.`, 400);
+  }
+}
+
+/** Not signed in, or no longer: pages redirect to the sign-in page, the API answers 401. */
+export class SignInRequired extends AwsError {
+  constructor(message = "Sign in to the console first.") {
+    super("SignInRequired", message, 401);
+  }
+}
+
+/** A request from another site: refused before anything else is looked at. */
+export class CrossOriginRequest extends AwsError {
+  constructor() {
+    super("AccessDeniedException", "The console accepts changes only from its own pages.", 403);
+  }
+}
 
 /**
  * Durable Object RPC does not carry an error's class across the boundary, so objects answer with an

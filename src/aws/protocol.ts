@@ -14,18 +14,18 @@
  * Requests of any other content type are refused, and answered in JSON.
  */
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import { MAX_REQUEST_BYTES } from "../limits";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
 import { validateInput, type InputShape, type ValidateOptions } from "./validate";
+import type { Scope } from "./scope";
 
 export interface RequestContext {
   env: Env;
   caller: Caller;
   /** Account and region the request acts in: the region comes from the signature's credential scope. */
-  scope: { account: string; region: string };
+  scope: Scope;
   requestId: string;
   clock: Clock;
   /** The request's wire format; answers that are written elsewhere (event streams) follow it. */

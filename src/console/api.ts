@@ -15,33 +15,20 @@
  * requests carry no signature (the session is the authentication).
  */
 import { Hono } from "hono";
-import { AwsError, SerializationException, UnknownOperationException } from "../aws/errors";
+import { InvalidArgumentException, NotServedByConsole, SerializationException, UnknownOperationException, UnsupportedContentType } from "../aws/errors";
 import { accountOf, asAwsError, EventStreamOutput, invokeOperation, toAwsJson, type AwsJsonService } from "../aws/protocol";
 import { firehose } from "../firehose/service";
 import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type MetricsAnswer } from "../metrics/query";
 import { kinesis } from "../streams/service";
 import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
 import { callerOf } from "./session";
+import type { Scope } from "../aws/scope";
 
 /** The services the console speaks to, by the name in its API's paths. */
 const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
 export type ConsoleService = keyof typeof CONSOLE_SERVICES;
 
 const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
-
-/** The console API takes JSON bodies only: a cross-site form cannot send one without CORS. */
-class UnsupportedContentType extends AwsError {
-  constructor() {
-    super("UnsupportedMediaTypeException", "The console API takes application/json bodies.", 415);
-  }
-}
-
-/** SubscribeToShard answers an HTTP/2 event stream, which the console does not relay. */
-class NotServedByConsole extends AwsError {
-  constructor(operation: string) {
-    super("InvalidArgumentException", `The console does not serve ${operation}; read records with GetRecords.`, 400);
-  }
-}
 
 function serviceNamed(name: string): AwsJsonService | undefined {
   return Object.hasOwn(CONSOLE_SERVICES, name) ? CONSOLE_SERVICES[name as ConsoleService] : undefined;
@@ -79,7 +66,7 @@ export function metricRange(value: string | undefined): MetricRange {
 function apiMetricRange(value: string | undefined): MetricRange {
   if (value === undefined) return "1h";
   const range = METRIC_RANGES.find((candidate) => candidate === value);
-  if (!range) throw new AwsError("InvalidArgumentException", `range must be one of ${METRIC_RANGES.join(", ")}.`, 400);
+  if (!range) throw new InvalidArgumentException(`range must be one of ${METRIC_RANGES.join(", ")}.`);
   return range;
 }
 
@@ -96,7 +83,7 @@ export async function deliveryStreamMetrics(c: ConsoleContext, deliveryStreamNam
 }
 
 /** The account and region the session acts in, as operations see them. */
-export function scopeOf(c: ConsoleContext): { account: string; region: string } {
+export function scopeOf(c: ConsoleContext): Scope {
   return { account: accountOf(c.env), region: c.get("session").region };
 }
 

@@ -10,21 +10,10 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { AwsError } from "../aws/errors";
+import { AwsError, CrossOriginRequest, SignInRequired } from "../aws/errors";
 import { toAwsJson } from "../aws/protocol";
 import type { Clock } from "../clock";
-import type { Env } from "../env";
-import {
-  CONSOLE_PATH,
-  consoleAccess,
-  DEFAULT_REGION,
-  isRegion,
-  OPEN_CONSOLE_KEY_ID,
-  readSession,
-  SESSION_COOKIE,
-  SignInRequired,
-  type ConsoleSession,
-} from "./session";
+import { CONSOLE_PATH, consoleAccess, DEFAULT_REGION, isRegion, OPEN_CONSOLE_KEY_ID, readSession, SESSION_COOKIE, type ConsoleSession } from "./session";
 
 /** The console's Hono environment: bindings, the clock and, past the guards, the session. */
 export interface ConsoleEnv {
@@ -36,13 +25,6 @@ export type ConsoleContext = Context<ConsoleEnv>;
 
 /** The region of the open console (local, no keys) lives in a plain cookie: there is nothing to sign it with. */
 const REGION_COOKIE = "rivulet_region";
-
-/** A request from another site: refused before anything else is looked at. */
-class CrossOriginRequest extends AwsError {
-  constructor() {
-    super("AccessDeniedException", "The console accepts changes only from its own pages.", 403);
-  }
-}
 
 /** Gives every request the console's clock and a request id. */
 export function consoleContext(clock: Clock): MiddlewareHandler<ConsoleEnv> {

@@ -12,9 +12,7 @@
  * Differences from AWS's console: no IAM users, passwords or MFA; sign-in attempts are not rate
  * limited (a secret access key is 40 random characters on AWS, and should be as long here).
  */
-import { AwsError } from "../aws/errors";
 import { keyPolicy, type Caller } from "../aws/sigv4";
-import type { Env } from "../env";
 
 /** How long a session lasts: AWS's console signs IAM users out after 12 hours. */
 export const SESSION_MS = 12 * 60 * 60 * 1000;
@@ -54,13 +52,6 @@ export function consoleAccess(env: Env): Access {
 /** The session as the caller of AWS operations. */
 export function callerOf(session: ConsoleSession, service: string): Caller {
   return { accessKeyId: session.keyId, region: session.region, service };
-}
-
-/** Not signed in, or no longer: pages redirect to the sign-in page, the API answers 401. */
-export class SignInRequired extends AwsError {
-  constructor(message = "Sign in to the console first.") {
-    super("SignInRequired", message, 401);
-  }
 }
 
 export function isRegion(value: string): boolean {

@@ -7,7 +7,6 @@
  * (`rivulet-deliveries` → `RIVULET_DELIVERIES`). A bucket that names no R2 binding is one Firehose
  * cannot reach.
  */
-import type { Env } from "../env";
 
 export function bucketNameOf(bucketArn: string): string {
   return bucketArn.slice(bucketArn.indexOf(":::") + 3);

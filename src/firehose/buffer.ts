@@ -17,7 +17,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import { limitsEnforced, type Env } from "../env";
+import { limitsEnforced } from "../limits";
 import { BufferStore, type BatchRow } from "./buffer-store";
 import { flushThresholds, type Destination } from "./config";
 import { FIREHOSE } from "./limits";

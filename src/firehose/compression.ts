@@ -5,7 +5,7 @@
  */
 import { concatBytes } from "../bytes";
 import { crc32 } from "./checksums";
-import type { CompressionFormat } from "./config";
+import type { CompressionFormat } from "./s3-configuration";
 import { hadoopSnappy, snappyFramed } from "./snappy";
 
 export const EXTENSIONS: Readonly<Record<CompressionFormat, string>> = {

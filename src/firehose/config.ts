@@ -5,9 +5,9 @@
  * ExtendedS3DestinationDescription, so describing it is a copy), defaults, merges and the checks
  * AWS makes beyond the model. Redshift and HTTP endpoint destinations are stored the same way: their
  * S3 configuration as the S3 members, plus their own block (redshift.ts, destinations/http-endpoint.ts).
+ * The S3 members every destination type shares are s3-configuration.ts's.
  */
 import { InvalidArgumentException } from "../aws/errors";
-import type { Env } from "../env";
 import { resolveBucket } from "./buckets";
 import { FIREHOSE } from "./limits";
 import { validatePrefixes } from "./prefix";
@@ -15,32 +15,16 @@ import { isKnownTimeZone } from "./time-format";
 import { checkRedshift, mergeRedshift, type RedshiftSettings } from "./redshift";
 import { checkHttpEndpoint, mergeHttpEndpoint, type HttpEndpointSettings, type HttpEndpointUpdate } from "./destinations/http-endpoint";
 import { validateProcessingConfiguration } from "./transform";
-
-export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
-
-export interface BufferingHints {
-  SizeInMBs: number;
-  IntervalInSeconds: number;
-}
-
-export interface EncryptionConfiguration {
-  NoEncryptionConfig?: "NoEncryption";
-  KMSEncryptionConfig?: { AWSKMSKeyARN: string };
-}
-
-export interface CloudWatchLoggingOptions {
-  Enabled?: boolean;
-  LogGroupName?: string;
-  LogStreamName?: string;
-}
-
+import type {
+  BufferingHints,
+  CloudWatchLoggingOptions,
+  CompressionFormat,
+  DynamicPartitioningConfiguration,
+  EncryptionConfiguration,
+  ExtendedS3Members,
+  S3Input,
+} from "./s3-configuration";
 import type { ProcessingConfiguration } from "./shapes.generated";
-export type { Processor, ProcessorParameter, ProcessingConfiguration } from "./shapes.generated";
-
-export interface DynamicPartitioningConfiguration {
-  Enabled?: boolean;
-  RetryOptions?: { DurationInSeconds?: number };
-}
 
 /** S3DestinationDescription: what a plain S3 destination (or a backup) is. */
 export interface S3Description {
@@ -70,28 +54,8 @@ export interface Destination extends S3Description {
   HttpEndpoint?: HttpEndpointSettings;
 }
 
-/** The S3 members every input shape shares; partial in updates. */
-export interface S3Input {
-  RoleARN?: string;
-  BucketARN?: string;
-  Prefix?: string;
-  ErrorOutputPrefix?: string;
-  BufferingHints?: Partial<BufferingHints>;
-  CompressionFormat?: CompressionFormat;
-  EncryptionConfiguration?: EncryptionConfiguration;
-  CloudWatchLoggingOptions?: CloudWatchLoggingOptions;
-}
-
-export interface ExtendedS3Input extends S3Input {
-  ProcessingConfiguration?: ProcessingConfiguration;
-  S3BackupMode?: "Disabled" | "Enabled";
-  /** Create's name for the backup; UpdateDestination calls it S3BackupUpdate. */
-  S3BackupConfiguration?: S3Input;
-  S3BackupUpdate?: S3Input;
-  DataFormatConversionConfiguration?: Destination["DataFormatConversionConfiguration"];
-  DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
-  FileExtension?: string;
-  CustomTimeZone?: string;
+/** The input of any destination type in the S3 shape, with the destination's own block. */
+export interface ExtendedS3Input extends ExtendedS3Members {
   Redshift?: Partial<RedshiftSettings>;
   HttpEndpoint?: HttpEndpointUpdate;
 }

@@ -9,7 +9,6 @@
  * columns of the same name; CSV and DELIMITER read one row per line, fields in column order. A
  * record that does not read as rows is failed alone (to the error output); the others load.
  */
-import type { Env } from "../env";
 import type { ProcessedRecord } from "./records";
 import { columnsOf, copyFormatOf, resolveDatabase, tableNameOf, type CopyFormat, type RedshiftSettings } from "./redshift";
 

@@ -22,22 +22,22 @@
 import { concatBytes } from "../bytes";
 import { unwrap } from "../aws/errors";
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import { resolveBucket } from "./buckets";
 import type { BatchContents, BatchMessage, ObjectRef } from "./buffer";
 import { compress, CONTENT_TYPES, EXTENSIONS } from "./compression";
-import { backupTarget, dynamicPartitioningEnabled, type CompressionFormat, type Destination, type S3Description } from "./config";
+import { backupTarget, dynamicPartitioningEnabled, type Destination, type S3Description } from "./config";
 import { errorLine, errorOutputType } from "./error-output";
 import { FIREHOSE } from "./limits";
 import { derivedString, derivedUuid, objectKey } from "./object-names";
+import type { CompressionFormat } from "./s3-configuration";
 import { ACTIVE_PARTITIONS_EXCEEDED, dataPrefix, errorPrefixFor, MissingPartitionKeyError, type PrefixValues } from "./prefix";
 import { processRecords } from "./processing";
 import { copyIntoD1 } from "./d1-load";
 import { sendToHttpEndpoint } from "./destinations/http-endpoint";
 import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
-import { bufferFor } from "./registry";
 import { bucketName, processingOutcome, transforms, type DeliveryOutcome } from "../metrics/firehose";
+import { bufferFor } from "../objects";
 
 export interface DeliveryReport {
   /** Records written to data objects, to the error output, and dropped by processing. */
@@ -305,9 +305,4 @@ async function plan(
   });
   const entryName = key.slice(key.lastIndexOf("/") + 1).replace(/\.zip$/, "");
   return { bucketArn: target.BucketARN, key, body: await compress(format, data, entryName), format, kind };
-}
-
-/** The delay before a failed delivery is tried again: 5 s, doubling per attempt, at most 5 minutes. */
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(FIREHOSE.retryBaseSeconds * 2 ** Math.max(0, attempts - 1), FIREHOSE.retryMaxSeconds);
 }

@@ -11,13 +11,13 @@
  * are read from their start.
  */
 import { InvalidArgumentException, unwrap } from "../aws/errors";
-import type { Env } from "../env";
 import { parseStreamArn, shardIdOf } from "../streams/ids";
-import { shardStub } from "../streams/locate";
-import { registryFor, type StreamView } from "../streams/registry";
+import type { StreamView } from "../streams/registry";
 import { readyShards } from "../triggers/lineage";
 import type { SourceShard } from "./buffer-store";
 import type { SourceRecord } from "./records";
+import { registryFor, shardStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 /** Where a buffer reads from. */
 export interface KinesisSourceConfig {
@@ -45,7 +45,7 @@ export function sourceConfigOf(arn: string): KinesisSourceConfig {
 }
 
 /** The source a KinesisStreamSourceConfiguration names; the stream must exist in the caller's account and region. */
-export async function kinesisSourceFor(env: Env, scope: { account: string; region: string }, arn: string): Promise<KinesisSourceConfig> {
+export async function kinesisSourceFor(env: Env, scope: Scope, arn: string): Promise<KinesisSourceConfig> {
   const source = sourceConfigOf(arn);
   const stream = source.account === scope.account && source.region === scope.region ? await describeSource(env, source) : undefined;
   if (!stream) throw new InvalidArgumentException(`Stream ${source.streamName} under account ${source.account} not found.`);

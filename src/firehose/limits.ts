@@ -78,3 +78,8 @@ export const FIREHOSE = {
 } as const;
 
 export const MIB = 1024 * 1024;
+
+/** The delay before a failed delivery is tried again: 5 s, doubling per attempt, at most 5 minutes. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(FIREHOSE.retryBaseSeconds * 2 ** Math.max(0, attempts - 1), FIREHOSE.retryMaxSeconds);
+}

@@ -2,26 +2,22 @@
  * The processing chain (src/firehose/transform/) as delivery calls it: the destination's
  * ProcessingConfiguration and DynamicPartitioningConfiguration, the Lambda contract's context, and
  * how a transformation function is reached from this Worker (a service binding named like the
- * function, or an HTTPS URL; see transform/lambda-target.ts).
+ * function, or an HTTPS URL; see transform/lambda-target.ts and functions/).
  */
 import type { Clock } from "../clock";
-import type { Env } from "../env";
+import { callFunction } from "../functions/invoke";
+import { serviceTarget } from "../functions/targets";
 import type { BufferConfig } from "./buffer";
 import type { ProcessedRecord, SourceRecord } from "./records";
-import { deliveryStreamArn } from "./registry";
 import { processRecords as runChain, type LambdaTarget, type ProcessingEnv } from "./transform";
-
-function hasFetch(value: unknown): value is Fetcher {
-  return typeof value === "object" && value !== null && typeof (value as { fetch?: unknown }).fetch === "function";
-}
+import { deliveryStreamArn } from "./ids";
 
 /** POSTs a Lambda request to its target; a service binding this Worker lacks answers 404 (Lambda.ResourceNotFound). */
 async function invoke(env: Env, target: LambdaTarget, body: string): Promise<Response> {
-  const init = { method: "POST", headers: { "content-type": "application/json" }, body };
-  if (target.kind === "url") return fetch(target.url, init);
-  const binding = (env as unknown as Record<string, unknown>)[target.binding];
-  if (!hasFetch(binding)) return new Response(`no service binding ${target.binding}`, { status: 404 });
-  return binding.fetch("https://lambda.internal/2015-03-31/functions/invocations", init);
+  if (target.kind === "url") return callFunction(target, body);
+  const service = serviceTarget(target.binding, env);
+  if (!service) return new Response(`no service binding ${target.binding}`, { status: 404 });
+  return callFunction(service, body);
 }
 
 export async function processRecords(config: BufferConfig, records: SourceRecord[], env: Env, clock: Clock): Promise<ProcessedRecord[]> {

@@ -5,10 +5,9 @@
  */
 import { unwrap } from "../aws/errors";
 import { systemClock } from "../clock";
-import type { Env } from "../env";
-import { deliverBatch, isBatchMessage, retryDelaySeconds } from "./delivery";
-import { FIREHOSE } from "./limits";
-import { bufferFor } from "./registry";
+import { deliverBatch, isBatchMessage } from "./delivery";
+import { FIREHOSE, retryDelaySeconds } from "./limits";
+import { bufferFor } from "../objects";
 
 export const DELIVERY_QUEUE = "rivulet-firehose-delivery";
 export const DEAD_LETTER_QUEUE = "rivulet-firehose-delivery-dlq";

@@ -12,8 +12,8 @@
  * `jdbc:redshift://rivulet-analytics.redshift.local:5439/dev` is the binding RIVULET_ANALYTICS.
  */
 import { InvalidArgumentException } from "../aws/errors";
-import type { Env } from "../env";
-import type { CloudWatchLoggingOptions, ExtendedS3Input, ProcessingConfiguration, S3Input } from "./config";
+import type { CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "./s3-configuration";
+import type { ProcessingConfiguration } from "./shapes.generated";
 
 export interface CopyCommand {
   DataTableName: string;
@@ -51,7 +51,7 @@ export interface RedshiftInput {
 const DEFAULT_RETRY_SECONDS = 3600;
 
 /** The S3-shaped input (staging configuration and the Redshift members given) for destinationFrom. */
-export function redshiftAsExtended(input: RedshiftInput): ExtendedS3Input {
+export function redshiftAsExtended(input: RedshiftInput): ExtendedS3Members & { Redshift: Partial<RedshiftSettings> } {
   const staging = input.S3Configuration ?? input.S3Update ?? {};
   return {
     ...staging,

@@ -9,8 +9,8 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import {
-  AwsError,
   capture,
+  ConcurrentModificationException,
   InvalidArgumentException,
   LimitExceededException,
   ResourceInUseException,
@@ -18,8 +18,6 @@ import {
   unwrap,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
-import type { DeliveryBuffer } from "./buffer";
 import { checkDestination, destinationFrom, type Destination, type ExtendedS3Input } from "./config";
 import { sourceConfigOf } from "./kinesis-source";
 import { FIREHOSE } from "./limits";
@@ -30,19 +28,11 @@ import {
   type EncryptionState,
 } from "./registry-store";
 import type { DeliveryStreamType } from "./shapes.generated";
-
-export interface Scope {
-  account: string;
-  region: string;
-}
+import type { Scope } from "../aws/scope";
+import { bufferFor } from "../objects";
+import { deliveryStreamArn } from "./ids";
 
 export const DESTINATION_ID = "destinationId-000000000001";
-
-export class ConcurrentModificationException extends AwsError {
-  constructor(message: string) {
-    super("ConcurrentModificationException", message);
-  }
-}
 
 export interface CreateRequest {
   name: string;
@@ -57,18 +47,6 @@ export interface CreateRequest {
 export interface DeliveryStreamView extends Omit<DeliveryStreamRow, "status"> {
   status: DeliveryStreamStatus;
   arn: string;
-}
-
-export function deliveryStreamArn(scope: Scope, name: string): string {
-  return `arn:aws:firehose:${scope.region}:${scope.account}:deliverystream/${name}`;
-}
-
-export function firehoseRegistryFor(env: Env, scope: Scope): DurableObjectStub<FirehoseRegistry> {
-  return env.FIREHOSE_REGISTRY.get(env.FIREHOSE_REGISTRY.idFromName(`${scope.account}:${scope.region}`));
-}
-
-export function bufferFor(env: Env, streamId: string): DurableObjectStub<DeliveryBuffer> {
-  return env.FIREHOSE_BUFFER.get(env.FIREHOSE_BUFFER.idFromName(streamId));
 }
 
 function notFound(scope: Scope, name: string): never {

@@ -15,13 +15,11 @@
  * (METRICS.retentionMs), CloudWatch keeps them two weeks.
  */
 import { ResourceNotFoundException, unwrap } from "../aws/errors";
-import type { Env } from "../env";
-import { bufferFor, firehoseRegistryFor } from "../firehose/registry";
 import { shardIdOf } from "../streams/ids";
-import { shardStub } from "../streams/locate";
-import { registryFor } from "../streams/registry";
 import { FIREHOSE_METRICS, SHARD_METRICS, STREAM_METRICS, type MetricDefinition } from "./names";
 import type { Bucket } from "./store";
+import { bufferFor, firehoseRegistryFor, registryFor, shardStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export type MetricRange = "1h" | "24h" | "7d";
 
@@ -61,8 +59,6 @@ export interface BufferState {
   batchesAwaitingDelivery: number;
   oldestRecordAgeMs: number | null;
 }
-
-type Scope = { account: string; region: string };
 
 const RANGES: Record<MetricRange, { spanMs: number; periodMs: number }> = {
   "1h": { spanMs: 3_600_000, periodMs: 60_000 },

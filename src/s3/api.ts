@@ -10,7 +10,6 @@
  * Served deployed as well as locally: every request is authenticated like any API call.
  */
 import type { Clock } from "../clock";
-import type { Env } from "../env";
 import { AwsError } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";

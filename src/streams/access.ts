@@ -17,8 +17,8 @@ import type { RequestContext } from "../aws/protocol";
 import { parseConsumerArn } from "./consumers";
 import { parseStreamArn } from "./ids";
 import { explicitlyDenied } from "./policies";
-import { registryFor } from "./registry";
 import type { PolicyTarget } from "./resource-policies";
+import { registryFor } from "../objects";
 
 /** The caller as a principal: the IAM user its access key id stands for. */
 function callerArn(context: RequestContext): string {

@@ -9,7 +9,7 @@
  * key || data)`, with the partition key column left empty.
  */
 import { KMSNotFoundException, type AwsError } from "../aws/errors";
-import type { Env } from "../env";
+import type { Scope } from "../aws/scope";
 
 /**
  * The master key `npm start` uses when RIVULET_ENCRYPTION_KEY is not set. It is in the source code,
@@ -46,7 +46,7 @@ export function masterKey(env: Env): Uint8Array | undefined {
  * `NotFoundException: Key '<key ARN>' does not exist`, or for aliases `Alias <alias ARN> is not found.`,
  * surfaced by Kinesis as KMSNotFoundException.
  */
-export function keyNotFound(keyId: string, where: { account: string; region: string }): AwsError {
+export function keyNotFound(keyId: string, where: Scope): AwsError {
   const prefix = `arn:aws:kms:${where.region}:${where.account}:`;
   if (keyId.startsWith("alias/")) return new KMSNotFoundException(`Alias ${prefix}${keyId} is not found.`);
   if (/^arn:aws[^:]*:kms:[^:]*:\d{12}:alias\//.test(keyId)) return new KMSNotFoundException(`Alias ${keyId} is not found.`);

@@ -5,10 +5,10 @@
  */
 import { AwsError, InvalidArgumentException, ResourceNotFoundException, unwrap } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
-import type { Env } from "../env";
 import { parseStreamArn, shardIdOf } from "./ids";
-import { registryFor, type Scope, type StreamView } from "./registry";
-import { shardObjectName, type Shard } from "./shard";
+import type { StreamView } from "./registry";
+import { registryFor } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export interface StreamReference {
   StreamName?: string;
@@ -61,10 +61,6 @@ export async function writableStream(context: RequestContext, name: string): Pro
 
 export function forgetStream(context: RequestContext, name: string): void {
   cache.delete(cacheKey(context.scope, name));
-}
-
-export function shardStub(env: Env, streamId: string, shardIndex: number): DurableObjectStub<Shard> {
-  return env.SHARD.get(env.SHARD.idFromName(shardObjectName(streamId, shardIndex)));
 }
 
 /** The AWS error for a shard the stream does not have. */

@@ -15,7 +15,6 @@ import {
   ResourceNotFoundException,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { evenHashRanges } from "./hashing";
 import { newStreamId, streamArn } from "./ids";
@@ -34,11 +33,7 @@ import {
 import { keyNotFound, masterKey } from "./encryption";
 import { changeMetrics } from "./monitoring";
 import { policyOf, setPolicy, type PolicyTarget } from "./resource-policies";
-
-export interface Scope {
-  account: string;
-  region: string;
-}
+import type { Scope } from "../aws/scope";
 
 export interface StreamView extends Omit<StreamRow, "status" | "statusUntilMs"> {
   arn: string;
@@ -56,11 +51,6 @@ export interface CreateStreamRequest {
   tags: [string, string][];
   maxRecordSizeKiB: number;
   warmThroughputMiBps?: number;
-}
-
-/** The registry object for an account and region. */
-export function registryFor(env: Env, scope: Scope): DurableObjectStub<StreamRegistry> {
-  return env.STREAM_REGISTRY.get(env.STREAM_REGISTRY.idFromName(`${scope.account}:${scope.region}`));
 }
 
 function notFound(scope: Scope, name: string): never {

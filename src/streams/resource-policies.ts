@@ -4,6 +4,7 @@
  * consumer (a consumer registered again under the same name starts without a policy).
  */
 import { ResourceInUseException } from "../aws/errors";
+import type { Scope } from "../aws/scope";
 import { findConsumer } from "./consumers";
 import type { RegistryStore, StreamRow } from "./registry-store";
 
@@ -13,18 +14,13 @@ export interface PolicyTarget {
   consumer?: { name: string; createdSeconds?: number };
 }
 
-interface Where {
-  account: string;
-  region: string;
-}
-
 /**
  * The target's policy (null for none), and for a consumer its ARN (which carries its creation time);
  * throws AWS's not-found error for a consumer that does not exist.
  */
 export function policyOf(
   store: RegistryStore,
-  where: Where,
+  where: Scope,
   stream: StreamRow,
   target: PolicyTarget,
   now: number,
@@ -38,7 +34,7 @@ export function policyOf(
 /** Attaches (or, with null, removes) the target's policy; a consumer must be ACTIVE to take one. */
 export function setPolicy(
   store: RegistryStore,
-  where: Where,
+  where: Scope,
   stream: StreamRow,
   target: PolicyTarget,
   policy: string | null,

@@ -3,18 +3,14 @@
  * reshard, and destroying them with the stream. The registry decides; this carries it out.
  */
 import { InvalidArgumentException, LimitExceededException, ResourceNotFoundException } from "../aws/errors";
-import type { Env } from "../env";
 import { KINESIS } from "../limits";
 import { shardIdOf, shardIndexOf } from "./ids";
 import type { RegistryStore, ShardRow, StreamRow } from "./registry-store";
 import type { OpenShard, ReshardPlan } from "./resharding";
-import { shardObjectName, type Shard } from "./shard";
+import type { Shard } from "./shard";
 import type { ChildShard } from "./shard-log";
-
-interface Scope {
-  account: string;
-  region: string;
-}
+import { shardStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export class ShardFleet {
   constructor(
@@ -24,7 +20,7 @@ export class ShardFleet {
   ) {}
 
   shard(stream: StreamRow, index: number): DurableObjectStub<Shard> {
-    return this.env.SHARD.get(this.env.SHARD.idFromName(shardObjectName(stream.id, index)));
+    return shardStub(this.env, stream.id, index);
   }
 
   async init(scope: Scope, stream: StreamRow, index: number): Promise<void> {

@@ -29,6 +29,16 @@ export interface StoredRecord {
   keyRef: number | null;
 }
 
+/** A record as a read answers it: sequence number formatted, data decrypted. */
+export interface ReadRecord {
+  sequenceNumber: string;
+  arrivalMs: number;
+  partitionKey: string;
+  data: Uint8Array;
+  /** Stored encrypted (server-side encryption): answered with EncryptionType KMS. */
+  encrypted?: boolean;
+}
+
 /** Each entry is one schema version: the statements that bring the previous version to it. */
 const MIGRATIONS: string[][] = [
   [

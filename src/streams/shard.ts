@@ -31,8 +31,7 @@ import {
   ResourceNotFoundException,
 } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
-import { limitsEnforced, type Env } from "../env";
-import { KINESIS } from "../limits";
+import { KINESIS, limitsEnforced } from "../limits";
 import type { StreamMetricName } from "../metrics/names";
 import { MetricsStore, sample, type Sample } from "../metrics/store";
 import { shardIdOf } from "./ids";
@@ -40,24 +39,15 @@ import { keyNotFound, masterKey, RecordCipher } from "./encryption";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { recordSize } from "./record-size";
 import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
-import { ShardLog, type ChildShard, type LoadedConfig, type ShardConfig } from "./shard-log";
-import { registryFor } from "./registry";
+import { ShardLog, type ChildShard, type LoadedConfig, type ReadRecord, type ShardConfig } from "./shard-log";
 import { SubscriptionHub } from "./subscriptions";
 import { ShardThroughput } from "./throughput";
+import { registryFor, shardObjectName } from "../objects";
 
 export type IteratorRequest =
   | { type: "TRIM_HORIZON" | "LATEST" }
   | { type: "AT_SEQUENCE_NUMBER" | "AFTER_SEQUENCE_NUMBER"; sequenceNumber: string }
   | { type: "AT_TIMESTAMP"; timestampMs: number };
-
-export interface ReadRecord {
-  sequenceNumber: string;
-  arrivalMs: number;
-  partitionKey: string;
-  data: Uint8Array;
-  /** Stored encrypted (server-side encryption): answered with EncryptionType KMS. */
-  encrypted?: boolean;
-}
 
 /** Which operation a write serves and when its handler started, for the metrics it records. */
 export interface WriteCall {
@@ -91,11 +81,6 @@ export interface ReadResult {
 export const SHARD_CLOSED = "RivuletShardClosed";
 
 const HOUR_MS = 3_600_000;
-
-/** The Durable Object name of a shard: stream ids are unique per creation, so a re-created stream starts empty. */
-export function shardObjectName(streamId: string, shardIndex: number): string {
-  return `${streamId}/${shardIndex}`;
-}
 
 export class Shard extends DurableObject<Env> {
   /** Tests replace the clock to move time. */

@@ -11,8 +11,7 @@ import { ResourceInUseException } from "../aws/errors";
 import { encodeCbor } from "../aws/cbor";
 import { eventMessage, exceptionMessage } from "../aws/eventstream";
 import { KINESIS } from "../limits";
-import type { ReadRecord } from "./shard";
-import type { ChildShard } from "./shard-log";
+import type { ChildShard, ReadRecord } from "./shard-log";
 
 /** What a subscription needs of its shard. */
 export interface SubscriptionSource {

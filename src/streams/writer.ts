@@ -6,9 +6,10 @@
 import { AwsError } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
 import { shardIdOf } from "./ids";
-import { forgetStream, fromShard, shardStub, writableStream } from "./locate";
+import { forgetStream, fromShard, writableStream } from "./locate";
 import { hashKeyOf, shardFor, type RecordInput } from "./routing";
 import { SHARD_CLOSED, type WriteCall } from "./shard";
+import { shardStub } from "../objects";
 
 export type WriteResult = { SequenceNumber: string; ShardId: string } | { ErrorCode: string; ErrorMessage: string };
 

@@ -14,14 +14,13 @@
  * errors.ts. Other Lambda operations answer UnknownOperationException.
  */
 import { Hono, type Context, type Next } from "hono";
-import { SerializationException } from "../aws/errors";
+import { InvalidRequestContentException, LambdaUnknownOperationException, SerializationException } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
 import { validateInput, type StructureShape, type Validated } from "../aws/validate";
 import { systemClock } from "../clock";
-import type { Env } from "../env";
 import { MAX_REQUEST_BYTES } from "../limits";
-import { InvalidRequestContentException, lambdaErrorResponse, UnknownOperationException } from "./errors";
+import { lambdaErrorResponse } from "./errors";
 import {
   createEventSourceMapping,
   deleteEventSourceMapping,
@@ -72,7 +71,7 @@ lambdaApi.put(`${MAPPINGS}/:uuid`, async (c) => {
 lambdaApi.delete(`${MAPPINGS}/:uuid`, async (c) => answer(c, await deleteEventSourceMapping(c.req.param("uuid"), c.get("lambda")), 202));
 
 lambdaApi.all("/2015-03-31/*", (c) => {
-  throw new UnknownOperationException(`${c.req.method} ${new URL(c.req.url).pathname} is not an operation Rivulet implements.`);
+  throw new LambdaUnknownOperationException(`${c.req.method} ${new URL(c.req.url).pathname} is not an operation Rivulet implements.`);
 });
 
 lambdaApi.onError((error, c) => lambdaErrorResponse(error, c.get("requestId") ?? crypto.randomUUID()));

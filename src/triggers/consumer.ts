@@ -14,7 +14,6 @@
  * A consumer in another Worker does the same with its own queue: bind the queue as a producer
  * here, name the binding as the mapping's FunctionName, and consume it there.
  */
-import type { Env } from "../env";
 import type { InvocationRecord, KinesisEvent } from "./event";
 
 /** The queue STREAM_EVENTS sends to (wrangler.toml). */

@@ -4,15 +4,8 @@
  * source. The mappings themselves, with their checkpoints, are objects of their own (mapping.ts).
  */
 import { DurableObject } from "cloudflare:workers";
-import { capture } from "../aws/errors";
-import type { Env } from "../env";
+import { capture, ResourceConflictException } from "../aws/errors";
 import { DirectoryStore, type DirectoryEntry } from "./directory-store";
-import { ResourceConflictException } from "./errors";
-import type { Scope } from "./targets";
-
-export function directoryFor(env: Env, scope: Scope): DurableObjectStub<MappingDirectory> {
-  return env.MAPPING_DIRECTORY.get(env.MAPPING_DIRECTORY.idFromName(`${scope.account}:${scope.region}`));
-}
 
 function conflict(eventSourceArn: string, functionName: string, existing: DirectoryEntry): never {
   throw new ResourceConflictException(

@@ -1,5 +1,5 @@
 /**
- * Lambda's wire errors. Lambda speaks REST-JSON, not AWS JSON 1.1: the error's name travels in the
+ * How Lambda's wire errors travel (their classes are in aws/errors.ts). Lambda speaks REST-JSON, not AWS JSON 1.1: the error's name travels in the
  * `x-amzn-ErrorType` header (which the SDKs' restJson1 parsers read first, then a body `code` or
  * `__type`), the HTTP status is the model's, and the body is `{"Type": "User", "message": ...}`, with
  * the message key spelled as each exception's model spells it (`Message` for ResourceNotFound and
@@ -8,24 +8,7 @@
  * Like everywhere else, errors are thrown as AwsError (so they cross Durable Object RPC as Outcomes)
  * and turned into responses once, by `lambdaErrorResponse`.
  */
-import { AwsError } from "../aws/errors";
-
-function lambdaError(type: string, status: number) {
-  return class extends AwsError {
-    constructor(message: string) {
-      super(type, message, status);
-    }
-  };
-}
-
-export const InvalidParameterValueException = lambdaError("InvalidParameterValueException", 400);
-export const InvalidRequestContentException = lambdaError("InvalidRequestContentException", 400);
-export const ResourceNotFoundException = lambdaError("ResourceNotFoundException", 404);
-export const ResourceConflictException = lambdaError("ResourceConflictException", 409);
-export const ResourceInUseException = lambdaError("ResourceInUseException", 400);
-export const ServiceException = lambdaError("ServiceException", 500);
-/** Not in Lambda's model: Rivulet implements only the event source mapping operations. */
-export const UnknownOperationException = lambdaError("UnknownOperationException", 404);
+import { AwsError, ServiceException } from "../aws/errors";
 
 interface WireForm {
   /** The body's message key, as the exception's model shape spells it. */

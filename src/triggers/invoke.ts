@@ -1,8 +1,7 @@
 /**
  * Handing a batch to a target, and an invocation record to an OnFailure destination.
  *
- * Service bindings and URLs get the Lambda Kinesis event as a JSON POST (service bindings at
- * `https://rivulet.internal/2015-03-31/functions/<BINDING>/invocations`, the path of Lambda's Invoke),
+ * Service bindings and URLs get the Lambda Kinesis event as a JSON POST (functions/invoke.ts),
  * with `x-rivulet-event-source-mapping` (the mapping's UUID) and `x-rivulet-request-id` headers. Any
  * 2xx answer is success. With ReportBatchItemFailures, a 2xx body `{"batchItemFailures":
  * [{"itemIdentifier": "<sequence number>"}, ...]}` means the records before the lowest of those
@@ -12,10 +11,11 @@
  *
  * Queues get the event as messages (see queue-messages.ts); success is the queue accepting them.
  */
+import { callFunction, type CallableTarget } from "../functions/invoke";
+import type { Target } from "../functions/targets";
 import { LAMBDA } from "../limits";
 import type { InvocationRecord, KinesisEventRecord } from "./event";
 import { planQueueMessages } from "./queue-messages";
-import type { Target } from "./targets";
 
 export interface InvokeFailure {
   /** The answer's HTTP status; 0 when none came (unreachable, timed out, a queue refused). */
@@ -120,7 +120,7 @@ async function sendToQueue(binding: string, queue: Queue, records: readonly Kine
 
 /** POSTs a body and reads the whole answer, within the invocation timeout. */
 async function post(
-  target: Exclude<Target, { kind: "queue" }>,
+  target: CallableTarget,
   body: string,
   options: Omit<InvokeOptions, "reportBatchItemFailures">,
 ): Promise<{ response: Response; text: string }> {
@@ -129,20 +129,10 @@ async function post(
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error(`no answer within ${LAMBDA.invokeTimeoutMs} ms`)), LAMBDA.invokeTimeoutMs);
   try {
-    const init: RequestInit = {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-rivulet-event-source-mapping": options.mappingUuid,
-        "x-rivulet-request-id": options.requestId,
-      },
-      body,
+    const response = await callFunction(target, body, {
+      headers: { "x-rivulet-event-source-mapping": options.mappingUuid, "x-rivulet-request-id": options.requestId },
       signal: controller.signal,
-    };
-    const response =
-      target.kind === "service"
-        ? await target.fetcher.fetch(`https://rivulet.internal/2015-03-31/functions/${target.binding}/invocations`, init)
-        : await fetch(target.url, init);
+    });
     return { response, text: await response.text() };
   } finally {
     clearTimeout(timer);

@@ -13,23 +13,21 @@
  * re-created under the same name is read from the start of its new shards.
  */
 import { DurableObject } from "cloudflare:workers";
-import { capture, unwrap } from "../aws/errors";
+import { capture, InvalidParameterValueException, LambdaResourceNotFoundException, ResourceInUseException, unwrap } from "../aws/errors";
 import type { JsonWire } from "../aws/protocol";
 import { systemClock, type Clock } from "../clock";
-import type { Env } from "../env";
 import { LAMBDA } from "../limits";
 import { streamArn } from "../streams/ids";
-import { shardStub } from "../streams/locate";
-import { registryFor, type StreamView } from "../streams/registry";
+import type { StreamView } from "../streams/registry";
 import type { IteratorRequest } from "../streams/shard";
-import { directoryFor } from "./directory";
-import { InvalidParameterValueException, ResourceInUseException, ResourceNotFoundException } from "./errors";
 import { readyShards } from "./lineage";
 import { MappingStore, type MappingRow, type ShardState, type Transition } from "./mapping-store";
 import { applySettings, defaultSettings, destinationConfig, type MappingSettings, type SettingsInput, type StartingPosition } from "./settings";
 import { feedShard, type FeedContext } from "./shard-feed";
 import type { EventSourceMappingConfiguration } from "./shapes.generated";
-import { functionArn, resolveDestination, resolveFunction, type Scope } from "./targets";
+import { functionArn, resolveDestination, resolveFunction } from "../functions/targets";
+import { directoryFor, registryFor, shardStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export interface CreateMappingRequest {
   uuid: string;
@@ -44,13 +42,9 @@ export interface CreateMappingRequest {
 /** EventSourceMappingConfiguration as Lambda answers it (timestamps in epoch seconds), every member it shows present. */
 export type MappingConfiguration = ReturnType<typeof configuration>;
 
-export function mappingStub(env: Env, scope: Scope, uuid: string): DurableObjectStub<EventSourceMapping> {
-  return env.EVENT_SOURCE_MAPPINGS.get(env.EVENT_SOURCE_MAPPINGS.idFromName(`${scope.account}:${scope.region}/${uuid}`));
-}
-
 /** Lambda's answer for a mapping that does not exist. */
 function mappingNotFound(): never {
-  throw new ResourceNotFoundException("The resource you requested does not exist.");
+  throw new LambdaResourceNotFoundException("The resource you requested does not exist.");
 }
 
 const USER_ACTION = "User action";

@@ -5,14 +5,11 @@
  * Only Kinesis data streams of the caller's account and region are event sources; any other
  * EventSourceArn (SQS, DynamoDB, Kafka, a stream consumer) is refused as an invalid parameter.
  */
-import { unwrap } from "../aws/errors";
+import { InvalidParameterValueException, unwrap } from "../aws/errors";
 import type { JsonWire } from "../aws/protocol";
-import type { Env } from "../env";
 import { LAMBDA } from "../limits";
 import { parseStreamArn } from "../streams/ids";
-import { directoryFor } from "./directory";
-import { InvalidParameterValueException } from "./errors";
-import { mappingStub, type MappingConfiguration } from "./mapping";
+import type { MappingConfiguration } from "./mapping";
 import type { StartingPosition } from "./settings";
 import type {
   CreateEventSourceMappingInput,
@@ -20,7 +17,9 @@ import type {
   ListEventSourceMappingsOutput,
   UpdateEventSourceMappingInput,
 } from "./shapes.generated";
-import { functionArn, functionIdentity, type Scope } from "./targets";
+import { functionArn, functionIdentity } from "../functions/targets";
+import { directoryFor, mappingStub } from "../objects";
+import type { Scope } from "../aws/scope";
 
 export interface LambdaContext {
   env: Env;

@@ -9,12 +9,12 @@
  * time (as with a factor of 1); Tags, MetricsConfig and LoggingConfig are accepted and ignored.
  */
 import { LAMBDA } from "../limits";
-import { InvalidParameterValueException } from "./errors";
+import { InvalidParameterValueException } from "../aws/errors";
 
 export type StartingPosition = "TRIM_HORIZON" | "LATEST" | "AT_TIMESTAMP";
 
 export interface MappingSettings {
-  /** As the caller gave it: a binding name, a function ARN or a URL (see targets.ts). */
+  /** As the caller gave it: a binding name, a function ARN or a URL (see functions/targets.ts). */
   functionName: string;
   enabled: boolean;
   batchSize: number;

@@ -8,8 +8,8 @@
  * - DestinationConfig's Destination (DestinationArn): OnFailure may likewise name a binding or a URL
  *   (OnSuccess is refused by settings.ts, with Lambda's own message, whatever it names).
  *
- * targets.ts checks both instead, with messages of its own. Members for other sources are in the
- * shapes but refused before validation (settings.ts).
+ * ../functions/targets.ts checks both instead, with messages of its own. Members for other
+ * sources are in the shapes but refused before validation (settings.ts).
  */
 import type { InputShape, Shape, StringShape, StructureShape } from "../aws/validate";
 import { LAMBDA_SHAPES } from "./shapes.generated";

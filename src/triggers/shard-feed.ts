@@ -13,7 +13,7 @@ import { invoke, sendInvocationRecord } from "./invoke";
 import type { MappingSettings } from "./settings";
 import type { ShardState } from "./mapping-store";
 import { backoffMs, retriesExhausted } from "./retry";
-import type { Target } from "./targets";
+import type { Target } from "../functions/targets";
 
 export interface ShardRead {
   records: ShardRecord[];

@@ -13,7 +13,6 @@ import { env as workersEnv, exports as workersExports } from "cloudflare:workers
 import { expect } from "vitest";
 import type { JsonWire } from "../../src/aws/protocol";
 import type { Clock } from "../../src/clock";
-import type { Env } from "../../src/env";
 import { KINESIS } from "../../src/limits";
 import type { StreamRegistry } from "../../src/streams/registry";
 import type { Shard } from "../../src/streams/shard";

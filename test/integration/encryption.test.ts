@@ -2,7 +2,6 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MessageDecoder } from "../../src/aws/eventstream";
-import type { Env } from "../../src/env";
 import { KINESIS } from "../../src/limits";
 import type { StreamRegistry } from "../../src/streams/registry";
 import type { Shard } from "../../src/streams/shard";

@@ -1,6 +1,5 @@
 /** Server-side encryption's pieces: the master key, KMS's not-found messages, sealing and opening records. */
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../src/env";
 import { keyNotFound, masterKey, RecordCipher } from "../../src/streams/encryption";
 
 const env = (vars: Partial<Env>) => vars as Env;

@@ -7,9 +7,9 @@
  */
 import type { FC } from "hono/jsx";
 import { formatTime } from "../format";
-import { activeProcessors, bucketNameOf, d1DatabaseOf, type Destination, type Source } from "../firehose-load";
+import { activeProcessors, bucketNameOf, d1DatabaseOf, type Destination, type Source } from "../loaders/firehose";
 import type { BufferingHints, ProcessingConfiguration, Processor, ProcessorParameter, S3DestinationDescription } from "../../firehose/shapes.generated";
-import { streamPath } from "./kinesis-load";
+import { streamPath } from "../loaders/kinesis";
 
 /** Parameters that hold bytes as base64 (a delimiter): shown decoded. */
 const BASE64_PARAMETERS = new Set(["Delimiter"]);

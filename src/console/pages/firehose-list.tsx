@@ -12,11 +12,11 @@ import { readDeliveryStreamMetrics, type MetricsAnswer } from "../../metrics/que
 import { scopeOf } from "../api";
 import type { ConsoleContext, ConsoleEnv } from "../auth";
 import { Sparkline } from "../charts";
-import { activeProcessors, deliveryStreamPath, describeDeliveryStream, destinationOf, LISTED_DELIVERY_STREAMS, listDeliveryStreams, sourceOf } from "../firehose-load";
+import { activeProcessors, deliveryStreamPath, describeDeliveryStream, destinationOf, LISTED_DELIVERY_STREAMS, listDeliveryStreams, sourceOf } from "../loaders/firehose";
 import type { JsonWire } from "../../aws/protocol";
 import type { DeliveryStreamDescription } from "../../firehose/shapes.generated";
 import { Layout, renderFragment, renderPage } from "../layout";
-import { streamPath } from "./kinesis-load";
+import { streamPath } from "../loaders/kinesis";
 
 interface Row {
   description: JsonWire<DeliveryStreamDescription>;

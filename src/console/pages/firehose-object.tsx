@@ -1,6 +1,6 @@
 /**
  * The content of one object a delivery stream wrote: `/console/firehose/<name>/object?bucket=&key=`,
- * read through S3's read path as the signed-in user (../firehose-objects.ts), decompressed when it
+ * read through S3's read path as the signed-in user (../loaders/firehose-objects.ts), decompressed when it
  * is gzip, and shown as text (or a hex dump when it is not UTF-8): the first PREVIEW_BYTES only, with
  * the `aws s3 cp` line that fetches all of it. The delivery stream is described first (as the
  * caller), so the page answers as the API would for a stream that is gone or not visible.
@@ -9,8 +9,8 @@ import { Hono } from "hono";
 import { InvalidArgumentException } from "../../aws/errors";
 import type { ConsoleEnv } from "../auth";
 import { formatBytes, formatTime } from "../format";
-import { deliveryStreamPath, describeDeliveryStream } from "../firehose-load";
-import { PREVIEW_BYTES, readObject, show } from "../firehose-objects";
+import { deliveryStreamPath, describeDeliveryStream } from "../loaders/firehose";
+import { PREVIEW_BYTES, readObject, show } from "../loaders/firehose-objects";
 import { Layout, renderPage } from "../layout";
 
 export const firehoseObjectPages = new Hono<ConsoleEnv>();

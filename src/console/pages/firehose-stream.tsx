@@ -7,7 +7,7 @@
  *
  * Every read is made as the signed-in user: DescribeDeliveryStream first (a missing stream answers
  * Firehose's ResourceNotFoundException), then the delivery stream's own metrics, log and buffer, and
- * the error objects through S3's read path (../firehose-objects.ts).
+ * the error objects through S3's read path (../loaders/firehose-objects.ts).
  *
  * The deliveries are the delivery stream's log of its last objects (METRICS.recentDeliveries), not
  * a listing of the bucket: objects deleted since still appear, and link to S3's NoSuchKey.
@@ -19,8 +19,8 @@ import { deliveryStreamMetrics, metricRange, scopeOf } from "../api";
 import type { ConsoleContext, ConsoleEnv } from "../auth";
 import { MetricsPanel, RangeTabs } from "../charts";
 import { formatBytes, formatCount, formatTime } from "../format";
-import { deliveryStreamPath, describeDeliveryStream, destinationOf, sourceOf } from "../firehose-load";
-import { failedRecords, FAILED_OBJECTS_READ, show, type FailedRecord, type FailedRecords } from "../firehose-objects";
+import { deliveryStreamPath, describeDeliveryStream, destinationOf, sourceOf } from "../loaders/firehose";
+import { failedRecords, FAILED_OBJECTS_READ, show, type FailedRecord, type FailedRecords } from "../loaders/firehose-objects";
 import type { JsonWire } from "../../aws/protocol";
 import type { DeliveryStreamDescription } from "../../firehose/shapes.generated";
 import { Layout, renderFragment, renderPage } from "../layout";

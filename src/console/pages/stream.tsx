@@ -13,7 +13,7 @@ import { formatTime, hashKeyShare } from "../format";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderFragment, renderPage } from "../layout";
 import type { MetricRange } from "../../metrics/query";
-import { allConsumers, allShards, isOpen, streamMode, streamPath, streamSummary } from "./kinesis-load";
+import { allConsumers, allShards, isOpen, streamMode, streamPath, streamSummary } from "../loaders/kinesis";
 import type { JsonWire } from "../../aws/protocol";
 import type { Consumer, Shard, StreamDescriptionSummary } from "../../streams/shapes.generated";
 

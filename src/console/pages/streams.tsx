@@ -12,7 +12,7 @@ import type { ConsoleContext, ConsoleEnv } from "../auth";
 import { Sparkline } from "../charts";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderFragment, renderPage } from "../layout";
-import { streamMode, streamPath, streamSummary } from "./kinesis-load";
+import { streamMode, streamPath, streamSummary } from "../loaders/kinesis";
 import type { JsonWire } from "../../aws/protocol";
 import type { ListStreamsOutput, StreamDescriptionSummary } from "../../streams/shapes.generated";
 

@@ -9,7 +9,7 @@ import type { FC } from "hono/jsx";
 import type { ConsoleEnv } from "../auth";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderPage } from "../layout";
-import { allShards, isOpen, streamPath, streamSummary } from "./kinesis-load";
+import { allShards, isOpen, streamPath, streamSummary } from "../loaders/kinesis";
 import type { JsonWire } from "../../aws/protocol";
 import type { Shard, StreamDescriptionSummary } from "../../streams/shapes.generated";
 

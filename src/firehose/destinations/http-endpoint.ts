@@ -34,14 +34,14 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { Shape, StringShape, StructureShape } from "../../aws/validate";
 import type { Clock } from "../../clock";
-import type { Env } from "../../env";
-import type { BatchContents } from "../buffer";
-import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Input, ProcessingConfiguration, S3Input } from "../config";
-import { retryDelaySeconds } from "../delivery";
-import { FIREHOSE, MIB } from "../limits";
+import type { Scope } from "../../aws/scope";
+import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "../s3-configuration";
+import type { ProcessingConfiguration } from "../shapes.generated";
+import { FIREHOSE, MIB, retryDelaySeconds } from "../limits";
 import { derivedUuid } from "../object-names";
 import type { ProcessedRecord } from "../records";
-import { deliveryStreamArn } from "../registry";
+import { endpointUrl, loopbackAllowed } from "../../functions/targets";
+import { deliveryStreamArn } from "../ids";
 
 export interface HttpEndpointCommonAttribute {
   AttributeName: string;
@@ -92,7 +92,7 @@ export interface HttpEndpointInput {
 export type HttpEndpointUpdate = Partial<Omit<HttpEndpointSettings, "BufferingHints">> & { BufferingHints?: Partial<BufferingHints> };
 
 /** The S3-shaped input (the S3 configuration, the processing chain and the HTTP members given) for destinationFrom. */
-export function httpEndpointAsExtended(input: HttpEndpointInput): ExtendedS3Input {
+export function httpEndpointAsExtended(input: HttpEndpointInput): ExtendedS3Members & { HttpEndpoint: HttpEndpointUpdate } {
   const s3 = input.S3Configuration ?? input.S3Update ?? {};
   const update: HttpEndpointUpdate = {
     ...(input.EndpointConfiguration && { EndpointConfiguration: input.EndpointConfiguration }),
@@ -129,8 +129,6 @@ export function mergeHttpEndpoint(input: HttpEndpointUpdate, base?: HttpEndpoint
   };
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /** AWS's checks of an HTTP endpoint destination beyond the model, and what Rivulet cannot do. */
 export function checkHttpEndpoint(env: Env, settings: HttpEndpointSettings): void {
   const text = settings.EndpointConfiguration.Url;
@@ -142,7 +140,7 @@ export function checkHttpEndpoint(env: Env, settings: HttpEndpointSettings): voi
     throw new InvalidArgumentException(`The HTTP endpoint URL is not a valid URL: ${text}`);
   }
   // Deployed, the model's pattern (https://.*) has refused http:// already; locally it is widened (localInputShape).
-  if (url.protocol === "http:" && !(env.RIVULET_LOCAL === "1" && LOOPBACK_HOSTS.has(url.hostname))) {
+  if (url.protocol === "http:" && endpointUrl(text, loopbackAllowed(env)) === undefined) {
     throw new InvalidArgumentException(
       "The HTTP endpoint URL must use https://. Under npm start Rivulet also accepts http:// on 127.0.0.1, localhost and [::1].",
     );
@@ -210,6 +208,13 @@ export interface HttpDelivery {
   failed: ProcessedRecord[];
 }
 
+/** What delivery to an endpoint reads of a flushed batch (buffer.ts's BatchContents). */
+interface FlushedBatch {
+  batchId: string;
+  flushedMs: number;
+  config: Scope & { streamName: string };
+}
+
 type AttemptResult = { ok: true } | { ok: false; code: string; message: string; permanent: boolean };
 
 /** How much of an answer an error message quotes (ours: AWS logs "a truncated response payload"). */
@@ -221,7 +226,7 @@ const QUOTED_RESPONSE_CHARS = 1000;
  * duration (from the batch's flush) has not run out.
  */
 export async function sendToHttpEndpoint(options: {
-  batch: BatchContents;
+  batch: FlushedBatch;
   settings: HttpEndpointSettings;
   records: readonly ProcessedRecord[];
   clock: Clock;
@@ -293,7 +298,7 @@ function requestChunks(records: readonly ProcessedRecord[], maxBodyBytes: number
 }
 
 async function buildRequest(
-  batch: BatchContents,
+  batch: FlushedBatch,
   settings: HttpEndpointSettings,
   requestId: string,
   records: readonly ProcessedRecord[],

@@ -6,7 +6,7 @@ import { httpEndpointAsExtended, type HttpEndpointInput } from "../destinations/
 import { kinesisSourceFor } from "../kinesis-source";
 import { FIREHOSE } from "../limits";
 import { redshiftAsExtended, type RedshiftInput } from "../redshift";
-import { firehoseRegistryFor } from "../registry";
+import { firehoseRegistryFor } from "../../objects";
 import type {
   CreateDeliveryStreamInput,
   CreateDeliveryStreamOutput,

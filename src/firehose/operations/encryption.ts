@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { firehoseRegistryFor } from "../registry";
+import { firehoseRegistryFor } from "../../objects";
 import type {
   DeliveryStreamEncryptionConfigurationInput,
   StartDeliveryStreamEncryptionInput,

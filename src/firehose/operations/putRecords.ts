@@ -9,7 +9,7 @@
 import { InvalidArgumentException, ServiceUnavailableException, unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
-import { bufferFor, firehoseRegistryFor } from "../registry";
+import { bufferFor, firehoseRegistryFor } from "../../objects";
 import type { PutRecordBatchInput, PutRecordBatchOutput, PutRecordInput, PutRecordOutput } from "../shapes.generated";
 import { SLOW_DOWN } from "../throughput";
 

@@ -2,7 +2,7 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { FIREHOSE } from "../limits";
-import { firehoseRegistryFor } from "../registry";
+import { firehoseRegistryFor } from "../../objects";
 import type {
   ListTagsForDeliveryStreamInput,
   ListTagsForDeliveryStreamOutput,

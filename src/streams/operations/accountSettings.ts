@@ -2,7 +2,7 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { commitmentOutput } from "../account-settings";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type {
   DescribeAccountSettingsInput,
   DescribeAccountSettingsOutput,

@@ -3,7 +3,7 @@ import { InvalidArgumentException, ResourceNotFoundException, unwrap } from "../
 import type { RequestContext } from "../../aws/protocol";
 import { parseConsumerArn, type ConsumerView } from "../consumers";
 import { streamNameOf } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type {
   Consumer,
   DeregisterStreamConsumerInput,

@@ -1,6 +1,6 @@
 import { unwrap, ValidationException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type { CreateStreamInput, CreateStreamOutput } from "../shapes.generated";
 
 /** On-demand streams start with four shards, as on AWS. */

@@ -1,7 +1,8 @@
 import type { RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { peekIterator } from "../iterator";
-import { fromShard, shardStub } from "../locate";
+import { fromShard } from "../locate";
+import { shardStub } from "../../objects";
 import type { GetRecordsInput, GetRecordsOutput } from "../shapes.generated";
 
 export async function getRecords(input: GetRecordsInput, context: RequestContext): Promise<GetRecordsOutput> {

@@ -2,9 +2,10 @@ import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { authorize } from "../access";
 import { shardIndexOf } from "../ids";
-import { fromShard, shardNotFound, shardStub, streamNameOf, writableStream } from "../locate";
+import { fromShard, shardNotFound, streamNameOf, writableStream } from "../locate";
 import type { IteratorRequest } from "../shard";
 import type { GetShardIteratorInput, GetShardIteratorOutput } from "../shapes.generated";
+import { shardStub } from "../../objects";
 
 export async function getShardIterator(input: GetShardIteratorInput, context: RequestContext): Promise<GetShardIteratorOutput> {
   const stream = await writableStream(context, streamNameOf(input, context));

@@ -1,6 +1,6 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type { ListStreamsInput, ListStreamsOutput } from "../shapes.generated";
 import { decodeNextToken, encodeNextToken } from "../tokens";
 import { streamSummary } from "../views";

@@ -2,7 +2,7 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type {
   DisableEnhancedMonitoringInput,
   EnableEnhancedMonitoringInput,

@@ -6,7 +6,7 @@ import { parseConsumerArn } from "../consumers";
 import { parseStreamArn } from "../ids";
 import { forgetStream } from "../locate";
 import { parsePolicy } from "../policies";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type { PolicyTarget } from "../resource-policies";
 import type {
   DeleteResourcePolicyInput,

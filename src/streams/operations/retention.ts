@@ -1,7 +1,7 @@
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { forgetStream, streamNameOf } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type {
   DecreaseStreamRetentionPeriodInput,
   DecreaseStreamRetentionPeriodOutput,

@@ -1,11 +1,11 @@
 import { InvalidArgumentException, ResourceInUseException, unwrap } from "../../aws/errors";
 import { EventStreamOutput, type RequestContext } from "../../aws/protocol";
 import { shardIndexOf } from "../ids";
-import { fromShard, shardNotFound, shardStub, writableStream } from "../locate";
-import { registryFor } from "../registry";
+import { fromShard, shardNotFound, writableStream } from "../locate";
 import type { IteratorRequest } from "../shard";
 import type { SubscribeToShardEventStream, SubscribeToShardInput } from "../shapes.generated";
 import { consumerOf } from "./consumers";
+import { registryFor, shardStub } from "../../objects";
 
 /** The answer is the event stream the shard writes, SubscribeToShardEvents as they come (see ../subscriptions.ts). */
 export async function subscribeToShard(

@@ -3,7 +3,7 @@ import { InvalidArgumentException, ResourceNotFoundException, unwrap } from "../
 import type { RequestContext } from "../../aws/protocol";
 import { parseStreamArn } from "../ids";
 import { streamNameOf } from "../locate";
-import { registryFor } from "../registry";
+import { registryFor } from "../../objects";
 import type {
   AddTagsToStreamInput,
   AddTagsToStreamOutput,

@@ -8,7 +8,6 @@ import { exports as workersExports } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createConsole } from "../../../src/console/app";
-import type { Env } from "../../../src/env";
 import { call, createActiveStream, env, streamArn, TestClock, uniqueName } from "../client";
 
 const KEY_ID = "AKIDCONSOLETEST";

@@ -9,7 +9,6 @@
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createConsole } from "../../../src/console/app";
-import type { Env } from "../../../src/env";
 import {
   BUCKET,
   clock,

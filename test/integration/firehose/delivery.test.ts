@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BatchMessage, ObjectRef } from "../../../src/firehose/buffer";
-import { retryDelaySeconds } from "../../../src/firehose/delivery";
 import { DEAD_LETTER_QUEUE } from "../../../src/firehose/queue";
 import { zonedTime } from "../../../src/firehose/time-format";
 import {
@@ -29,6 +28,7 @@ import {
   type TestDeliveryStream,
 } from "./helpers";
 import { hadoopSnappyDecode, snappyFramedDecode, unzip } from "./decoders";
+import { retryDelaySeconds } from "../../../src/firehose/limits";
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 

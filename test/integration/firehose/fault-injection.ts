@@ -4,7 +4,6 @@
  * so a test hands `withBindings(...)` to the delivery function or the queue handler, and the next
  * attempt gets the real env back.
  */
-import type { Env } from "../../../src/env";
 import { env } from "./helpers";
 
 /** The real env with some bindings replaced. */

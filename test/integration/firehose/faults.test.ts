@@ -25,7 +25,6 @@ import type { BatchMessage } from "../../../src/firehose/buffer";
 import { deliverBatch } from "../../../src/firehose/delivery";
 import { FIREHOSE } from "../../../src/firehose/limits";
 import { DEAD_LETTER_QUEUE } from "../../../src/firehose/queue";
-import { bufferFor } from "../../../src/firehose/registry";
 import { ok as kinesisOk, createActiveStream, useRegistryClock as useStreamRegistryClock } from "../client";
 import { faultyBucket, flakyFunction, unreliableDatabase, withBindings } from "./fault-injection";
 import {
@@ -50,6 +49,7 @@ import {
   uniqueName,
   useRegistryClock,
 } from "./helpers";
+import { bufferFor } from "../../../src/objects";
 
 beforeEach(() => clock.freeze());
 afterEach(() => clock.thaw());

@@ -10,10 +10,11 @@ import worker from "../../../src/index";
 import type { BatchMessage, DeliveryBuffer } from "../../../src/firehose/buffer";
 import { DELIVERY_QUEUE } from "../../../src/firehose/queue";
 import { FIREHOSE } from "../../../src/firehose/limits";
-import { bufferFor, type FirehoseRegistry } from "../../../src/firehose/registry";
+import type { FirehoseRegistry } from "../../../src/firehose/registry";
 import type { JsonWire } from "../../../src/aws/protocol";
 import type * as Firehose from "../../../src/firehose/shapes.generated";
 import { ACCOUNT, AMZ_JSON, env, REGION, send, TestClock, uniqueName, type ApiResponse, type ErrorBody } from "../client";
+import { bufferFor } from "../../../src/objects";
 
 export { ACCOUNT, REGION, env, uniqueName };
 export const TARGET_PREFIX = "Firehose_20150804";

@@ -1,29 +1,30 @@
 /**
- * What a mapping's FunctionName (and its OnFailure destination) names. Rivulet has no Lambda
- * functions; instead the name is one of:
+ * What a function name, a function ARN or an endpoint URL names, for every service that calls
+ * functions or endpoints (stream-triggered consumers, Firehose's Lambda processor and HTTP endpoint
+ * destination). Rivulet has no Lambda functions; instead the name is one of:
  * - a binding of this Worker that is a Cloudflare Queue producer: batches are sent to the queue;
  * - a binding that is a service binding: batches are POSTed to that Worker;
- * - an `https://` URL: batches are POSTed there. Under `npm start` (RIVULET_LOCAL=1) also
- *   `http://127.0.0.1`, `http://localhost` and `http://[::1]`, so local tools can receive them.
+ * - an `https://` URL: batches are POSTed there. Where loopback is allowed (under `npm start`,
+ *   RIVULET_LOCAL=1) also `http://127.0.0.1`, `http://localhost` and `http://[::1]`, so local tools
+ *   can receive them.
  * A function ARN names the binding in its function-name part (`arn:aws:lambda:...:function:NAME`);
  * a destination ARN (`arn:aws:sqs:...:NAME`, `arn:aws:sns:...:NAME`) in its last part.
  *
- * Targets are resolved when a mapping is created or updated (so a typo fails the call) and again at
- * every delivery (bindings are the Worker's, and change with its deployments).
+ * A mapping's targets are resolved when it is created or updated (so a typo fails the call) and
+ * again at every delivery (bindings are the Worker's, and change with its deployments); Firehose
+ * keeps a FunctionReference in the delivery stream's configuration and finds its binding at each
+ * delivery.
  */
-import { ValidationException } from "../aws/errors";
-import type { Env } from "../env";
-import { InvalidParameterValueException, ResourceNotFoundException } from "./errors";
+import { InvalidParameterValueException, LambdaResourceNotFoundException, ValidationException } from "../aws/errors";
+import type { Scope } from "../aws/scope";
 
 export type Target =
   | { kind: "queue"; binding: string; queue: Queue }
   | { kind: "service"; binding: string; fetcher: Fetcher }
   | { kind: "url"; url: string };
 
-export interface Scope {
-  account: string;
-  region: string;
-}
+/** A function named but not looked up: a service binding by its name, or a URL. */
+export type FunctionReference = { kind: "service"; binding: string } | { kind: "url"; url: string };
 
 /** Lambda's NamespacedFunctionName pattern, as its model writes it (for the validation message). */
 const FUNCTION_NAME_PATTERN =
@@ -32,13 +33,24 @@ const FUNCTION_NAME = new RegExp(
   "^(?:arn:(?:aws[a-zA-Z-]*)?:lambda:)?(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d:)?(?:\\d{12}:)?(?:function:)?([a-zA-Z0-9\\-_.]+)(?::(?:\\$LATEST(?:\\.PUBLISHED)?|[a-zA-Z0-9\\-_]+))?$",
 );
 
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** A function ARN in full, as Firehose's LambdaArn takes it (no partial ARNs or bare names). */
+const FUNCTION_ARN = /^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:([a-zA-Z0-9_-]{1,64})(?::(?:\$LATEST|[a-zA-Z0-9_-]+))?$/;
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Queues the Worker uses for its own work (wrangler.toml): a mapping must not write into them. */
 const INTERNAL_BINDINGS = new Set(["FIREHOSE_DELIVERY"]);
 
-/** A URL target, or undefined when `name` is not one this deployment may call. */
-function endpointUrl(name: string, env: Env): string | undefined {
+/** Whether `http://` on a loopback host may be called: under `npm start`, where local tools listen. */
+export function loopbackAllowed(env: Env): boolean {
+  return env.RIVULET_LOCAL === "1";
+}
+
+/**
+ * The URL `name` names when it is an endpoint this deployment may call: `https://`, or `http://` on
+ * a loopback host where `allowLoopback` says so; otherwise undefined.
+ */
+export function endpointUrl(name: string, allowLoopback: boolean): string | undefined {
   let url: URL;
   try {
     url = new URL(name);
@@ -46,7 +58,7 @@ function endpointUrl(name: string, env: Env): string | undefined {
     return undefined;
   }
   if (url.protocol === "https:") return url.href;
-  if (url.protocol === "http:" && env.RIVULET_LOCAL === "1" && LOCAL_HOSTS.has(url.hostname)) return url.href;
+  if (url.protocol === "http:" && allowLoopback && LOOPBACK_HOSTS.has(url.hostname)) return url.href;
   return undefined;
 }
 
@@ -70,6 +82,11 @@ export function functionIdentity(name: string): { url: string } | { name: string
   return { name: match[1] };
 }
 
+/** The function a full function ARN names, or undefined when `arn` is not one. */
+export function functionNameOfArn(arn: string): string | undefined {
+  return FUNCTION_ARN.exec(arn)?.[1];
+}
+
 /** The FunctionArn answered for a FunctionName: a function ARN for bindings, the URL itself for endpoints. */
 export function functionArn(name: string, scope: Scope): string {
   const identity = functionIdentity(name);
@@ -80,7 +97,7 @@ export function functionArn(name: string, scope: Scope): string {
 export function resolveFunction(name: string, env: Env, scope: Scope): Target {
   const identity = functionIdentity(name);
   const target = "url" in identity ? urlTarget(identity.url, env) : bindingTarget(identity.name, env);
-  if (!target) throw new ResourceNotFoundException(`Function not found: ${functionArn(name, scope)}`);
+  if (!target) throw new LambdaResourceNotFoundException(`Function not found: ${functionArn(name, scope)}`);
   return target;
 }
 
@@ -98,8 +115,14 @@ export function resolveDestination(destination: string, env: Env): Target {
 }
 
 function urlTarget(name: string, env: Env): Target | undefined {
-  const url = endpointUrl(name, env);
+  const url = endpointUrl(name, loopbackAllowed(env));
   return url === undefined ? undefined : { kind: "url", url };
+}
+
+/** The service binding of this Worker named `name`; undefined when there is none. */
+export function serviceTarget(name: string, env: Env): Extract<Target, { kind: "service" }> | undefined {
+  const target = bindingTarget(name, env);
+  return target?.kind === "service" ? target : undefined;
 }
 
 function bindingTarget(name: string, env: Env): Target | undefined {

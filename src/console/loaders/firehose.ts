@@ -3,9 +3,9 @@
  * reading of a DeliveryStreamDescription the pages share: where records come from, where they go,
  * what processes them on the way.
  */
-import type { JsonWire } from "../aws/protocol";
-import { callAws } from "./api";
-import type { ConsoleContext } from "./auth";
+import type { JsonWire } from "../../aws/protocol";
+import { callAws } from "../api";
+import type { ConsoleContext } from "../auth";
 import type {
   DeliveryStreamDescription,
   DescribeDeliveryStreamOutput,
@@ -16,7 +16,7 @@ import type {
   Processor,
   RedshiftDestinationDescription,
   S3DestinationDescription,
-} from "../firehose/shapes.generated";
+} from "../../firehose/shapes.generated";
 
 /** One ListDeliveryStreams page of this many names: the list shows at most these (AWS allows up to 10,000 a call). */
 export const LISTED_DELIVERY_STREAMS = 100;

@@ -14,12 +14,11 @@
  * of each (a line cut at that point is left out) and FAILED_RECORDS_SHOWN records in all.
  * Only gzip is decompressed: ZIP and Snappy objects are shown as stored.
  */
-import { AwsError } from "../aws/errors";
-import type { Env } from "../env";
-import { resolveBucket } from "../firehose/buckets";
-import type { DeliveryLogEntry } from "../metrics/query";
-import { noSuchBucket, S3Error } from "../s3/errors";
-import { getObject } from "../s3/objects";
+import { AwsError } from "../../aws/errors";
+import { resolveBucket } from "../../firehose/buckets";
+import type { DeliveryLogEntry } from "../../metrics/query";
+import { noSuchBucket, S3Error } from "../../s3/errors";
+import { getObject } from "../../s3/objects";
 
 /** How much of an object's content a preview shows (after decompression). */
 export const PREVIEW_BYTES = 64 * 1024;
