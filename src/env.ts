@@ -1,3 +1,5 @@
+import type { AnalyticsApplication } from "./analytics/application";
+import type { AnalyticsRegistry } from "./analytics/registry";
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
 import type { Shard } from "./streams/shard";
@@ -23,6 +25,9 @@ declare global {
     FIREHOSE_BUFFER: DurableObjectNamespace<DeliveryBuffer>;
     /** Firehose: references to flushed batches, consumed by this Worker (src/firehose/queue.ts). */
     FIREHOSE_DELIVERY: Queue;
+    /** Analytics: application definitions (one registry per account and region) and one object per application, running it. */
+    ANALYTICS_REGISTRY: DurableObjectNamespace<AnalyticsRegistry>;
+    ANALYTICS_APPLICATION: DurableObjectNamespace<AnalyticsApplication>;
     /** The R2 bucket `rivulet-deliveries` (arn:aws:s3:::rivulet-deliveries), for Firehose destinations. */
     RIVULET_DELIVERIES: R2Bucket;
     /**

@@ -1,6 +1,8 @@
 import { app } from "./app";
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, deliverFirehoseBatches, requeueDeadFirehoseBatches } from "./firehose/queue";
 import { consumeStreamEvents, STREAM_EVENTS_QUEUE } from "./triggers/consumer";
+export { AnalyticsApplication } from "./analytics/application";
+export { AnalyticsRegistry } from "./analytics/registry";
 export { DeliveryBuffer } from "./firehose/buffer";
 export { FirehoseRegistry } from "./firehose/registry";
 export { StreamRegistry } from "./streams/registry";

@@ -58,3 +58,16 @@ export function firehoseRegistryFor(env: Env, scope: Scope): Stub<"FIREHOSE_REGI
 export function bufferFor(env: Env, streamId: string): Stub<"FIREHOSE_BUFFER"> {
   return env.FIREHOSE_BUFFER.get(env.FIREHOSE_BUFFER.idFromName(streamId));
 }
+
+/** The Analytics registry of an account and region. */
+export function analyticsRegistryFor(env: Env, scope: Scope): Stub<"ANALYTICS_REGISTRY"> {
+  return env.ANALYTICS_REGISTRY.get(env.ANALYTICS_REGISTRY.idFromName(scopeName(scope)));
+}
+
+/**
+ * An Analytics application's object, by the application's id (new on every CreateApplication, so an
+ * application deleted and created again under its name starts empty).
+ */
+export function applicationStub(env: Env, applicationId: string): Stub<"ANALYTICS_APPLICATION"> {
+  return env.ANALYTICS_APPLICATION.get(env.ANALYTICS_APPLICATION.idFromName(applicationId));
+}
