@@ -55,8 +55,8 @@ emconfigure ./configure \
   --disable-network --disable-autodetect --disable-iconv --disable-zlib --disable-bzlib --disable-lzma \
   --disable-avdevice --disable-avformat --disable-avfilter --disable-swscale --disable-swresample --disable-postproc \
   --enable-decoder=h264 --enable-parser=h264 \
-  --optflags=-O2
-grep -q "^License: LGPL version 2.1 or later" ffbuild/config.log || { echo "configure did not pick an LGPL build" >&2; exit 1; }
+  --optflags=-O2 | tee configure.out
+grep -q "^License: LGPL version 2.1 or later" configure.out || { echo "configure did not pick an LGPL build" >&2; exit 1; }
 grep -q "^#define CONFIG_GPL 0" config.h
 
 emmake make -j"$JOBS" libavcodec/libavcodec.a libavutil/libavutil.a
