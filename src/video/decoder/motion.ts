@@ -1,6 +1,6 @@
 /**
  * Movement between two sampled pictures: beyond AWS, which leaves this to Rekognition. Deliberately simple and
- * cheap, a few microseconds per picture after decoding:
+ * cheap: one pass over each picture's luma samples, then a comparison of a few thousand cells.
  *
  * 1. Each picture shrinks to a grey thumbnail, `gridWidth` cells across (80 by default; the height keeps the
  *    aspect ratio), each cell the mean of its block of luma samples. Averaging hides sensor noise and
