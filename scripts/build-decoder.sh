@@ -67,6 +67,8 @@ emcc -O2 -I. "$SHIM" libavcodec/libavcodec.a libavutil/libavutil.a -o "$OUT" \
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=8MB -sTOTAL_STACK=1MB \
   -sEXPORTED_FUNCTIONS=_h264_open,_h264_packet_buffer,_h264_send,_h264_receive,_h264_frame_info,_h264_close,_h264_alloc,_h264_free
 
+# emcc marks its output executable; the module is data.
+chmod 644 "$OUT"
 cp COPYING.LGPLv2.1 "$ROOT/src/video/decoder/COPYING.LGPLv2.1"
 echo "wrote $OUT: $(stat -c %s "$OUT") bytes, gzip -9 $(gzip -9c "$OUT" | wc -c) bytes"
 sha256sum "$OUT"
