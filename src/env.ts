@@ -6,6 +6,8 @@ import type { Shard } from "./streams/shard";
 import type { StreamRegistry } from "./streams/registry";
 import type { MappingDirectory } from "./triggers/directory";
 import type { EventSourceMapping } from "./triggers/mapping";
+import type { VideoRegistry } from "./video/registry";
+import type { VideoStream } from "./video/stream";
 
 // The bindings are a global type, as `wrangler types` declares them, rather than an export: the
 // Durable Object classes named here use Env themselves, so importing it would make every one of them
@@ -28,6 +30,11 @@ declare global {
     /** Analytics: application definitions (one registry per account and region) and one object per application, running it. */
     ANALYTICS_REGISTRY: DurableObjectNamespace<AnalyticsRegistry>;
     ANALYTICS_APPLICATION: DurableObjectNamespace<AnalyticsApplication>;
+    /** Video Streams: stream definitions (one registry per account and region) and one object per video stream (its fragment index). */
+    VIDEO_REGISTRY: DurableObjectNamespace<VideoRegistry>;
+    VIDEO_STREAM: DurableObjectNamespace<VideoStream>;
+    /** The R2 bucket `rivulet-video`: video fragments' media, under `<stream id>/`. */
+    RIVULET_VIDEO: R2Bucket;
     /** The R2 bucket `rivulet-deliveries` (arn:aws:s3:::rivulet-deliveries), for Firehose destinations. */
     RIVULET_DELIVERIES: R2Bucket;
     /**

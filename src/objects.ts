@@ -71,3 +71,13 @@ export function analyticsRegistryFor(env: Env, scope: Scope): Stub<"ANALYTICS_RE
 export function applicationStub(env: Env, applicationId: string): Stub<"ANALYTICS_APPLICATION"> {
   return env.ANALYTICS_APPLICATION.get(env.ANALYTICS_APPLICATION.idFromName(applicationId));
 }
+
+/** The Video Streams registry of an account and region. */
+export function videoRegistryFor(env: Env, scope: Scope): Stub<"VIDEO_REGISTRY"> {
+  return env.VIDEO_REGISTRY.get(env.VIDEO_REGISTRY.idFromName(scopeName(scope)));
+}
+
+/** A video stream's object, by the stream's id (new on every CreateStream). */
+export function videoStreamStub(env: Env, streamId: string): Stub<"VIDEO_STREAM"> {
+  return env.VIDEO_STREAM.get(env.VIDEO_STREAM.idFromName(streamId));
+}
