@@ -1,5 +1,6 @@
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
+import type { MultipartUploads } from "./s3/uploads";
 import type { Shard } from "./streams/shard";
 import type { StreamRegistry } from "./streams/registry";
 import type { MappingDirectory } from "./triggers/directory";
@@ -19,6 +20,8 @@ export interface Env {
   FIREHOSE_BUFFER: DurableObjectNamespace<DeliveryBuffer>;
   /** Firehose: references to flushed batches, consumed by this Worker (src/firehose/queue.ts). */
   FIREHOSE_DELIVERY: Queue;
+  /** S3's multipart uploads in progress, one object per bucket (src/s3/uploads.ts). */
+  S3_MULTIPART_UPLOADS: DurableObjectNamespace<MultipartUploads>;
   /** The R2 bucket `rivulet-deliveries` (arn:aws:s3:::rivulet-deliveries), for Firehose destinations. */
   RIVULET_DELIVERIES: R2Bucket;
   /**

@@ -4,6 +4,7 @@ import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, deliverFirehoseBatches, requeueDeadF
 import { consumeStreamEvents, STREAM_EVENTS_QUEUE } from "./triggers/consumer";
 export { DeliveryBuffer } from "./firehose/buffer";
 export { FirehoseRegistry } from "./firehose/registry";
+export { MultipartUploads } from "./s3/uploads";
 export { StreamRegistry } from "./streams/registry";
 export { Shard } from "./streams/shard";
 export { EventSourceMapping } from "./triggers/mapping";
