@@ -189,7 +189,7 @@ interface CompletedPart {
 
 export async function completeMultipartUpload(call: ObjectCall): Promise<Response> {
   const upload = await uploadOf(call);
-  const requested = parseComplete(await readXmlBody(new IncomingBody(call.request, call.signing)));
+  const requested = parseComplete(await readXmlBody(new IncomingBody(call.request, call.signing, { checksumHeadersDescribeOther: true })));
   const headers = call.request.headers;
   const type = headers.get("x-amz-checksum-type");
   if (type !== null && type.toUpperCase() !== (upload.checksumType ?? "")) {

@@ -41,6 +41,11 @@ export interface BodyDigests {
 export interface BodyOptions {
   /** Compute the body's MD5 even without Content-MD5 (a part's ETag). */
   md5?: boolean;
+  /**
+   * The x-amz-checksum-* headers describe something else than this body (CompleteMultipartUpload's
+   * are the whole object's): only a trailer can declare the body's checksum.
+   */
+  checksumHeadersDescribeOther?: boolean;
 }
 
 export class IncomingBody {
@@ -65,7 +70,7 @@ export class IncomingBody {
     this.declaredSha256 = /^[0-9a-f]{64}$/.test(contentSha256) ? contentSha256 : undefined;
     this.length = lengthOf(headers, this.framing !== undefined);
     this.contentMd5 = contentMd5Of(headers.get("content-md5"));
-    this.declared = declaredChecksum(headers, this.framing);
+    this.declared = declaredChecksum(headers, this.framing, options.checksumHeadersDescribeOther === true);
     this.checksumAlgorithm = this.declared?.algorithm;
   }
 
@@ -154,8 +159,8 @@ function contentMd5Of(text: string | null): { text: string; bytes: Uint8Array } 
   return { text, bytes };
 }
 
-function declaredChecksum(headers: Headers, framing: ChunkedFraming | undefined): DeclaredChecksum | undefined {
-  const inHeaders = CHECKSUM_ALGORITHMS.filter((algorithm) => headers.has(checksumHeader(algorithm)));
+function declaredChecksum(headers: Headers, framing: ChunkedFraming | undefined, headersDescribeOther: boolean): DeclaredChecksum | undefined {
+  const inHeaders = headersDescribeOther ? [] : CHECKSUM_ALGORITHMS.filter((algorithm) => headers.has(checksumHeader(algorithm)));
   if (inHeaders.length > 1) throw invalidRequest("Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
   const [algorithm] = inHeaders;
   if (algorithm !== undefined) {
@@ -170,7 +175,7 @@ function declaredChecksum(headers: Headers, framing: ChunkedFraming | undefined)
     return { algorithm: named, inTrailer: true };
   }
   const sdkAlgorithm = headers.get("x-amz-sdk-checksum-algorithm");
-  if (sdkAlgorithm !== null) {
+  if (sdkAlgorithm !== null && !headersDescribeOther) {
     throw invalidRequest(
       "x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.",
     );
