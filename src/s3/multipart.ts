@@ -209,10 +209,11 @@ export async function completeMultipartUpload(call: ObjectCall): Promise<Respons
     throw invalidRequest(`The provided 'x-amz-mp-object-size' header value ${declaredSize} does not match what was computed: ${size}`);
   }
   const checksum = await uploadChecksum(upload, parts, headers);
-  const object = await call.bucket.resumeMultipartUpload(call.key, upload.uploadId).complete(
+  await call.bucket.resumeMultipartUpload(call.key, upload.uploadId).complete(
     parts.map((part) => ({ partNumber: part.partNumber, etag: part.r2Etag })),
   );
   await uploadsFor(call.env, call.bucketName).remove(upload.uploadId);
+  // R2 makes the completed object's ETag the same way, so GetObject answers this one too.
   const etag = `"${await multipartEtag(parts)}"`;
   const location = `${new URL(call.request.url).origin}/${encodeURIComponent(call.bucketName)}/${call.key.split("/").map(encodeURIComponent).join("/")}`;
   return xmlAnswer(
@@ -221,7 +222,7 @@ export async function completeMultipartUpload(call: ObjectCall): Promise<Respons
     xmlElement("Location", location) +
       xmlElement("Bucket", call.bucketName) +
       xmlElement("Key", call.key) +
-      xmlElement("ETag", object.httpEtag === etag ? object.httpEtag : etag) +
+      xmlElement("ETag", etag) +
       (checksum && upload.checksumAlgorithm
         ? xmlElement(checksumElement(upload.checksumAlgorithm), checksum) + xmlElement("ChecksumType", upload.checksumType ?? "")
         : ""),
