@@ -26,6 +26,12 @@ export const ANALYTICS_API = {
   stopMs: 500,
   updateMs: 500,
   deleteMs: 500,
+  /**
+   * Ours: how long a transitional status may wait on the application object. Should the Worker stop
+   * while a call is out, the status settles after this instead of staying STARTING (or UPDATING...)
+   * for good.
+   */
+  callTimeoutMs: 5 * 60_000,
 } as const;
 
 /** DiscoverInputSchema. */

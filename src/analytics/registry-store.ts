@@ -10,7 +10,7 @@ export interface ApplicationRow {
   definition: ApplicationDefinition;
   /** The status last written; a transitional one settles at statusUntilMs (registry.ts). */
   status: ApplicationStatus;
-  /** When STARTING, STOPPING or UPDATING settles, or DELETING ends; null while a call is still in flight. */
+  /** When STARTING, STOPPING or UPDATING settles, or DELETING ends; null for READY and RUNNING. */
   statusUntilMs: number | null;
 }
 

@@ -199,16 +199,16 @@ export class AnalyticsRegistry extends DurableObject<Env> {
   }
 
   /**
-   * Writes `during` (a transitional status, no end yet), has the application object carry out the
-   * call, and puts the application back as it was when the call fails. While the call is out, other
-   * requests see the transitional status and are refused changes.
+   * Writes `during` (a transitional status, ending only after the call's time allowance), has the
+   * application object carry out the call, and puts the application back as it was when the call
+   * fails. While the call is out, other requests see the transitional status and are refused changes.
    */
   private async carryOut(
     before: ApplicationRow,
     during: { definition: ApplicationDefinition; status: ApplicationStatus },
     call: (stub: ReturnType<typeof applicationStub>) => Promise<void>,
   ): Promise<void> {
-    this.store.put({ ...during, statusUntilMs: null });
+    this.store.put({ ...during, statusUntilMs: this.clock.now() + ANALYTICS_API.callTimeoutMs });
     try {
       await call(applicationStub(this.env, before.definition.id));
     } catch (error) {

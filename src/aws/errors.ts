@@ -85,10 +85,6 @@ export const InvalidApplicationConfigurationException = errorClass("InvalidAppli
 export const TooManyTagsException = errorClass("TooManyTagsException");
 /** A parameter or resource the operation does not take (Flink-only features on SQL applications, v1 on v2's applications). */
 export const UnsupportedOperationException = errorClass("UnsupportedOperationException");
-/** v2: the request JSON does not fit the operation. */
-export const InvalidRequestException = errorClass("InvalidRequestException");
-/** DiscoverInputSchema could not read its sample because the stream's reads were throttled. */
-export const ResourceProvisionedThroughputExceededException = errorClass("ResourceProvisionedThroughputExceededException");
 
 /** DiscoverInputSchema found no schema: AWS answers the records it sampled along with the error. */
 export class UnableToDetectSchemaException extends AwsError {

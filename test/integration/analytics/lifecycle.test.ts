@@ -4,8 +4,13 @@
  * application object is given at each step, code checked when it runs, and the operations each
  * status refuses.
  */
+import { runInDurableObject } from "cloudflare:test";
 import { describe as group, expect, it } from "vitest";
+import { ANALYTICS_API } from "../../../src/analytics/api-limits";
+import type { AnalyticsRegistry } from "../../../src/analytics/registry";
 import {
+  clock,
+  registryStub,
   applicationCalls,
   createV1Application,
   describeV1,
@@ -189,5 +194,19 @@ group("DeleteApplication of a running application", () => {
     await okV1("DeleteApplication", { ApplicationName: name, CreateTimestamp: created });
     expect((await describeV1(name)).ApplicationStatus).toBe("DELETING");
     expect((await applicationCalls(name)).map((call) => call.method)).toEqual(["start", "destroy"]);
+  });
+});
+
+group("a call to the application object that never answers", () => {
+  it("leaves the application STARTING no longer than the call's allowance", async () => {
+    const { name } = await createV1Application();
+    // What StartApplication writes before its call goes out, as if the Worker stopped during the call.
+    await runInDurableObject(registryStub(), (_instance: AnalyticsRegistry, state) => {
+      state.storage.sql.exec("UPDATE applications SET status = 'STARTING', status_until_ms = ? WHERE name = ?", clock.now() + ANALYTICS_API.callTimeoutMs, name);
+    });
+    settle();
+    expect((await describeV1(name)).ApplicationStatus).toBe("STARTING");
+    clock.advance(ANALYTICS_API.callTimeoutMs);
+    expect((await describeV1(name)).ApplicationStatus).toBe("RUNNING");
   });
 });
