@@ -4,6 +4,7 @@
  * ignores the path, so every other request is an API call), the web console at /console and a health check.
  */
 import { Hono } from "hono";
+import { analyticsV1, analyticsV2 } from "./analytics/service";
 import { serveAwsJson } from "./aws/protocol";
 import { systemClock } from "./clock";
 import { consoleApp } from "./console/app";
@@ -12,7 +13,7 @@ import { kinesis } from "./streams/service";
 import { isS3Request, serveS3 } from "./s3/api";
 import { lambdaApi } from "./triggers/api";
 
-const services = [kinesis, firehose];
+const services = [kinesis, firehose, analyticsV1, analyticsV2];
 
 export const app = new Hono<{ Bindings: Env }>();
 

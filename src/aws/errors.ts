@@ -23,7 +23,7 @@ export class AwsError extends Error {
   /** The message as sent on the wire; some AWS errors carry none. */
   readonly awsMessage: string | undefined;
 
-  body(): Record<string, string> {
+  body(): Record<string, unknown> {
     return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, message: this.awsMessage };
   }
 }
@@ -43,7 +43,7 @@ export class SerializationException extends AwsError {
     super("SerializationException", message);
   }
 
-  override body(): Record<string, string> {
+  override body(): Record<string, unknown> {
     return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, Message: this.awsMessage };
   }
 }
@@ -74,6 +74,54 @@ export const KMSNotFoundException = errorClass("KMSNotFoundException");
 export const ServiceUnavailableException = errorClass("ServiceUnavailableException", 500);
 /** An update that names a VersionId other than the delivery stream's current one. */
 export const ConcurrentModificationException = errorClass("ConcurrentModificationException", 400);
+
+// Kinesis Data Analytics (v1 and v2; 400 in both models). ResourceNotFoundException,
+// ResourceInUseException, InvalidArgumentException, LimitExceededException,
+// ConcurrentModificationException and ServiceUnavailableException are the classes above.
+/** Application code the service refuses (a SQL error, with its line and column). */
+export const CodeValidationException = errorClass("CodeValidationException");
+/** An application whose configuration cannot run (StartApplication). */
+export const InvalidApplicationConfigurationException = errorClass("InvalidApplicationConfigurationException");
+export const TooManyTagsException = errorClass("TooManyTagsException");
+/** A parameter or resource the operation does not take (Flink-only features on SQL applications, v1 on v2's applications). */
+export const UnsupportedOperationException = errorClass("UnsupportedOperationException");
+
+/** DiscoverInputSchema found no schema: AWS answers the records it sampled along with the error. */
+export class UnableToDetectSchemaException extends AwsError {
+  constructor(
+    message: string,
+    readonly rawInputRecords: readonly string[],
+    readonly processedInputRecords?: readonly string[],
+  ) {
+    super("UnableToDetectSchemaException", message);
+  }
+
+  override body(): Record<string, unknown> {
+    return {
+      ...super.body(),
+      RawInputRecords: this.rawInputRecords,
+      ...(this.processedInputRecords && { ProcessedInputRecords: this.processedInputRecords }),
+    };
+  }
+}
+
+/**
+ * An error answered with its message under another key: Analytics v2's model spells most error
+ * messages `Message` where v1 (and Kinesis, Firehose) spell it `message`.
+ */
+export class RenamedMessageError extends AwsError {
+  constructor(
+    private readonly original: AwsError,
+    private readonly key: string,
+  ) {
+    super(original.type, original.awsMessage, original.status);
+  }
+
+  override body(): Record<string, unknown> {
+    const { __type, message, ...rest } = this.original.body();
+    return message === undefined ? { __type, ...rest } : { __type, [this.key]: message, ...rest };
+  }
+}
 
 // Lambda's event source mapping API: REST-JSON, where each error answers its model's status (the
 // body's form is triggers/errors.ts's).
