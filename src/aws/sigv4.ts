@@ -70,6 +70,21 @@ export class RequestTimeException extends InvalidSignatureException {
 /** A session token came with the request: S3 answers InvalidToken where the JSON services say UnrecognizedClient. */
 export class SessionTokenException extends UnrecognizedClientException {}
 
+/**
+ * What to do about a Worker with no access keys, added to AWS's message when it refuses a caller:
+ * the usual cause is plain `wrangler dev` reached by a name other than localhost, or a fresh deployment.
+ */
+export const NO_ACCESS_KEYS_HINT =
+  "Rivulet has no access keys configured (RIVULET_ACCESS_KEYS) and is not in local mode. " +
+  "Deployed: wrangler secret put RIVULET_ACCESS_KEYS. Local development: RIVULET_LOCAL=1 (for wrangler dev, in .dev.vars).";
+
+/** The Worker has no keys at all (refuse-all): AWS's type and message, and the hint. */
+export class NoAccessKeysException extends UnrecognizedClientException {
+  constructor() {
+    super(`The security token included in the request is invalid. ${NO_ACCESS_KEYS_HINT}`);
+  }
+}
+
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const TERMINATOR = "aws4_request";
 const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -235,9 +250,10 @@ async function verifySignature(
   query: QueryParam[],
   auth: AuthParams,
   scope: CredentialScope,
-  policy: KeyPolicy,
+  policy: Exclude<KeyPolicy, { mode: "any-signature" }>,
 ): Promise<void> {
-  const secret = policy.mode === "keys" ? policy.keys.get(scope.accessKeyId) : undefined;
+  if (policy.mode === "refuse-all") throw new NoAccessKeysException();
+  const secret = policy.keys.get(scope.accessKeyId);
   if (secret === undefined) {
     throw new UnrecognizedClientException("The security token included in the request is invalid.");
   }

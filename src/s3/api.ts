@@ -14,6 +14,7 @@ import { AwsError } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
 import { boundBucketNames, resolveBucket } from "../firehose/buckets";
+import { isLocalRequest } from "../local";
 import { accessDenied, errorResponse, fromSignatureError, noSuchBucket, notImplemented, S3Error } from "./errors";
 import { listBucketsXml, listObjectsV1Xml, listObjectsV2Xml, type Owner } from "./listing";
 import { getObject } from "./objects";
@@ -64,7 +65,7 @@ async function route(request: Request, env: Env, clock: Clock, headers: Headers)
   try {
     const caller = await verifySigV4(
       { method: request.method, url: request.url, headers: request.headers, body: new Uint8Array(await request.arrayBuffer()) },
-      keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
+      keyPolicy(env.RIVULET_ACCESS_KEYS, isLocalRequest(env, request.url)),
       clock.now(),
       "s3",
     );
