@@ -7,8 +7,9 @@
  * Unset, the build decides. wrangler has no variables that apply only to `wrangler dev` in its
  * configuration; what it does have is the bundle: it replaces `process.env.NODE_ENV` with
  * "development" when it builds for `wrangler dev` and with "production" when it builds for
- * `wrangler deploy`. So plain `npx wrangler dev` runs in local mode with no file to write, and no
- * deployed configuration turns local mode on: wrangler.toml's [vars] never set RIVULET_LOCAL.
+ * `wrangler deploy` (unless NODE_ENV is set in wrangler's own environment, which then wins). So
+ * plain `npx wrangler dev` runs in local mode with no file to write, and no deployed configuration
+ * turns local mode on: wrangler.toml's [vars] never set RIVULET_LOCAL.
  *
  * Accepting unsigned callers is the one part that must never reach a deployment, so when local mode
  * comes from the build alone it takes one more condition: the request is addressed to a loopback
