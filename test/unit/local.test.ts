@@ -3,11 +3,10 @@
  * RIVULET_LOCAL turns it on. The build's default is proven end to end under plain `wrangler dev`
  * (test/e2e/wrangler-dev.test.ts) and for the deployed bundle (test/e2e/deploy.test.ts).
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { isLocal, isLocalRequest } from "../../src/local";
 
-const withLocal = (value: string | undefined): Env => ({ ...env, RIVULET_LOCAL: value });
+const withLocal = (value: string | undefined) => ({ RIVULET_LOCAL: value }) as Env;
 
 describe("local mode", () => {
   it("is on with RIVULET_LOCAL=1, for requests to any host", () => {
