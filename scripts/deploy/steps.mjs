@@ -195,8 +195,12 @@ export async function deploy(options) {
       return { secrets };
     }
     const listed = await probe(list);
-    // A Worker that does not exist yet has no secrets to list.
-    const names = listed.code === 0 ? (parseJson(listed.output) ?? []) : [];
+    // A Worker that does not exist yet has no secrets to list. Any other failure stops here: taking
+    // it for "no keys" could replace the keys the Worker's clients use.
+    if (listed.code !== 0 && !/does not exist|10007/i.test(listed.output)) {
+      throw new Error(`${shown(list)} failed:\n${listed.output}`);
+    }
+    const names = listed.code === 0 ? parseJson(listed.output) : [];
     if (Array.isArray(names) && names.some((/** @type {{ name?: string }} */ s) => s.name === "RIVULET_ACCESS_KEYS")) {
       log("    RIVULET_ACCESS_KEYS: set already, kept");
       return { secrets };

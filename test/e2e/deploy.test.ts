@@ -145,6 +145,17 @@ describe("npm run deploy against an account", () => {
     await expect(deploy(options(other, { RIVULET_ACCESS_KEYS: "AKIDONLY" }))).rejects.toThrow(/entry 1 is not of the form KEYID:SECRET/);
     expect(other.deployments).toEqual([]);
   });
+
+  it("does not replace the Worker's keys when it cannot tell whether it has any", async () => {
+    const account = new FakeAccount();
+    await deploy(options(account, { RIVULET_ACCESS_KEYS: "AKIDDEPLOY:deploy-secret" }));
+    account.failSecretList = true;
+    const asked: string[] = [];
+    const redeploy = deploy({ ...options(account, {}), confirm: async (question) => (asked.push(question), true) });
+    await expect(redeploy).rejects.toThrow(/secret list --name rivulet --format json failed/);
+    expect(asked).toEqual([]);
+    expect(account.deployments).toHaveLength(1);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +187,8 @@ class FakeAccount {
   readonly secrets = new Set<string>();
   readonly migrated: { database: string; databaseId: string | undefined }[] = [];
   readonly deployments: Deployment[] = [];
+  /** The API failing for a reason other than a missing Worker. */
+  failSecretList = false;
 
   constructor(private readonly state: { loggedIn: boolean } = { loggedIn: true }) {}
 
@@ -196,6 +209,7 @@ class FakeAccount {
       return ok();
     }
     if (a === "secret" && b === "list") {
+      if (this.failSecretList) return { code: 1, output: "✘ [ERROR] A request to the Cloudflare API failed. Authentication error [code: 10000]" };
       if (this.deployments.length === 0) return { code: 1, output: "✘ [ERROR] This Worker does not exist on your account. [code: 10007]" };
       return ok(JSON.stringify([...this.secrets].map((name) => ({ name, type: "secret_text" }))));
     }
