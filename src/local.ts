@@ -11,12 +11,12 @@
  * plain `npx wrangler dev` runs in local mode with no file to write, and no deployed configuration
  * turns local mode on: wrangler.toml's [vars] never set RIVULET_LOCAL.
  *
- * Accepting unsigned callers is the one part that must never reach a deployment, so when local mode
- * comes from the build alone it takes one more condition: the request is addressed to a loopback
- * host (localhost, 127.x.x.x, [::1]), which Cloudflare never routes to a deployed Worker. A Worker
- * deployed from a development build (NODE_ENV=development in the deploying shell) therefore still
- * refuses everyone without keys. For `wrangler dev --ip 0.0.0.0` reached by another name, set
- * RIVULET_LOCAL=1.
+ * Accepting callers without checking their keys is the one part that must never reach a deployment,
+ * so when local mode comes from the build alone it takes one more condition: the request is addressed
+ * to a loopback host (localhost and *.localhost, 127.x.x.x, [::1]), which Cloudflare never routes to a
+ * deployed Worker. A Worker deployed from a development build (NODE_ENV=development in the deploying
+ * shell) therefore still refuses everyone without keys. For `wrangler dev --ip 0.0.0.0` reached by
+ * another name, set RIVULET_LOCAL=1.
  */
 
 // Only wrangler's bundler gives this a value; nothing reads the process environment at run time.
@@ -51,5 +51,6 @@ export function isLocalRequest(env: Env, url: string): boolean {
 }
 
 function isLoopbackHost(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  // *.localhost resolves to loopback too (RFC 6761), e.g. an S3 client's virtual-hosted bucket names.
+  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
