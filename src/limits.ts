@@ -1,6 +1,7 @@
 /**
  * AWS's limits, named, each with where it comes from. Anything numeric that a user could notice lives here.
  */
+import { isLocal } from "./local";
 
 /** Largest request body we read (AWS answers 413 above its own cap; PutRecords of 5 MiB base64-encoded fits). */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -128,12 +129,12 @@ export const METRICS = {
 
 /**
  * Whether AWS's throughput limits apply (the shards' and Firehose's DirectPut quotas): always when
- * deployed; under `npm start` only when RIVULET_THROUGHPUT_LIMITS is "on".
+ * deployed; in local mode (`npm start`, `wrangler dev`: src/local.ts) only when RIVULET_THROUGHPUT_LIMITS is "on".
  */
 export function limitsEnforced(env: Env): boolean {
   if (env.RIVULET_THROUGHPUT_LIMITS === "on") return true;
   if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
-  return env.RIVULET_LOCAL !== "1";
+  return !isLocal(env);
 }
 
 /**

@@ -15,6 +15,7 @@
  */
 import type { Clock } from "../clock";
 import { MAX_REQUEST_BYTES } from "../limits";
+import { isLocal, isLocalRequest } from "../local";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
@@ -53,7 +54,7 @@ export type Handler<T extends OperationTypes> = (input: T["input"], context: Req
  */
 export interface OperationDefinition<T extends OperationTypes = OperationTypes> {
   input: InputShape<T["input"]>;
-  /** The input shape under `npm start` (RIVULET_LOCAL=1), where it differs from the model's. */
+  /** The input shape in local mode (src/local.ts), where it differs from the model's. */
   localInput?: InputShape<T["input"]>;
   // A method (not a function-typed property), so that the definitions of a table's operations,
   // each typed by its own input, fit the one type the dispatcher reads them as.
@@ -194,7 +195,7 @@ async function dispatch(
 
   const caller = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
-    keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
+    keyPolicy(env.RIVULET_ACCESS_KEYS, isLocalRequest(env, request.url)),
     clock.now(),
     service.signingName,
   );
@@ -237,7 +238,7 @@ export async function invokeOperation(
   }
   const format = invocation.format ?? "json";
   const codec = format === "cbor" ? CBOR_CODEC : JSON_CODEC;
-  const shape = invocation.env.RIVULET_LOCAL === "1" && operation.localInput ? operation.localInput : operation.input;
+  const shape = isLocal(invocation.env) && operation.localInput ? operation.localInput : operation.input;
   const validated = validateInput(shape, input, { timestampUnit: codec.timestampUnit });
   const context: RequestContext = {
     env: invocation.env,

@@ -75,6 +75,21 @@ export class RequestTimeException extends InvalidSignatureException {
 export class SessionTokenException extends UnrecognizedClientException {}
 
 /**
+ * What to do about a Worker with no access keys, added to AWS's message when it refuses a caller:
+ * the usual cause is plain `wrangler dev` reached by a name other than localhost, or a fresh deployment.
+ */
+export const NO_ACCESS_KEYS_HINT =
+  "Rivulet has no access keys configured (RIVULET_ACCESS_KEYS) and is not in local mode. " +
+  "Deployed: wrangler secret put RIVULET_ACCESS_KEYS. Local development: RIVULET_LOCAL=1 (for wrangler dev, in .dev.vars).";
+
+/** The Worker has no keys at all (refuse-all): AWS's type and message, and the hint. */
+export class NoAccessKeysException extends UnrecognizedClientException {
+  constructor() {
+    super(`The security token included in the request is invalid. ${NO_ACCESS_KEYS_HINT}`);
+  }
+}
+
+/**
  * What a verified request's chunks are signed with, for S3's aws-chunked uploads
  * (STREAMING-AWS4-HMAC-SHA256-PAYLOAD): each chunk's signature chains from the previous one, starting
  * at the request's own signature, under the same key, date and scope.
@@ -266,9 +281,10 @@ async function verifySignature(
   query: QueryParam[],
   auth: AuthParams,
   scope: CredentialScope,
-  policy: KeyPolicy,
+  policy: Exclude<KeyPolicy, { mode: "any-signature" }>,
 ): Promise<ChunkSigning> {
-  const secret = policy.mode === "keys" ? policy.keys.get(scope.accessKeyId) : undefined;
+  if (policy.mode === "refuse-all") throw new NoAccessKeysException();
+  const secret = policy.keys.get(scope.accessKeyId);
   if (secret === undefined) {
     throw new UnrecognizedClientException("The security token included in the request is invalid.");
   }

@@ -24,6 +24,7 @@ import type { S3Call } from "./call";
 import { errorResponse, fromSignatureError, methodNotAllowed, noSuchBucket, S3Error } from "./errors";
 import type { Owner } from "./listing";
 import { BUCKET_OPERATIONS, listBuckets, OBJECT_OPERATIONS, routeOf } from "./operations";
+import { isLocalRequest } from "../local";
 import { parseAddress } from "./paths";
 
 /** Who a request acts for, once authenticated. */
@@ -74,7 +75,7 @@ async function authenticate(request: Request, env: Env, clock: Clock): Promise<S
   try {
     const { caller, signing } = await verifySigV4Signing(
       { method: request.method, url: request.url, headers: request.headers },
-      keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
+      keyPolicy(env.RIVULET_ACCESS_KEYS, isLocalRequest(env, request.url)),
       clock.now(),
       "s3",
     );

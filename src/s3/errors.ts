@@ -5,7 +5,7 @@
  * once into the codes S3 uses for the same failures.
  */
 import { AwsError } from "../aws/errors";
-import { RequestTimeException, SessionTokenException, SignatureMismatchException } from "../aws/sigv4";
+import { NO_ACCESS_KEYS_HINT, NoAccessKeysException, RequestTimeException, SessionTokenException, SignatureMismatchException } from "../aws/sigv4";
 import { xmlDocument, xmlElement } from "./xml";
 
 export class S3Error extends Error {
@@ -154,6 +154,9 @@ export function fromSignatureError(error: AwsError, presigned: boolean): S3Error
   }
   if (error instanceof SessionTokenException) {
     return new S3Error("InvalidToken", "The provided token is malformed or otherwise invalid.", 400);
+  }
+  if (error instanceof NoAccessKeysException) {
+    return new S3Error("InvalidAccessKeyId", `The AWS Access Key Id you provided does not exist in our records. ${NO_ACCESS_KEYS_HINT}`, 403);
   }
   switch (error.type) {
     case "UnrecognizedClientException":
