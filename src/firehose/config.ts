@@ -15,10 +15,12 @@ import { isKnownTimeZone } from "./time-format";
 import { checkRedshift, mergeRedshift, type RedshiftSettings } from "./redshift";
 import { checkHttpEndpoint, mergeHttpEndpoint, type HttpEndpointSettings, type HttpEndpointUpdate } from "./destinations/http-endpoint";
 import { validateProcessingConfiguration } from "./transform";
+import { checkConversion, conversionEnabled, CONVERSION_DEFAULT_SIZE_MBS, CONVERSION_MIN_SIZE_MBS } from "./columnar/conversion-config";
 import type {
   BufferingHints,
   CloudWatchLoggingOptions,
   CompressionFormat,
+  DataFormatConversion,
   DynamicPartitioningConfiguration,
   EncryptionConfiguration,
   ExtendedS3Members,
@@ -43,8 +45,7 @@ export interface Destination extends S3Description {
   ProcessingConfiguration?: ProcessingConfiguration;
   S3BackupMode: "Disabled" | "Enabled";
   S3BackupDescription?: S3Description;
-  /** Kept as given (only Enabled matters here: conversion itself is refused). */
-  DataFormatConversionConfiguration?: { Enabled?: boolean };
+  DataFormatConversionConfiguration?: DataFormatConversion;
   DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
   FileExtension?: string;
   CustomTimeZone?: string;
@@ -81,8 +82,14 @@ function s3Description(input: S3Input, base?: S3Description): S3Description {
 /** The stored destination for Create's configuration (or an update's, merged over `base`). */
 export function destinationFrom(input: ExtendedS3Input, base?: Destination): Destination {
   const backupInput = input.S3BackupConfiguration ?? input.S3BackupUpdate;
+  const s3 = s3Description(input, base);
+  // With conversion on, SizeInMBs defaults to 128 instead of 5 (record-format-conversion.html).
+  const conversion = input.DataFormatConversionConfiguration ?? base?.DataFormatConversionConfiguration;
+  if (conversionEnabled(conversion) && input.BufferingHints?.SizeInMBs === undefined && s3.BufferingHints.SizeInMBs < CONVERSION_MIN_SIZE_MBS) {
+    s3.BufferingHints = { ...s3.BufferingHints, SizeInMBs: CONVERSION_DEFAULT_SIZE_MBS };
+  }
   return dropUndefined({
-    ...s3Description(input, base),
+    ...s3,
     ProcessingConfiguration: input.ProcessingConfiguration ?? base?.ProcessingConfiguration,
     S3BackupMode: input.S3BackupMode ?? base?.S3BackupMode ?? "Disabled",
     S3BackupDescription: backupInput ? s3Description(backupInput, base?.S3BackupDescription) : base?.S3BackupDescription,
@@ -130,13 +137,12 @@ export function checkDestination(env: Env, destination: Destination, previous?: 
   if (destination.CustomTimeZone && !isKnownTimeZone(destination.CustomTimeZone)) {
     throw new InvalidArgumentException(`Invalid CustomTimeZone: ${destination.CustomTimeZone}`);
   }
-  if (destination.DataFormatConversionConfiguration && destination.DataFormatConversionConfiguration.Enabled !== false) {
-    if (destination.CompressionFormat !== "UNCOMPRESSED") {
-      throw new InvalidArgumentException(
-        "The S3 destination's compression format must be set to UNCOMPRESSED when data format conversion is enabled",
-      );
-    }
-    throw new InvalidArgumentException("Rivulet does not support DataFormatConversionConfiguration (Parquet or ORC output) yet.");
+  if (destination.DataFormatConversionConfiguration) {
+    checkConversion(env, {
+      conversion: destination.DataFormatConversionConfiguration,
+      compression: destination.CompressionFormat,
+      sizeInMBs: destination.BufferingHints.SizeInMBs,
+    });
   }
   if (dynamicPartitioningEnabled(destination) && destination.ProcessingConfiguration?.Enabled !== true) {
     // AWS: partition keys come from the processing chain, so it must be on.

@@ -9,6 +9,9 @@
  *   (with those of partitions past the limit of active partitions, see below);
  * - with S3BackupMode Enabled, the source records as they arrived, under the backup's prefix.
  *
+ * With DataFormatConversionConfiguration, each data object is its records converted to one Parquet or
+ * ORC file (columnar/); records that do not convert go to the error output (format-conversion-failed).
+ *
  * An HTTP endpoint destination gets its Ok records POSTed instead of written as data objects; its
  * S3 configuration takes the error output and, with S3BackupMode AllData, the source records.
  *
@@ -36,6 +39,9 @@ import { copyIntoD1 } from "./d1-load";
 import { sendToHttpEndpoint } from "./destinations/http-endpoint";
 import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
+import type { DataFormatConversion } from "./s3-configuration";
+import { conversionEnabled } from "./columnar/conversion-config";
+import { converterFor, convertRecords, EXTENSIONS as CONVERTED_EXTENSIONS } from "./columnar/convert";
 import { bucketName, processingOutcome, transforms, type DeliveryOutcome } from "../metrics/firehose";
 import { bufferFor } from "../objects";
 
@@ -107,6 +113,26 @@ interface Partition {
   /** The prefix evaluated with everything but the time and the random string fixed. */
   name: string;
   records: ProcessedRecord[];
+  /** With record format conversion: the records as one file, and its extension. */
+  file?: { body: Uint8Array; extension: string };
+}
+
+/** Converts each partition's records (columnar/convert.ts); a partition none of whose records convert writes no object. */
+async function convertPartitions(
+  env: Env,
+  batch: BatchContents,
+  conversion: DataFormatConversion,
+  partitions: readonly Partition[],
+): Promise<{ partitions: Partition[]; failed: ProcessedRecord[] }> {
+  const converter = await converterFor(env, batch.config, conversion);
+  const result: Partition[] = [];
+  const failed: ProcessedRecord[] = [];
+  for (const partition of partitions) {
+    const { body, converted, failed: rejected } = await convertRecords(converter, partition.records);
+    failed.push(...rejected);
+    if (body) result.push({ name: partition.name, records: converted, file: { body, extension: CONVERTED_EXTENSIONS[converter.format] } });
+  }
+  return { partitions: result, failed };
 }
 
 /**
@@ -135,8 +161,13 @@ async function writeBatch(
   const posted = http ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock }) : undefined;
   if (posted) failed.push(...posted.failed);
 
-  const { partitions, refused } = partitionRecords(batch, posted ? [] : ok);
+  const { partitions: grouped, refused } = partitionRecords(batch, posted ? [] : ok);
   failed.push(...refused);
+  // Record format conversion: each partition's records become one Parquet or ORC file; those that do not convert join the error output.
+  const conversion = destination.DataFormatConversionConfiguration;
+  const converted = conversionEnabled(conversion) && !http && !destination.Redshift ? await convertPartitions(env, batch, conversion, grouped) : undefined;
+  if (converted) failed.push(...converted.failed);
+  const partitions = converted?.partitions ?? grouped;
   const planned = await planDataObjects(batch, partitions);
   const staged = partitions.flatMap((partition) => partition.records);
 
@@ -222,11 +253,12 @@ function partitionRecords(batch: BatchContents, records: readonly ProcessedRecor
 async function planDataObjects(batch: BatchContents, partitions: readonly Partition[]): Promise<PlannedObject[]> {
   const destination = batch.config.destination;
   const planned: PlannedObject[] = [];
-  for (const { name, records } of [...partitions].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const { name, records, file } of [...partitions].sort((a, b) => a.name.localeCompare(b.name))) {
     const seed = [batch.batchId, "data", name];
     const oldest = Math.min(...records.map((record) => record.arrivalMs));
     const prefix = dataPrefix(destination.Prefix, prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength), records[0]));
-    const object = await plan("data", destination, destination, prefix, seed, batch, concatBytes(records.map((record) => record.data)));
+    const body = file?.body ?? concatBytes(records.map((record) => record.data));
+    const object = await plan("data", destination, destination, prefix, seed, batch, body, file?.extension);
     planned.push({ ...object, records: records.length });
   }
   return planned;
@@ -243,7 +275,8 @@ async function planErrorObjects(batch: BatchContents, failed: readonly Processed
     const oldest = Math.min(...records.map((record) => record.arrivalMs));
     const values = { ...prefixValues(destination, oldest, await derivedString(seed, FIREHOSE.randomStringLength)), errorOutputType: type };
     const prefix = errorPrefixFor(destination.Prefix, destination.ErrorOutputPrefix, values);
-    const lines = records.map((record) => `${errorLine(record, attemptEndingMs)}\n`).join("");
+    const sources = new Map(batch.records.map((source) => [source.recordId, source]));
+    const lines = records.map((record) => `${errorLine(record, attemptEndingMs, sources.get(record.recordId))}\n`).join("");
     const object = await plan("error", destination, destination, prefix, seed, batch, new TextEncoder().encode(lines));
     planned.push({ ...object, records: records.length });
   }
@@ -290,10 +323,12 @@ async function plan(
   seed: string[],
   batch: BatchContents,
   data: Uint8Array,
+  /** A converted file's (`.parquet`, `.orc`), in place of the compression's. */
+  fileExtension?: string,
 ): Promise<Omit<PlannedObject, "records">> {
   const format = target.CompressionFormat;
   // FileExtension replaces the compression's extension (ExtendedS3DestinationConfiguration), for data objects only.
-  const extension = kind === "data" && destination.FileExtension ? destination.FileExtension : EXTENSIONS[format];
+  const extension = kind === "data" && destination.FileExtension ? destination.FileExtension : (fileExtension ?? EXTENSIONS[format]);
   const key = objectKey({
     prefix,
     streamName: batch.config.streamName,

@@ -23,5 +23,15 @@ export interface ProcessedRecord {
   /** From MetadataExtraction (partitionKeyFromQuery) and from the Lambda's metadata.partitionKeys (partitionKeyFromLambda). */
   partitionKeys: { query: Record<string, string>; lambda: Record<string, string> };
   /** Why it failed, in the words the error output records (errorCode, errorMessage), and the function involved. */
-  error?: { code: string; message: string; lambdaArn?: string; attempts: number };
+  error?: { code: string; message: string; lambdaArn?: string; attempts: number; dataCatalogTable?: DataCatalogTable };
+}
+
+/** The table a format conversion read its schema from, as its error output names it (record-format-conversion-error-handling.html). */
+export interface DataCatalogTable {
+  catalogId: string;
+  databaseName: string;
+  tableName: string;
+  region: string;
+  versionId: string;
+  catalogArn: string;
 }

@@ -101,6 +101,12 @@ export function resolveDatabase(env: Env, jdbcUrl: string): D1Database | undefin
   return isD1(binding) ? binding : undefined;
 }
 
+/** The D1 database named `name` the way ClusterJDBCURL hosts name one (format conversion's schemas use it too). */
+export function databaseNamed(env: Env, name: string): D1Database | undefined {
+  const binding = (env as unknown as Record<string, unknown>)[name.toUpperCase().replace(/[^A-Z0-9]/g, "_")];
+  return isD1(binding) ? binding : undefined;
+}
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The table's name in D1: Redshift's `schema.table` drops the schema (D1 has one). */

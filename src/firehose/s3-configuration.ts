@@ -4,7 +4,7 @@
  * configuration of its own (config.ts stores them all in one shape). Types only, so that config.ts
  * and each destination type's module can share them without importing each other.
  */
-import type { ProcessingConfiguration } from "./shapes.generated";
+import type { HiveJsonSerDe, OpenXJsonSerDe, OrcSerDe, ParquetSerDe, ProcessingConfiguration, SchemaConfiguration } from "./shapes.generated";
 
 export type CompressionFormat = "UNCOMPRESSED" | "GZIP" | "ZIP" | "Snappy" | "HADOOP_SNAPPY";
 
@@ -48,9 +48,16 @@ export interface ExtendedS3Members extends S3Input {
   /** Create's name for the backup; UpdateDestination calls it S3BackupUpdate. */
   S3BackupConfiguration?: S3Input;
   S3BackupUpdate?: S3Input;
-  /** Kept as given (only Enabled matters here: conversion itself is refused). */
-  DataFormatConversionConfiguration?: { Enabled?: boolean };
+  DataFormatConversionConfiguration?: DataFormatConversion;
   DynamicPartitioningConfiguration?: DynamicPartitioningConfiguration;
   FileExtension?: string;
   CustomTimeZone?: string;
+}
+
+/** DataFormatConversionConfiguration (columnar/conversion-config.ts checks it, columnar/convert.ts applies it). */
+export interface DataFormatConversion {
+  SchemaConfiguration?: SchemaConfiguration;
+  InputFormatConfiguration?: { Deserializer?: { OpenXJsonSerDe?: OpenXJsonSerDe; HiveJsonSerDe?: HiveJsonSerDe } };
+  OutputFormatConfiguration?: { Serializer?: { ParquetSerDe?: ParquetSerDe; OrcSerDe?: OrcSerDe } };
+  Enabled?: boolean;
 }
