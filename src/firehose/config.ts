@@ -14,6 +14,7 @@ import { validatePrefixes } from "./prefix";
 import { isKnownTimeZone } from "./time-format";
 import { checkRedshift, mergeRedshift, type RedshiftSettings } from "./redshift";
 import { checkHttpEndpoint, mergeHttpEndpoint, type HttpEndpointSettings, type HttpEndpointUpdate } from "./destinations/http-endpoint";
+import { checkIceberg, mergeIceberg, type IcebergSettings, type IcebergUpdate } from "./iceberg/destination";
 import { validateProcessingConfiguration } from "./transform";
 import { checkConversion, conversionEnabled, CONVERSION_DEFAULT_SIZE_MBS, CONVERSION_MIN_SIZE_MBS } from "./columnar/conversion-config";
 import type {
@@ -53,12 +54,15 @@ export interface Destination extends S3Description {
   Redshift?: RedshiftSettings;
   /** An HTTP endpoint destination: its own members; the S3 ones above are its S3 configuration (error output, AllData backup). */
   HttpEndpoint?: HttpEndpointSettings;
+  /** An Iceberg destination (tables in R2): its own members; the S3 ones above are its S3 configuration (error output, AllData backup). */
+  Iceberg?: IcebergSettings;
 }
 
 /** The input of any destination type in the S3 shape, with the destination's own block. */
 export interface ExtendedS3Input extends ExtendedS3Members {
   Redshift?: Partial<RedshiftSettings>;
   HttpEndpoint?: HttpEndpointUpdate;
+  Iceberg?: IcebergUpdate;
 }
 
 const NO_ENCRYPTION: EncryptionConfiguration = { NoEncryptionConfig: "NoEncryption" };
@@ -100,11 +104,20 @@ export function destinationFrom(input: ExtendedS3Input, base?: Destination): Des
     // An S3 update of a Redshift destination makes it an S3 one (UpdateDestination may switch types).
     Redshift: input.Redshift ? mergeRedshift(input.Redshift, base?.Redshift) : undefined,
     HttpEndpoint: input.HttpEndpoint ? mergeHttpEndpoint(input.HttpEndpoint, base?.HttpEndpoint) : undefined,
+    Iceberg: input.Iceberg ? mergeIceberg(input.Iceberg, base?.Iceberg) : undefined,
   });
 }
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as T;
+}
+
+/**
+ * What the processing chain is told of dynamic partitioning: an Iceberg destination takes its
+ * routing from a MetadataExtraction query (iceberg/deliver.ts), which the chain runs only with it on.
+ */
+export function processingPartitioning(destination: Destination): DynamicPartitioningConfiguration | undefined {
+  return destination.Iceberg ? { Enabled: true } : destination.DynamicPartitioningConfiguration;
 }
 
 export function dynamicPartitioningEnabled(destination: Destination): boolean {
@@ -124,9 +137,10 @@ export function checkDestination(env: Env, destination: Destination, previous?: 
   checkBucket(env, destination.BucketARN);
   if (destination.Redshift) checkRedshift(env, destination.Redshift, destination.CompressionFormat);
   if (destination.HttpEndpoint) checkHttpEndpoint(env, destination.HttpEndpoint);
+  if (destination.Iceberg) checkIceberg(env, destination.Iceberg, destination.BucketARN);
   validateProcessingConfiguration({
     processing: destination.ProcessingConfiguration,
-    dynamicPartitioning: destination.DynamicPartitioningConfiguration,
+    dynamicPartitioning: processingPartitioning(destination),
   });
   if (destination.S3BackupMode === "Enabled") {
     const backup = destination.S3BackupDescription;
@@ -169,7 +183,7 @@ function checkBucket(env: Env, bucketArn: string): void {
 
 /** The buffering hints in bytes and milliseconds: an HTTP endpoint's own, else the S3 destination's. */
 export function flushThresholds(destination: Destination): { bytes: number; intervalMs: number } {
-  const hints = destination.HttpEndpoint?.BufferingHints ?? destination.BufferingHints;
+  const hints = destination.HttpEndpoint?.BufferingHints ?? destination.Iceberg?.BufferingHints ?? destination.BufferingHints;
   return {
     bytes: Math.min(hints.SizeInMBs * 1024 * 1024, FIREHOSE.maxFlushBytes),
     intervalMs: hints.IntervalInSeconds * 1000,
@@ -189,5 +203,6 @@ export function s3Members(destination: Destination): S3Description {
  */
 export function backupTarget(destination: Destination): S3Description | undefined {
   if (destination.HttpEndpoint) return destination.HttpEndpoint.S3BackupMode === "AllData" ? s3Members(destination) : undefined;
+  if (destination.Iceberg) return destination.Iceberg.S3BackupMode === "AllData" ? s3Members(destination) : undefined;
   return destination.S3BackupMode === "Enabled" ? destination.S3BackupDescription : undefined;
 }

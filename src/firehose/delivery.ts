@@ -37,6 +37,7 @@ import { ACTIVE_PARTITIONS_EXCEEDED, dataPrefix, errorPrefixFor, MissingPartitio
 import { processRecords } from "./processing";
 import { copyIntoD1 } from "./d1-load";
 import { sendToHttpEndpoint } from "./destinations/http-endpoint";
+import { appendToIceberg } from "./iceberg/deliver";
 import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
 import type { DataFormatConversion } from "./s3-configuration";
@@ -158,7 +159,13 @@ async function writeBatch(
   // throws to have the batch retried) instead of written as data objects; those it gives up on join
   // the error output.
   const http = destination.HttpEndpoint;
-  const posted = http ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock }) : undefined;
+  // An Iceberg destination: the Ok records are appended to their tables (iceberg/deliver.ts) instead.
+  const iceberg = destination.Iceberg;
+  const posted = http
+    ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock })
+    : iceberg
+      ? await appendToIceberg({ env, batch, settings: iceberg, s3BucketArn: destination.BucketARN, records: ok, clock })
+      : undefined;
   if (posted) failed.push(...posted.failed);
 
   const { partitions: grouped, refused } = partitionRecords(batch, posted ? [] : ok);

@@ -20,6 +20,7 @@ export function errorOutputType(record: ProcessedRecord): string {
   if (code.startsWith("HttpEndpoint.")) return "http-endpoint-failed";
   if (code === ACTIVE_PARTITIONS_EXCEEDED.code) return ACTIVE_PARTITIONS_EXCEEDED.errorOutputType;
   if (code.startsWith("DataFormatConversion.")) return "format-conversion-failed";
+  if (code.startsWith("Iceberg.")) return "iceberg-failed";
   return typeOfCode(code);
 }
 

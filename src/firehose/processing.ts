@@ -8,6 +8,7 @@ import type { Clock } from "../clock";
 import { callFunction } from "../functions/invoke";
 import { serviceTarget } from "../functions/targets";
 import type { BufferConfig } from "./buffer";
+import { processingPartitioning } from "./config";
 import type { ProcessedRecord, SourceRecord } from "./records";
 import { processRecords as runChain, type LambdaTarget, type ProcessingEnv } from "./transform";
 import { deliveryStreamArn } from "./ids";
@@ -26,7 +27,7 @@ export async function processRecords(config: BufferConfig, records: SourceRecord
   return runChain(
     {
       processing: destination.ProcessingConfiguration,
-      dynamicPartitioning: destination.DynamicPartitioningConfiguration,
+      dynamicPartitioning: processingPartitioning(destination),
       deliveryStreamArn: deliveryStreamArn(config, config.streamName),
       region: config.region,
     },

@@ -12,7 +12,7 @@
  * record the function itself marked ProcessingFailed).
  */
 import { lambdaBufferingHints } from "../firehose/transform";
-import type { Destination } from "../firehose/config";
+import { processingPartitioning, type Destination } from "../firehose/config";
 import type { ProcessedRecord } from "../firehose/records";
 import type { DeliveredObject } from "./delivery-log";
 import type { FirehoseMetricName } from "./names";
@@ -71,7 +71,7 @@ export function bucketName(bucketArn: string): string {
 /** Whether the destination transforms records with a Lambda processor (or its JSONata stand-in). */
 export function transforms(destination: Destination): boolean {
   return (
-    lambdaBufferingHints({ processing: destination.ProcessingConfiguration, dynamicPartitioning: destination.DynamicPartitioningConfiguration }) !==
+    lambdaBufferingHints({ processing: destination.ProcessingConfiguration, dynamicPartitioning: processingPartitioning(destination) }) !==
     undefined
   );
 }

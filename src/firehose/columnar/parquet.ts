@@ -27,9 +27,23 @@ import type { Row, Value } from "./deserialize";
 const DEFAULT_BLOCK_BYTES = 256 * 1024 * 1024;
 const DEFAULT_PAGE_BYTES = 1024 * 1024;
 
-export function writeParquet(columns: readonly Column[], rows: readonly Row[], sourceBytes: number, options: ParquetSerDe): Uint8Array {
+/**
+ * `fieldIds` gives each top-level column a Parquet field_id (Iceberg data files need them), and
+ * `required` the columns written REQUIRED.
+ */
+export function writeParquet(
+  columns: readonly Column[],
+  rows: readonly Row[],
+  sourceBytes: number,
+  options: ParquetSerDe,
+  iceberg?: { fieldIds: readonly number[]; required: readonly boolean[] },
+): Uint8Array {
   const schema: SchemaElement[] = [{ name: "schema", num_children: columns.length }];
-  for (const column of columns) schema.push(...elements(column.name, column.type, "OPTIONAL"));
+  columns.forEach((column, index) => {
+    const [top, ...nested] = elements(column.name, column.type, iceberg?.required[index] ? "REQUIRED" : "OPTIONAL");
+    const fieldId = iceberg?.fieldIds[index];
+    if (top) schema.push(fieldId === undefined ? top : { ...top, field_id: fieldId }, ...nested);
+  });
   const plain = options.EnableDictionaryCompression === false;
   const columnData: ColumnSource[] = columns.map((column, index) => ({
     name: column.name,
