@@ -149,22 +149,27 @@ function columnsOf(schema: IcebergSchema): { columns: Column[]; fields: IcebergF
   return { columns, fields: schema.fields };
 }
 
-/** `schema`'s fields plus, for every member of the records no field has, a new optional field of the member's JSON type. */
+/**
+ * `fields` plus, for every member of the records no field has, a new optional field of the
+ * members' JSON type across all the records: long, widened to double by any fraction, to string by
+ * any mix (and for nested JSON).
+ */
 function evolve(fields: readonly IcebergField[], routed: readonly Routed[], lastColumnId: number): { fields: IcebergField[]; changed: boolean } {
   const known = new Set(fields.map((field) => field.name.toLowerCase()));
-  const added: IcebergField[] = [];
-  let nextId = Math.max(lastColumnId, ...fields.map((field) => field.id));
+  const seen = new Map<string, string>();
   for (const { documents } of routed) {
     for (const document of documents) {
       for (const [key, value] of Object.entries(document)) {
         const name = key.toLowerCase();
         if (known.has(name) || value === null) continue;
-        known.add(name);
-        nextId += 1;
-        added.push({ id: nextId, name, required: false, type: inferredType(value) });
+        const type = inferredType(value);
+        const before = seen.get(name);
+        seen.set(name, before === undefined || before === type ? type : before !== "string" && type !== "string" && before !== "boolean" && type !== "boolean" ? "double" : "string");
       }
     }
   }
+  let nextId = Math.max(lastColumnId, ...fields.map((field) => field.id));
+  const added = [...seen].map(([name, type]): IcebergField => ({ id: (nextId += 1), name, required: false, type }));
   return { fields: [...fields, ...added], changed: added.length > 0 };
 }
 
