@@ -329,3 +329,6 @@ export default {
     }
   },
 };
+
+// Shared with firehose-columnar.mjs.
+export { clients, createActiveDeliveryStream, listKeys, putBatch, BUCKET };

@@ -9,6 +9,7 @@ import drain from "./drain.mjs";
 import propagation from "./propagation.mjs";
 import propagationEfo from "./propagation-efo.mjs";
 import firehose from "./firehose.mjs";
+import firehoseColumnar from "./firehose-columnar.mjs";
 import memory from "./memory.mjs";
 
 /**
@@ -47,4 +48,4 @@ import memory from "./memory.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, drain, propagation, propagationEfo, firehose, memory];
+export const SCENARIOS = [putLatency, putThroughput, drain, propagation, propagationEfo, firehose, firehoseColumnar, memory];
