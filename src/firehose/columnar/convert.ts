@@ -7,6 +7,7 @@
  * .InvalidSchema, .NonExistentColumns), as AWS writes records it cannot convert instead of holding
  * up the stream. Failed records carry the dataCatalogTable AWS's error output names.
  */
+import { InvalidArgumentException } from "../../aws/errors";
 import type { BufferConfig } from "../buffer";
 import type { DataCatalogTable, ProcessedRecord } from "../records";
 import { outputFormatOf, type DataFormatConversion, type OutputFormat } from "./conversion-config";
@@ -50,7 +51,7 @@ export async function converterFor(env: Env, config: BufferConfig, conversion: D
   } catch (error) {
     // A D1 database or bucket unbound since the stream was created reads as a table that is gone.
     if (error instanceof SchemaError) schema = error;
-    else if (error instanceof Error && error.name === "InvalidArgumentException") schema = new SchemaError("DataFormatConversion.EntityNotFound", error.message);
+    else if (error instanceof InvalidArgumentException) schema = new SchemaError("DataFormatConversion.EntityNotFound", error.message);
     else throw error;
   }
   return { format: outputFormatOf(conversion), schema, deserializer, table, conversion };

@@ -115,10 +115,14 @@ export async function appendToIceberg(options: {
       }
       let rejected: { record: ProcessedRecord; failure: RecordFailure }[] = [];
       let appended = 0;
+      // The file for the metadata read last; written again only when another commit came first.
+      let prepared: { metadata: TableMetadata; file: AppendFile } | undefined;
       const prepare = (metadata: TableMetadata): AppendFile => {
+        if (prepared?.metadata === metadata) return prepared.file;
         const file = dataFile(metadata, routed, settings.SchemaEvolutionConfiguration?.Enabled === true);
         rejected = file.rejected;
         appended = file.accepted;
+        prepared = { metadata, file };
         return file;
       };
       // A table whose rows all fail commits nothing.
