@@ -1,7 +1,8 @@
 /** Identifiers as AWS spells them. */
 
+/** `shardId-000000000007`; a negative index (only ever read from a foreign sequence number) as AWS writes it, `shardId--00000000007`. */
 export function shardIdOf(index: number): string {
-  return `shardId-${String(index).padStart(12, "0")}`;
+  return index < 0 ? `shardId--${String(-index).padStart(11, "0")}` : `shardId-${String(index).padStart(12, "0")}`;
 }
 
 /** The index of a `shardId-000000000007`-style id, or undefined for anything else. */

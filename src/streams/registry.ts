@@ -127,6 +127,7 @@ export class StreamRegistry extends DurableObject<Env> {
         createdMs: now,
         closedMs: null,
         endingCounter: null,
+        sequenceCreatedMs: now,
       }));
       // A stream that finished deleting keeps its row until its shards are gone; finish that first.
       const deleted = this.store.stream(request.name);
@@ -137,7 +138,7 @@ export class StreamRegistry extends DurableObject<Env> {
       this.store.insertStream(stream, shards, new Map(request.tags));
       if (request.warmThroughputMiBps !== undefined) this.store.setWarmThroughput(stream.name, request.warmThroughputMiBps);
       try {
-        await Promise.all(shards.map((shard) => this.fleet.init(scope, stream, shard.index)));
+        await Promise.all(shards.map((shard) => this.fleet.init(scope, stream, shard.index, now)));
       } catch (error) {
         this.store.deleteStream(stream.name);
         throw error;

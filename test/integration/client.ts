@@ -405,6 +405,34 @@ export async function readAll(iterator: string, limit?: number): Promise<WireRec
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sequence numbers
+
+/** A 48-digit sequence number as Rivulet handed them out before it wrote AWS's 56 digits. */
+export function legacySequenceNumber(streamCreatedSeconds: number, shardIndex: number, counter: number): string {
+  return `49${String(streamCreatedSeconds).padStart(10, "0")}${String(shardIndex).padStart(12, "0")}${String(counter).padStart(24, "0")}`;
+}
+
+/** A number of AWS's format from its hexadecimal digits (as kinesalite's tests against AWS write them). */
+export function sequenceNumberFromHex(hex: string): string {
+  return BigInt(`0x${hex}`).toString();
+}
+
+/**
+ * What AWS's sequence numbers (version 2) carry, read as the KCL and kinesalite read them: the
+ * shard (bits 4 to 35), the shard's creation and the record's arrival (epoch seconds) and its place.
+ */
+export function sequenceFields(sequenceNumber: string): { shardId: string; createdSeconds: number; arrivalSeconds: number; position: bigint } {
+  const hex = BigInt(sequenceNumber).toString(16);
+  expect(hex).toMatch(/^2[0-9a-f]{45}2$/);
+  return {
+    shardId: shardId(Number((BigInt(sequenceNumber) >> 4n) & 0xffffffffn)),
+    createdSeconds: Number.parseInt(hex.slice(1, 10), 16),
+    position: BigInt(`0x${hex.slice(11, 27)}`),
+    arrivalSeconds: Number.parseInt(hex.slice(29, 38), 16),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Data
 
 export function base64(bytes: Uint8Array | string): string {
