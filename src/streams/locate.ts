@@ -6,7 +6,7 @@
 import { AwsError, InvalidArgumentException, ResourceNotFoundException, unwrap } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
 import type { Env } from "../env";
-import { parseStreamArn, shardIdOf } from "./ids";
+import { parseStreamArn, shardIdOf, shardIndexOf } from "./ids";
 import { registryFor, type Scope, type StreamView } from "./registry";
 import { shardObjectName, type Shard } from "./shard";
 
@@ -67,11 +67,23 @@ export function shardStub(env: Env, streamId: string, shardIndex: number): Durab
   return env.SHARD.get(env.SHARD.idFromName(shardObjectName(streamId, shardIndex)));
 }
 
-/** The AWS error for a shard the stream does not have. */
+/** The AWS error for a shard the stream does not have (or, in GetShardIterator, for a stream that does not exist). */
 export function shardNotFound(context: RequestContext, streamName: string, shardId: string): AwsError {
   return new ResourceNotFoundException(
     `Shard ${shardId} in stream ${streamName} under account ${context.scope.account} does not exist`,
   );
+}
+
+/**
+ * The index a ShardId names (see shardIndexOf), or AWS's error for one that names no shard at all,
+ * which quotes the id as given; AWS answers it before looking for the stream.
+ */
+export function shardIndexNamed(context: RequestContext, streamName: string, shardId: string): number {
+  const index = shardIndexOf(shardId);
+  if (index === undefined) {
+    throw new ResourceNotFoundException(`Could not find shard ${shardId} in stream ${streamName} under account ${context.scope.account}.`);
+  }
+  return index;
 }
 
 /**

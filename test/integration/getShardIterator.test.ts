@@ -19,7 +19,6 @@ import {
   sequenceFields,
   sequenceNumberFromHex,
   shardId,
-  streamNotFound,
   uniqueName,
   violation,
   type DescribeStreamSummaryOutput,
@@ -115,13 +114,13 @@ describe("GetShardIterator", () => {
       );
     });
 
-    it("answers ResourceNotFoundException for a stream that does not exist", async () => {
+    it("answers ResourceNotFoundException for a stream that does not exist, worded as AWS words a missing shard", async () => {
       const name = uniqueName();
       await expectFailure(
         "GetShardIterator",
         { StreamName: name, ShardId: shardId(0), ShardIteratorType: "LATEST" },
         "ResourceNotFoundException",
-        streamNotFound(name),
+        `Shard ${shardId(0)} in stream ${name} under account 000000000000 does not exist`,
       );
     });
 
