@@ -108,6 +108,8 @@ export class StreamRegistry extends DurableObject<Env> {
         const commitment = effectiveCommitment(this.store.accountSettings(), now);
         checkWarmThroughput({ account: scope.account, streamName: request.name }, request.mode, commitment, request.warmThroughputMiBps);
       }
+      // The tags a stream is created with follow AddTagsToStream's rules.
+      checkTagCharacters({ account: scope.account, streamName: request.name }, "add tags to", request.tags.flat());
       const stream: StreamRow = {
         name: request.name,
         id: newStreamId(),
