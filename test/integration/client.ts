@@ -75,6 +75,8 @@ export interface ApiResponse<T> {
   headers: Headers;
   /** The raw body text. */
   text: string;
+  /** The raw body (for answers that are not text, such as CBOR). */
+  bytes: Uint8Array;
   /** The body parsed as JSON when it is JSON; otherwise undefined (cast to T for convenience). */
   body: T;
 }
@@ -127,7 +129,8 @@ export async function send<T = ErrorBody>(request: RawRequest): Promise<ApiRespo
     headers,
     body: method === "GET" || method === "HEAD" ? undefined : body,
   });
-  const text = await response.text();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   expect(response.headers.get("x-amzn-RequestId"), "every answer carries x-amzn-RequestId").toMatch(UUID);
   let parsed: unknown;
   try {
@@ -135,7 +138,7 @@ export async function send<T = ErrorBody>(request: RawRequest): Promise<ApiRespo
   } catch {
     parsed = undefined;
   }
-  return { status: response.status, headers: response.headers, text, body: parsed as T };
+  return { status: response.status, headers: response.headers, text, bytes, body: parsed as T };
 }
 
 /** Calls a Kinesis operation signed with another access key id (another caller). */
