@@ -214,8 +214,12 @@ export class VideoRegistry extends DurableObject<Env> {
     await this.exclusive(async () => {
       const now = this.clock.now();
       for (const row of this.store.allStreams()) {
-        if (row.status === "DELETING" && row.statusUntilMs !== null && row.statusUntilMs <= now) await this.purge(row);
-        else if (row.retentionPending && row.status !== "DELETING") await this.tellRetention(row.name, row.id, row.retentionHours);
+        if (row.status === "DELETING" && row.statusUntilMs !== null && row.statusUntilMs <= now) {
+          // One stream object that cannot be reached must not hold up the others: it is retried.
+          await this.purge(row).catch((error: unknown) => console.error(`video stream ${row.name}: its media were not destroyed; retrying`, error));
+        } else if (row.retentionPending && row.status !== "DELETING") {
+          await this.tellRetention(row.name, row.id, row.retentionHours);
+        }
       }
     });
     await this.scheduleAlarm();
@@ -238,9 +242,14 @@ export class VideoRegistry extends DurableObject<Env> {
   }
 
   private async scheduleAlarm(): Promise<void> {
+    const now = this.clock.now();
+    const retry = now + VIDEO_CONTROL.retryMs;
     const rows = this.store.allStreams();
-    const due = rows.filter((row) => row.status === "DELETING" && row.statusUntilMs !== null).map((row) => row.statusUntilMs ?? 0);
-    if (rows.some((row) => row.retentionPending && row.status !== "DELETING")) due.push(this.clock.now() + VIDEO_CONTROL.retryMs);
+    // A deletion already due is one the alarm could not finish: it is retried later, not at once.
+    const due = rows
+      .filter((row) => row.status === "DELETING" && row.statusUntilMs !== null)
+      .map((row) => ((row.statusUntilMs ?? 0) <= now ? retry : (row.statusUntilMs ?? 0)));
+    if (rows.some((row) => row.retentionPending && row.status !== "DELETING")) due.push(retry);
     if (due.length === 0) return;
     await this.ctx.storage.setAlarm(Math.min(...due));
   }

@@ -3,10 +3,11 @@
  * stream's life (CREATING, ACTIVE, DELETING, gone), its defaults, names and ARNs, paging and the
  * lifecycle calls the data plane's stream object receives.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { VIDEO_CONTROL } from "../../../src/limits";
 import { runInDurableObject } from "cloudflare:test";
 import type { VideoRegistry } from "../../../src/video/registry";
+import { VideoStream } from "../../../src/video/stream";
 import {
   ACCOUNT,
   advanceVideoClock,
@@ -298,6 +299,30 @@ describe("DeleteStream", () => {
       await expectVideoFailure("/describeStream", { StreamName: info.StreamName }, 404, "ResourceNotFoundException", NOT_FOUND);
       expect(await runVideoRegistryAlarm()).toBe(true);
       expect(lifecycle.destroyed).toContain(streamObjectId(id));
+    } finally {
+      lifecycle.restore();
+    }
+  });
+
+  it("destroys the media of a stream object that could not be reached on a later alarm", async () => {
+    const info = await createActiveVideoStream();
+    const object = streamObjectId(await streamId(info.StreamName));
+    await videoOk("/deleteStream", { StreamARN: info.StreamARN });
+    await advanceVideoClock(VIDEO_CONTROL.deleteStreamMs);
+    const failing = vi.spyOn(VideoStream.prototype, "destroy").mockRejectedValue(new Error("unreachable"));
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await runVideoRegistryAlarm();
+    } finally {
+      failing.mockRestore();
+      errors.mockRestore();
+    }
+    await expectVideoFailure("/describeStream", { StreamName: info.StreamName }, 404, "ResourceNotFoundException", NOT_FOUND);
+    const lifecycle = recordLifecycle();
+    try {
+      await advanceVideoClock(VIDEO_CONTROL.retryMs);
+      expect(await runVideoRegistryAlarm()).toBe(true);
+      expect(lifecycle.destroyed).toContain(object);
     } finally {
       lifecycle.restore();
     }
