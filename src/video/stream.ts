@@ -4,7 +4,7 @@
  *
  * PLACEHOLDER from the control plane's branch: the data plane's stream object replaces this file
  * whole at merge. Until then it only records what the registry tells it (the lifecycle of the
- * contract), so the control plane's tests can see that it was told.
+ * contract). The control plane's tests spy on these two methods, so they hold for the real object too.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { VideoStreamLifecycle } from "./stream-contract";
