@@ -169,3 +169,23 @@ export const S3 = {
   /** R2 aborts a multipart upload left incomplete for seven days (its default lifecycle rule). */
   uploadLifetimeMs: 7 * 24 * 3_600_000,
 } as const;
+
+/**
+ * Kinesis Video Streams' control plane: https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/limits.html
+ * and the API reference (CreateStream, UpdateDataRetention, TagStream).
+ */
+export const VIDEO_CONTROL = {
+  /** "10,000 streams per account [s] in all supported Regions" (CreateStream's account limit). */
+  maxStreamsPerAccount: 10_000,
+  /** UpdateDataRetention: "The minimum value for data retention is 0 and the maximum value is 87600 (ten years)." */
+  maxRetentionHours: 87_600,
+  /** "A Kinesis video stream can support up to 50 tags." (TagStream, TagsPerResourceExceededLimitException) */
+  maxTagsPerStream: 50,
+  /** ListStreams: "The default is 10,000." (MaxResults) */
+  defaultListStreamsMaxResults: 10_000,
+  /** How long a new stream stays CREATING and a deleted one DELETING (AWS takes seconds; we keep it short). */
+  createStreamMs: 500,
+  deleteStreamMs: 500,
+  /** Our policy: how soon a stream object that could not be told of a change (retention, deletion) is told again. */
+  retryMs: 5000,
+} as const;
