@@ -413,6 +413,9 @@ function failedRules(shape: Shape, value: unknown): string[] {
   switch (shape.type) {
     case "string": {
       if (typeof value !== "string") break;
+      // A value longer than its maximum is matched too: AWS reports both violations. That costs at
+      // most a scan of the body, as every pattern matches in linear time (scripts/gen-shapes/
+      // linear-patterns.mjs; test/unit/patterns/).
       if (shape.regex !== undefined && shape.pattern !== undefined && !shape.regex.test(value)) failed.push(rule.pattern(shape.pattern));
       lengthRules(shape, value.length, failed);
       if (shape.enum !== undefined && !shape.enum.includes(value)) failed.push(rule.enum(shape));
