@@ -4,6 +4,18 @@
 
 /** Largest request body we read (AWS answers 413 above its own cap; PutRecords of 5 MiB base64-encoded fits). */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest body of an S3 request, read only once its signature is verified: Cloudflare's own limit on
+ * a request to a Worker (100 MB on the Free and Pro plans), which a deployment cannot exceed anyway.
+ */
+export const MAX_S3_REQUEST_BYTES = 100 * 1000 * 1000;
+/**
+ * How much of a request without any signature is read: enough for the checks AWS makes before
+ * authentication (an empty or malformed body is answered as such), never the body of a real call.
+ */
+export const MAX_UNSIGNED_BODY_BYTES = 64 * 1024;
+/** The console's forms (sign-in, region): a few short fields. */
+export const MAX_FORM_BYTES = 16 * 1024;
 
 /** Kinesis quotas: https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
 export const KINESIS = {

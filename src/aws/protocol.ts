@@ -15,10 +15,18 @@
  */
 import type { Clock } from "../clock";
 import type { Env } from "../env";
-import { MAX_REQUEST_BYTES } from "../limits";
+import { MAX_REQUEST_BYTES, MAX_UNSIGNED_BODY_BYTES } from "../limits";
+import { BodyTooLarge, readBody } from "./body";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
-import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
-import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
+import {
+  AwsError,
+  InternalFailure,
+  MissingAuthenticationTokenException,
+  RequestEntityTooLargeException,
+  SerializationException,
+  UnknownOperationException,
+} from "./errors";
+import { carriesSignature, keyPolicy, verifySigV4, type Caller } from "./sigv4";
 import { validateInput, type InputShape, type ValidateOptions } from "./validate";
 
 export interface RequestContext {
@@ -175,7 +183,7 @@ async function dispatch(
   if (request.method !== "POST") {
     throw new AwsError("AccessDeniedException", "Unable to determine service/operation name to be authorized", 403);
   }
-  const body = await readBody(request);
+  const body = await readRequestBody(request);
   if (body.byteLength === 0) {
     throw operation ? new SerializationException() : new UnknownOperationException();
   }
@@ -260,12 +268,20 @@ export function asAwsError(error: unknown, requestId: string): AwsError {
   return error instanceof AwsError ? error : internalFailure(error, requestId);
 }
 
-async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_REQUEST_BYTES) throw new AwsError("RequestEntityTooLargeException", undefined, 413);
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.byteLength > MAX_REQUEST_BYTES) throw new AwsError("RequestEntityTooLargeException", undefined, 413);
-  return body;
+/**
+ * The body, read only as far as it needs to be: up to MAX_REQUEST_BYTES for a signed request; for
+ * one without any signature only what the checks before authentication need (a longer one is
+ * refused for its missing signature without reading on, as it would be once read).
+ */
+async function readRequestBody(request: Request): Promise<Uint8Array> {
+  const signed = carriesSignature(request);
+  try {
+    return await readBody(request, signed ? MAX_REQUEST_BYTES : MAX_UNSIGNED_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    if (!signed) throw new MissingAuthenticationTokenException("Missing Authentication Token");
+    throw new RequestEntityTooLargeException();
+  }
 }
 
 /** JSON.stringify replacer: blobs go out as base64 and timestamps as epoch seconds. */

@@ -27,7 +27,22 @@ export interface SignedRequest {
   method: string;
   url: string;
   headers: Headers;
-  body: Uint8Array;
+  /**
+   * The body, or how to read it. S3 signs the declared x-amz-content-sha256 instead of the body's
+   * hash, so its bodies are read only once the signature is known to be right: a forged request
+   * is refused without reading a byte of it.
+   */
+  body: Uint8Array | (() => Promise<Uint8Array>);
+}
+
+/** Whether the request carries authentication at all (an Authorization header or a presigned query). */
+export function carriesSignature(request: Request): boolean {
+  const authorization = request.headers.get("authorization");
+  return (authorization !== null && authorization !== "") || new URL(request.url).searchParams.has("X-Amz-Algorithm");
+}
+
+async function bodyOf(req: SignedRequest): Promise<Uint8Array> {
+  return req.body instanceof Uint8Array ? req.body : req.body();
 }
 
 export type KeyPolicy =
@@ -300,6 +315,7 @@ async function verifySignature(
   if (auth.securityToken !== undefined) {
     throw new SessionTokenException("The security token included in the request is invalid");
   }
+  if (scope.service === "s3") await checkS3Payload(req);
 }
 
 /**
@@ -308,9 +324,9 @@ async function verifySignature(
  * (S3-style presigners); both are tried.
  */
 async function payloadHashes(req: SignedRequest, presigned: boolean, service: string): Promise<string[]> {
-  const bodyHash = hex(await crypto.subtle.digest("SHA-256", req.body));
   const declaredHash = req.headers.get("x-amz-content-sha256");
-  if (service === "s3") return [s3PayloadHash(presigned, declaredHash, bodyHash)];
+  if (service === "s3") return [s3PayloadHash(presigned, declaredHash)];
+  const bodyHash = hex(await crypto.subtle.digest("SHA-256", await bodyOf(req)));
   // Always the body's real hash: a declared x-amz-content-sha256 that differs from it (including
   // UNSIGNED-PAYLOAD) cannot vouch for this body, so it must not verify.
   if (!presigned) return [bodyHash];
@@ -586,10 +602,10 @@ function s3CanonicalPath(pathname: string): string {
 
 /**
  * S3 signs the value of x-amz-content-sha256 as the payload hash; a header-signed request must send
- * it, and a hash it declares must be the body's. Presigned URLs sign UNSIGNED-PAYLOAD unless the
- * header says otherwise.
+ * it (a hash it declares must be the body's: checkS3Payload). Presigned URLs sign UNSIGNED-PAYLOAD
+ * unless the header says otherwise.
  */
-function s3PayloadHash(presigned: boolean, declared: string | null, bodyHash: string): string {
+function s3PayloadHash(presigned: boolean, declared: string | null): string {
   if (declared === null) {
     if (presigned) return UNSIGNED_PAYLOAD;
     throw new AwsError("InvalidRequest", "Missing required header for this request: x-amz-content-sha256", 400);
@@ -599,10 +615,16 @@ function s3PayloadHash(presigned: boolean, declared: string | null, bodyHash: st
   if (!/^[0-9a-f]{64}$/.test(declared)) {
     throw new AwsError("InvalidArgument", "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.", 400);
   }
-  if (declared !== bodyHash) {
+  return declared;
+}
+
+/** Once an S3 request's signature is right: the body is the one whose hash it declared, if it declared one. */
+async function checkS3Payload(req: SignedRequest): Promise<void> {
+  const declared = req.headers.get("x-amz-content-sha256");
+  if (declared === null || !/^[0-9a-f]{64}$/.test(declared)) return;
+  if (hex(await crypto.subtle.digest("SHA-256", await bodyOf(req))) !== declared) {
     throw new AwsError("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
   }
-  return declared;
 }
 
 function canonicalQuery(query: QueryParam[], presigned: boolean): string {

@@ -21,6 +21,7 @@ import { firehose } from "../firehose/service";
 import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type MetricsAnswer } from "../metrics/query";
 import { kinesis } from "../streams/service";
 import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
+import { readApiText } from "./bodies";
 import { callerOf } from "./session";
 
 /** The services the console speaks to, by the name in its API's paths. */
@@ -110,9 +111,10 @@ consoleApi.post("/:service/:operation", sameOrigin, async (c) => {
   const service = serviceNamed(c.req.param("service"));
   if (!service) return apiError(c, new UnknownOperationException());
   try {
+    const text = await readApiText(c);
     let input: unknown;
     try {
-      input = JSON.parse(await c.req.text());
+      input = JSON.parse(text);
     } catch {
       throw new SerializationException();
     }

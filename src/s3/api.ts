@@ -11,10 +11,12 @@
  */
 import type { Clock } from "../clock";
 import type { Env } from "../env";
+import { BodyTooLarge, readBody } from "../aws/body";
 import { AwsError } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
 import { boundBucketNames, resolveBucket } from "../firehose/buckets";
+import { MAX_S3_REQUEST_BYTES } from "../limits";
 import { accessDenied, errorResponse, fromSignatureError, noSuchBucket, notImplemented, S3Error } from "./errors";
 import { listBucketsXml, listObjectsV1Xml, listObjectsV2Xml, type Owner } from "./listing";
 import { getObject } from "./objects";
@@ -64,7 +66,7 @@ async function route(request: Request, env: Env, clock: Clock, headers: Headers)
   let region: string;
   try {
     const caller = await verifySigV4(
-      { method: request.method, url: request.url, headers: request.headers, body: new Uint8Array(await request.arrayBuffer()) },
+      { method: request.method, url: request.url, headers: request.headers, body: () => readS3Body(request) },
       keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
       clock.now(),
       "s3",
@@ -105,6 +107,16 @@ async function route(request: Request, env: Env, clock: Clock, headers: Headers)
   }
   if (query.get("list-type") === "2") return xml(await listObjectsV2Xml(bucketName, bucket, query, owner));
   return xml(await listObjectsV1Xml(bucketName, bucket, query, owner));
+}
+
+/** The body, read once the signature is verified (sigv4.ts), up to what a Worker can receive. */
+async function readS3Body(request: Request): Promise<Uint8Array> {
+  try {
+    return await readBody(request, MAX_S3_REQUEST_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new S3Error("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size", 400);
+    throw error;
+  }
 }
 
 /** A stable 64-hex-digit canonical user id for the deployment's account, as S3 shows owners. */

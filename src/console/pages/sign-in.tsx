@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import { clearSessionCookies, currentSession, sameOrigin, setRegionCookie, setSessionCookie, type ConsoleEnv } from "../auth";
+import { readForm } from "../bodies";
 import { Layout, renderPage } from "../layout";
 import { checkCredentials, consoleAccess, CONSOLE_PATH, DEFAULT_REGION, isRegion, SESSION_MS, signSession } from "../session";
 
@@ -74,7 +75,7 @@ signIn.post("/sign-in", sameOrigin, async (c) => {
   const access = consoleAccess(c.env);
   const path = new URL(c.req.url).pathname;
   if (access.mode === "closed") return renderPage(c, <Layout title="Console closed" path={path}><Closed /></Layout>, 403);
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
   const next = safeNext(form.next);
   if (access.mode === "open") return c.redirect(next, 303);
   const keyId = typeof form.keyId === "string" ? form.keyId.trim() : "";
@@ -96,7 +97,7 @@ signIn.post("/sign-out", sameOrigin, (c) => {
 
 /** Another region: re-signs the session for it (signed in), or remembers it (open console). */
 signIn.post("/region", sameOrigin, async (c) => {
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
   const next = safeNext(form.next);
   const region = typeof form.region === "string" ? form.region.trim() : "";
   const session = await currentSession(c);
