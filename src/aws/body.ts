@@ -1,9 +1,13 @@
 /**
  * Reading a request body, never more than a limit: every service of the Worker reads its bodies
  * here. A declared Content-Length over the limit is refused before a byte is read; a body without
- * one (chunked, or HTTP/2) is read chunk by chunk and refused, its stream cancelled, as soon as it
- * passes the limit. So a client cannot make the Worker hold more than the limit in memory, nor keep
- * it reading a body that never ends.
+ * one (chunked, or HTTP/2) is read chunk by chunk and refused as soon as it passes the limit. So a
+ * client cannot make the Worker hold more than the limit in memory, nor keep it reading a body that
+ * never ends.
+ *
+ * The rest of a refused body is left unread, not cancelled: cancelling drops the connection, and
+ * with it the answer on its way to the client (workerd closes a connection whose request body was
+ * cancelled before the client has read the response).
  */
 
 /** Thrown when a body is longer than its limit; each service answers it in its own words. */
@@ -28,10 +32,7 @@ export function declaredTooLarge(request: Request, limit: number): boolean {
 /** The whole body, at most `limit` bytes; throws BodyTooLarge (having stopped reading) past it. */
 export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const body = request.body;
-  if (declaredTooLarge(request, limit)) {
-    await body?.cancel().catch(() => undefined);
-    throw new BodyTooLarge(limit);
-  }
+  if (declaredTooLarge(request, limit)) throw new BodyTooLarge(limit);
   if (body === null) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -41,7 +42,7 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
     if (done) break;
     length += value.byteLength;
     if (length > limit) {
-      await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
       throw new BodyTooLarge(limit);
     }
     chunks.push(value);
