@@ -176,9 +176,11 @@ async function dispatch(
   requestId: string,
   codec: WireCodec | undefined,
 ): Promise<OperationOutput> {
-  const [prefix = "", operationName = ""] = (request.headers.get("x-amz-target") ?? "").split(".");
+  // Exactly `<prefix>.<operation>`: anything after a second dot makes it no operation at all.
+  const [prefix = "", operationName = "", ...extra] = (request.headers.get("x-amz-target") ?? "").split(".");
+  const named = extra.length === 0;
   const service = services.find((candidate) => candidate.targetPrefix === prefix);
-  const operation = service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
+  const operation = named && service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
 
   if (request.method !== "POST") {
     throw new AwsError("AccessDeniedException", "Unable to determine service/operation name to be authorized", 403);
