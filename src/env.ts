@@ -28,7 +28,8 @@ export interface Env {
   RIVULET_ANALYTICS: D1Database;
   /**
    * Firehose: a JSON object from S3 bucket name to the name of the R2 binding that holds it. Buckets
-   * not listed resolve to the binding named like the bucket, upper-cased, `_` for anything else
+   * not listed, of lower-case letters, digits and `-`, resolve to the binding named like the bucket,
+   * upper-cased, `_` for `-`
    * (src/firehose/buckets.ts).
    */
   RIVULET_BUCKETS?: string;
