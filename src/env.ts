@@ -1,3 +1,4 @@
+import type { SignInThrottle } from "./console/throttle";
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
 import type { Shard } from "./streams/shard";
@@ -17,6 +18,8 @@ export interface Env {
   /** Firehose: delivery stream metadata (one registry per account and region) and one buffer per stream. */
   FIREHOSE_REGISTRY: DurableObjectNamespace<FirehoseRegistry>;
   FIREHOSE_BUFFER: DurableObjectNamespace<DeliveryBuffer>;
+  /** The console's sign-in throttle: failed attempts per key id and client address (src/console/throttle.ts). */
+  SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
   /** Firehose: references to flushed batches, consumed by this Worker (src/firehose/queue.ts). */
   FIREHOSE_DELIVERY: Queue;
   /** The R2 bucket `rivulet-deliveries` (arn:aws:s3:::rivulet-deliveries), for Firehose destinations. */

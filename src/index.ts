@@ -2,6 +2,7 @@ import { app } from "./app";
 import type { Env } from "./env";
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, deliverFirehoseBatches, requeueDeadFirehoseBatches } from "./firehose/queue";
 import { consumeStreamEvents, STREAM_EVENTS_QUEUE } from "./triggers/consumer";
+export { SignInThrottle } from "./console/throttle";
 export { DeliveryBuffer } from "./firehose/buffer";
 export { FirehoseRegistry } from "./firehose/registry";
 export { StreamRegistry } from "./streams/registry";

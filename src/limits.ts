@@ -137,3 +137,14 @@ export const METRICS = {
   /** Firehose: the delivered objects each delivery stream lists (the console's recent deliveries). */
   recentDeliveries: 200,
 } as const;
+
+/**
+ * Console sign-in (src/console/throttle.ts): failed attempts allowed per access key id and per
+ * client address within the window, after which attempts are refused (429, Retry-After) until the
+ * oldest failure leaves it. Ours: AWS's console asks for a CAPTCHA after failures instead.
+ */
+export const CONSOLE_SIGN_IN = {
+  windowMs: 15 * 60 * 1000,
+  maxFailuresPerKeyId: 10,
+  maxFailuresPerAddress: 20,
+} as const;
