@@ -118,6 +118,44 @@ export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
 }
 
 /**
+ * Whether a request carries a signature (Authorization, or a presigned query).
+ * @param {string | string[] | undefined} authorization
+ * @param {string} path the request target, with its query
+ */
+export function isSigned(authorization, path) {
+  if (authorization !== undefined && authorization !== "") return true;
+  const query = path.indexOf("?");
+  return query >= 0 && new URLSearchParams(path.slice(query + 1)).has("X-Amz-Algorithm");
+}
+
+/**
+ * Reads and drops what is left of a body nobody wants.
+ * @param {import("node:stream").Readable} body
+ */
+export function discard(body) {
+  body.unpipe();
+  body.resume();
+}
+
+/** How long a connection answered before its body was all read stays open. */
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Closes an HTTP/1.1 connection whose body is not wanted, a moment after its
+ * answer has gone out; call it before the answer's head is written. Closing
+ * at once (as Node does when the client asked for `Connection: close`) would
+ * reset the connection while the client still sends, and a client that had
+ * not read the answer yet would lose it; meanwhile what it sends is dropped.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+export function closeSoon(req, res) {
+  discard(req);
+  res.shouldKeepAlive = true;
+  res.once("finish", () => setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref());
+}
+
+/**
  * Whether a request is signed for S3 (Authorization or presigned query), whose
  * errors are XML; every other service of the Worker answers AWS JSON.
  * @param {string | undefined} authorization

@@ -1,7 +1,7 @@
 import http from "node:http";
 import http2 from "node:http2";
 import { pipeline } from "node:stream";
-import { claimsS3, DEFAULT_BODY_LIMITS, forwardLimit, guardBody, problemAnswer } from "./body-guard.mjs";
+import { claimsS3, closeSoon, DEFAULT_BODY_LIMITS, discard, forwardLimit, guardBody, isSigned, problemAnswer } from "./body-guard.mjs";
 import {
   downstreamHeadersForHttp1,
   downstreamHeadersForHttp2,
@@ -306,10 +306,10 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
             // so that the client stops sending.
             if (!req.complete) {
               guard?.stop();
-              res.shouldKeepAlive = false;
+              closeSoon(req, res);
             }
-            // Its body never went upstream: that connection cannot be reused.
-            if (hasBody && !forwarded) upRes.once("end", () => upstream?.abort());
+            // Its body did not all go upstream: that connection cannot be reused.
+            if (!req.complete || (hasBody && !forwarded)) upRes.once("end", () => upstream?.abort());
             res.writeHead(
               /** @type {number} */ (upRes.statusCode),
               upRes.statusMessage,
@@ -326,6 +326,8 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
             });
           },
           onError(error) {
+            // The answer is all here; the upstream hop failing now changes nothing.
+            if (upstreamDone) return;
             if (res.headersSent) res.destroy();
             else failHttp1(res, error);
             req.resume(); // discard whatever is left of the request body
@@ -354,30 +356,9 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
 function refuseHttp1(req, res, answer) {
   discard(req);
   if (res.headersSent || res.destroyed) return void res.destroy();
-  res.shouldKeepAlive = false;
+  closeSoon(req, res);
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
-}
-
-/**
- * Reads and drops what is left of a body nobody wants, until the connection
- * closes after the answer (which then says `Connection: close`).
- * @param {import("node:stream").Readable} body
- */
-function discard(body) {
-  body.unpipe();
-  body.resume();
-}
-
-/**
- * Whether a request carries a signature (Authorization, or a presigned query).
- * @param {string | string[] | undefined} authorization
- * @param {string} path
- */
-function isSigned(authorization, path) {
-  if (authorization !== undefined && authorization !== "") return true;
-  const query = path.indexOf("?");
-  return query >= 0 && new URLSearchParams(path.slice(query + 1)).has("X-Amz-Algorithm");
 }
 
 /**
@@ -458,6 +439,7 @@ function http2Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
             });
           },
           onError(error) {
+            if (upstreamDone) return;
             if (stream.headersSent) {
               if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
             } else {

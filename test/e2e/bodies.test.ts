@@ -73,14 +73,19 @@ function endless(chunk: number, every?: number): { stream: Readable; sent: () =>
 function post1(path: string, headers: Record<string, string>, body?: Readable): Promise<Answer> {
   const url = new URL(path, (server as TestServer).url);
   return new Promise((resolve, reject) => {
+    let answered = false;
     const request = http.request(url, { method: "POST", headers, agent: false }, (response) => {
+      answered = true;
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (piece: string) => (text += piece));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
       response.on("error", reject);
     });
-    request.on("error", () => undefined); // the server may close while the body is still going out
+    // Once answered, the server closes while the body is still going out; before, that is a failure.
+    request.on("error", (error) => {
+      if (!answered) reject(error);
+    });
     if (body) body.pipe(request);
     else request.flushHeaders();
   });
