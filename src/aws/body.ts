@@ -56,3 +56,9 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   }
   return whole;
 }
+
+/** A body read when first asked for, once: what reads it later (a signature check, then an operation) shares it. */
+export function bodyOnce(read: () => Promise<Uint8Array>): () => Promise<Uint8Array> {
+  let body: Promise<Uint8Array> | undefined;
+  return () => (body ??= read());
+}

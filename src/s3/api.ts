@@ -11,7 +11,7 @@
  */
 import type { Clock } from "../clock";
 import type { Env } from "../env";
-import { BodyTooLarge, readBody } from "../aws/body";
+import { BodyTooLarge, bodyOnce, readBody } from "../aws/body";
 import { AwsError } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
 import { keyPolicy, verifySigV4 } from "../aws/sigv4";
@@ -66,7 +66,7 @@ async function route(request: Request, env: Env, clock: Clock, headers: Headers)
   let region: string;
   try {
     const caller = await verifySigV4(
-      { method: request.method, url: request.url, headers: request.headers, body: () => readS3Body(request) },
+      { method: request.method, url: request.url, headers: request.headers, body: bodyOnce(() => readS3Body(request)) },
       keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
       clock.now(),
       "s3",
