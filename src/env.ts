@@ -1,5 +1,6 @@
 import type { AnalyticsApplication } from "./analytics/application";
 import type { AnalyticsRegistry } from "./analytics/registry";
+import type { SignInThrottle } from "./console/throttle";
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
 import type { MultipartUploads } from "./s3/uploads";
@@ -30,6 +31,8 @@ declare global {
     FIREHOSE_DELIVERY: Queue;
     /** S3's multipart uploads in progress, one object per bucket (src/s3/uploads.ts). */
     S3_MULTIPART_UPLOADS: DurableObjectNamespace<MultipartUploads>;
+    /** The console's sign-in throttle: failed attempts per key id and client address (src/console/throttle.ts). */
+    SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
     /** Analytics: application definitions (one registry per account and region) and one object per application, running it. */
     ANALYTICS_REGISTRY: DurableObjectNamespace<AnalyticsRegistry>;
     ANALYTICS_APPLICATION: DurableObjectNamespace<AnalyticsApplication>;

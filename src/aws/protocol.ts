@@ -20,11 +20,19 @@
  * API reference: "an HTTP 200 response with an empty HTTP body").
  */
 import type { Clock } from "../clock";
-import { MAX_REQUEST_BYTES } from "../limits";
+import { MAX_REQUEST_BYTES, MAX_UNSIGNED_BODY_BYTES } from "../limits";
 import { isLocal, isLocalRequest } from "../local";
+import { BodyTooLarge, readBody } from "./body";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
-import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
-import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
+import {
+  AwsError,
+  InternalFailure,
+  MissingAuthenticationTokenException,
+  RequestEntityTooLargeException,
+  SerializationException,
+  UnknownOperationException,
+} from "./errors";
+import { carriesSignature, keyPolicy, verifySigV4, type Caller } from "./sigv4";
 import { validateInput, type InputShape, type ValidateOptions } from "./validate";
 import type { Scope } from "./scope";
 
@@ -188,14 +196,16 @@ async function dispatch(
   requestId: string,
   codec: WireCodec | undefined,
 ): Promise<OperationOutput> {
-  const [prefix = "", operationName = ""] = (request.headers.get("x-amz-target") ?? "").split(".");
+  // Exactly `<prefix>.<operation>`: anything after a second dot makes it no operation at all.
+  const [prefix = "", operationName = "", ...extra] = (request.headers.get("x-amz-target") ?? "").split(".");
+  const named = extra.length === 0;
   const service = services.find((candidate) => candidate.targetPrefix === prefix);
-  const operation = service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
+  const operation = named && service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
 
   if (request.method !== "POST") {
     throw new AwsError("AccessDeniedException", "Unable to determine service/operation name to be authorized", 403);
   }
-  const body = await readBody(request);
+  const body = await readRequestBody(request);
   if (body.byteLength === 0) {
     throw new EmptyBody(operation ? "SerializationException" : "UnknownOperationException", undefined);
   }
@@ -281,12 +291,20 @@ export function asAwsError(error: unknown, requestId: string): AwsError {
   return error instanceof AwsError ? error : internalFailure(error, requestId);
 }
 
-async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_REQUEST_BYTES) throw new AwsError("RequestEntityTooLargeException", undefined, 413);
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.byteLength > MAX_REQUEST_BYTES) throw new AwsError("RequestEntityTooLargeException", undefined, 413);
-  return body;
+/**
+ * The body, read only as far as it needs to be: up to MAX_REQUEST_BYTES for a signed request; for
+ * one without any signature only what the checks before authentication need (a longer one is
+ * refused for its missing signature without reading on, as it would be once read).
+ */
+async function readRequestBody(request: Request): Promise<Uint8Array> {
+  const signed = carriesSignature(request);
+  try {
+    return await readBody(request, signed ? MAX_REQUEST_BYTES : MAX_UNSIGNED_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    if (!signed) throw new MissingAuthenticationTokenException("Missing Authentication Token");
+    throw new RequestEntityTooLargeException();
+  }
 }
 
 /** JSON.stringify replacer: blobs go out as base64 and timestamps as epoch seconds. */

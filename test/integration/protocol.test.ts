@@ -177,6 +177,11 @@ describe("protocol", () => {
       expectError(await send({ target: null, body: null }), "UnknownOperationException");
     });
 
+    it("answers UnknownOperationException for a target with more after the operation", async () => {
+      expectError(await send({ target: `${LIST_STREAMS}.Extra`, body: "{}" }), "UnknownOperationException");
+      expectError(await send({ target: `${LIST_STREAMS}.`, body: "{}" }), "UnknownOperationException");
+    });
+
     it("matches operation names exactly", async () => {
       expectError(await send({ target: `${TARGET_PREFIX}.liststreams`, body: "{}" }), "UnknownOperationException");
       expectError(await send({ target: `${TARGET_PREFIX}.toString`, body: "{}" }), "UnknownOperationException");
