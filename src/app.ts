@@ -2,8 +2,10 @@
  * The Hono app: S3's read-only REST API over R2 (requests signed for "s3"), Lambda's event source
  * mapping API (REST: its own paths, so it comes before the rest), the AWS JSON protocol endpoint (AWS
  * ignores the path, so every other request is an API call), the web console at /console and a health check.
+ * CORS (aws/cors.ts) wraps every API's answers, not the console's.
  */
 import { Hono } from "hono";
+import { cors } from "./aws/cors";
 import { serveAwsJson } from "./aws/protocol";
 import { systemClock } from "./clock";
 import { consoleApp } from "./console/app";
@@ -15,6 +17,10 @@ import { lambdaApi } from "./triggers/api";
 const services = [kinesis, firehose];
 
 export const app = new Hono<{ Bindings: Env }>();
+
+// First, so that preflights are answered before any signature is looked at, and every API's
+// answers (errors too) carry the CORS headers.
+app.use("*", cors);
 
 app.get("/health", (c) => c.json({ ok: true }));
 
