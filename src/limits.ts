@@ -135,3 +135,6 @@ export function limitsEnforced(env: Env): boolean {
   if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
   return env.RIVULET_LOCAL !== "1";
 }
+
+/** S3's longest object key, in bytes of UTF-8 (R2's too): https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html */
+export const S3_MAX_KEY_BYTES = 1024;

@@ -28,6 +28,8 @@ export const noSuchBucket = (bucket: string): S3Error =>
 
 export const noSuchKey = (key: string): S3Error => new S3Error("NoSuchKey", "The specified key does not exist.", 404, [["Key", key]]);
 
+export const keyTooLong = (): S3Error => new S3Error("KeyTooLongError", "Your key is too long", 400);
+
 export const notImplemented = (): S3Error =>
   new S3Error("NotImplemented", "A header you provided implies functionality that is not implemented", 501);
 
