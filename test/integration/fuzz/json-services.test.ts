@@ -14,7 +14,7 @@ import { ensureFixtures, hintsFor, snapshot, type Fixtures } from "./fixtures";
 import { expectAwsJsonAnswer, fuzz, SEED, sendRequest, timeoutFor } from "./harness";
 
 /** Runs per operation: about a minute for the whole suite on a loaded two-core machine. */
-const RUNS = 10;
+const RUNS = 20;
 
 /** Operations that only read: no snapshot around them. */
 const READS = /^(Describe|List|Get)|^SubscribeToShard$/;
@@ -98,7 +98,7 @@ describe("the protocol around the operations", () => {
   });
 
   it("answers any target, content type, method, path and signature as AWS would, never a 5xx", async () => {
-    await fuzz(request, RUNS * 5, async (input) => {
+    await fuzz(request, RUNS * 10, async (input) => {
       const body: FuzzBody = { mutation: "protocol", contentType: input.contentType, body: input.body };
       const answer = await sendRequest({ ...input, body });
       expectAwsJsonAnswer(answer, JSON.stringify(input));

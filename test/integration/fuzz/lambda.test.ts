@@ -14,7 +14,7 @@ import { createActiveStream, send } from "../client";
 import { AMZ_JSON, describeBody, fuzzBody, ODD_UNICODE_FOR_URLS, type FuzzBody, type Hints } from "./arbitraries";
 import { fuzz, SEED, sendRequest, timeoutFor, type Answer } from "./harness";
 
-const RUNS = 80;
+const RUNS = 150;
 const MAPPINGS = "/2015-03-31/event-source-mappings";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -16,7 +16,7 @@ import { ODD_UNICODE_FOR_URLS } from "./arbitraries";
 import { fuzz, SEED, timeoutFor } from "./harness";
 
 const worker = (workersExports as unknown as { default: Fetcher }).default;
-const RUNS = 300;
+const RUNS = 500;
 const BUCKET = "rivulet-deliveries";
 const PREFIX = "fuzz-s3/";
 const KEYS = [`${PREFIX}one.txt`, `${PREFIX}dir/two.json`, `${PREFIX}odd name+&'(x).txt`];
