@@ -208,6 +208,11 @@ const WRONG_TYPES: Record<Shape["type"], unknown[]> = {
 
 /** Marks where deep nesting goes in the serialized text (JSON.stringify would recurse through it). */
 const DEEP = "fuzz:deep-nesting:";
+/** Marks JSON text that no JavaScript value serializes to (1e400 parses as Infinity). */
+const RAW = "fuzz:raw:";
+
+/** Numbers past what any number or date holds: epoch seconds beyond the last Date, and beyond a double. */
+const EXTREME_NUMBERS = [1e20, -1e20, 8.64e12 + 1, -8.64e12 - 1, `${RAW}1e400`, `${RAW}-1e400`, `${RAW}123456789012345678901234567890`, `${RAW}-0.0e-400`];
 
 function outOfRange(shape: Shape, hints: Hints): fc.Arbitrary<unknown> {
   switch (shape.type) {
@@ -221,7 +226,7 @@ function outOfRange(shape: Shape, hints: Hints): fc.Arbitrary<unknown> {
     case "long":
     case "float":
     case "double": {
-      const limits = [2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, -(2 ** 63), 1e300, -1e300, 0.5, -0, 4.9e-324];
+      const limits: unknown[] = [2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, -(2 ** 63), 1e300, -1e300, 0.5, -0, 4.9e-324, ...EXTREME_NUMBERS];
       if (shape.min !== undefined) limits.push(shape.min - 1);
       if (shape.max !== undefined) limits.push(shape.max + 1);
       return fc.constantFrom(...limits);
@@ -236,6 +241,8 @@ function outOfRange(shape: Shape, hints: Hints): fc.Arbitrary<unknown> {
     }
     case "map":
       return fc.constant(Object.fromEntries(Array.from({ length: (shape.max ?? 100) + 1 }, (_, i) => [`k${i}`, "v"])));
+    case "timestamp":
+      return fc.constantFrom(...EXTREME_NUMBERS);
     default:
       return fc.constant(null);
   }
@@ -271,10 +278,12 @@ function mutationOf(position: Position, hints: Hints): fc.Arbitrary<{ mutation: 
 /** JSON text, with the deep-nesting markers written out as `depth` nested arrays or objects. */
 function serialize(value: unknown): string {
   const text = JSON.stringify(value);
-  return text.replace(/"fuzz:deep-nesting:(\d+)"/g, (_match, depth: string) => {
-    const n = Number(depth);
-    return n % 2 === 0 ? `${"[".repeat(n)}${"]".repeat(n)}` : `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
-  });
+  return text
+    .replace(/"fuzz:deep-nesting:(\d+)"/g, (_match, depth: string) => {
+      const n = Number(depth);
+      return n % 2 === 0 ? `${"[".repeat(n)}${"]".repeat(n)}` : `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
+    })
+    .replace(/"fuzz:raw:([^"]*)"/g, (_match, raw: string) => raw);
 }
 
 function json(mutation: string, value: unknown): FuzzBody {
