@@ -19,7 +19,8 @@ const migrations = [
 const workers = cloudflareTest({
   wrangler: { configPath: "./wrangler.toml" },
   miniflare: {
-    bindings: { RIVULET_LOCAL: "1", TEST_MIGRATIONS: migrations },
+    // FUZZ_SEED replays a run of the fuzz suite (test/integration/fuzz/), FUZZ_RUNS scales it.
+    bindings: { RIVULET_LOCAL: "1", TEST_MIGRATIONS: migrations, FUZZ_SEED: process.env.FUZZ_SEED ?? "", FUZZ_RUNS: process.env.FUZZ_RUNS ?? "" },
     // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
     // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts).
     serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson },

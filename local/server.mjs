@@ -35,6 +35,8 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  * @property {"on" | "off"} [throughputLimits] AWS's per-shard throughput limits (default off locally)
  * @property {string} [encryptionKey] RIVULET_ENCRYPTION_KEY, base64 of 32 bytes (default:
  *   the Worker's fixed development key)
+ * @property {string} [corsOrigins] RIVULET_CORS_ORIGINS: the origins whose pages may call the
+ *   APIs (default any, "*"; "none" for none; see src/aws/cors.ts)
  * @property {boolean} [quiet] true: print nothing (wrangler's output is still
  *   included in startup errors)
  * @property {string} [logLevel] wrangler --log-level, default "warn"
@@ -153,6 +155,8 @@ export async function startLocalServer(options = {}) {
   /** @type {Record<string, string>} */
   const secretVars = accessKeys ? { RIVULET_ACCESS_KEYS: accessKeys } : {};
   if (options.encryptionKey) secretVars.RIVULET_ENCRYPTION_KEY = options.encryptionKey;
+  // Not a secret, but a list of origins is full of colons, which --var NAME:VALUE would misread.
+  if (options.corsOrigins !== undefined) secretVars.RIVULET_CORS_ORIGINS = options.corsOrigins;
   const envFile = writeEnvFile(secretVars);
   /** @type {Record<string, string>} */
   const vars = { RIVULET_LOCAL: "1" };

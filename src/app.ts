@@ -3,9 +3,10 @@
  * REST-JSON APIs (their operations' paths, or requests signed for "kinesisvideo"), Lambda's event
  * source mapping API (REST: its own paths, so it comes before the rest), the AWS JSON protocol
  * endpoint (AWS ignores the path, so every other request is an API call), the web console at
- * /console and a health check.
+ * /console and a health check. CORS (aws/cors.ts) wraps every API's answers, not the console's.
  */
 import { Hono } from "hono";
+import { cors } from "./aws/cors";
 import { analyticsV1, analyticsV2 } from "./analytics/service";
 import { serveAwsJson } from "./aws/protocol";
 import { isRestJsonRequest, serveRestJson } from "./aws/rest-json";
@@ -23,6 +24,10 @@ const services = [kinesis, firehose, analyticsV1, analyticsV2];
 const restJsonServices = [kinesisVideo];
 
 export const app = new Hono<{ Bindings: Env }>();
+
+// First, so that preflights are answered before any signature is looked at, and every API's
+// answers (errors too) carry the CORS headers.
+app.use("*", cors);
 
 app.get("/health", (c) => c.json({ ok: true }));
 

@@ -66,6 +66,11 @@ declare global {
      * uses a fixed development key instead.
      */
     RIVULET_ENCRYPTION_KEY?: string;
+    /**
+     * The origins whose web pages may call the APIs (CORS, src/aws/cors.ts): `*` (the default), a
+     * comma-separated list of origins, or empty or `none` for no CORS. The console ignores it.
+     */
+    RIVULET_CORS_ORIGINS?: string;
     /** Set to "1" only by `npm start`: with no keys configured, any well-formed signature is accepted. */
     RIVULET_LOCAL?: string;
   }

@@ -218,7 +218,8 @@ export function streamNotFound(name: string): string {
 // ---------------------------------------------------------------------------------------------
 // SigV4 (header form), from the AWS documentation
 
-async function signRequest(
+/** Signs `headers` (adding host, x-amz-date and authorization) for a request of `method` to `url` with `body`. */
+export async function signRequest(
   method: string,
   url: URL,
   headers: Headers,
