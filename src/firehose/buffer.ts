@@ -24,8 +24,9 @@ import { flushThresholds, type Destination } from "./config";
 import { FIREHOSE } from "./limits";
 import { describeSource, KINESIS_SOURCE, latestCheckpoints, pollSource, type KinesisSourceConfig } from "./kinesis-source";
 import type { SourceRecord } from "./records";
+import type { DestinationState } from "./destinations/state";
 import { DeliveryLog } from "../metrics/delivery-log";
-import { deliverySamples, failedDeliverySamples, incomingSamples, sourceSamples, type DeliveryOutcome } from "../metrics/firehose";
+import { deliverySamples, failedDeliverySamples, incomingSamples, loggedDeliveries, sourceSamples, type DeliveryOutcome } from "../metrics/firehose";
 import { MetricsStore } from "../metrics/store";
 import { directPutQuota, IngestBudget } from "./throughput";
 
@@ -252,6 +253,20 @@ export class DeliveryBuffer extends DurableObject<Env> {
   }
 
   /**
+   * What an OpenSearch or Splunk destination remembered after the last delivery attempt of the
+   * batch (destinations/state.ts), or null.
+   */
+  async destinationState(batchId: string) {
+    return capture((): DestinationState | null => (this.store.exists() ? (this.ctx.storage.kv.get<DestinationState>(`destination:${batchId}`) ?? null) : null));
+  }
+
+  async saveDestinationState(batchId: string, state: DestinationState) {
+    return capture(() => {
+      if (this.store.exists() && this.store.batch(batchId)) this.ctx.storage.kv.put(`destination:${batchId}`, state);
+    });
+  }
+
+  /**
    * Delivery finished: the batch's records are no longer needed. Repeating it is harmless. What the
    * delivery did (`outcome`) is counted once, with the batch's removal.
    */
@@ -263,13 +278,14 @@ export class DeliveryBuffer extends DurableObject<Env> {
         this.ctx.storage.transactionSync(() => {
           this.metrics.record(now, deliverySamples(outcome, now));
           this.metrics.write(now);
-          this.deliveryLog.add(now, outcome.objects);
+          this.deliveryLog.add(now, loggedDeliveries(outcome));
           this.store.complete(batchId);
         });
       } else {
         this.store.complete(batchId);
       }
       this.ctx.storage.kv.delete(`plan:${batchId}`);
+      this.ctx.storage.kv.delete(`destination:${batchId}`);
       await this.scheduleAlarm(this.clock.now());
     });
   }
