@@ -159,7 +159,10 @@ export async function sendToSplunk(options: {
     if (state.inFlight.length > 0 || (unsettled.length > 0 && retrying())) {
       await options.state.save(state);
       const first = unsettled.find((event) => state.errors[event.key] !== undefined);
-      const why = first ? `${state.errors[first.key]?.code ?? ""} for ${unsettled.length} event(s)` : `awaiting ${state.inFlight.length} acknowledgement(s)`;
+      const why =
+        state.inFlight.length > 0 || !first
+          ? `awaiting ${state.inFlight.length} acknowledgement(s)`
+          : `${state.errors[first.key]?.code ?? ""} for ${unsettled.length} event(s)`;
       throw new DestinationRetry(`delivery stream ${batch.config.streamName}: Splunk ${why}; retrying`);
     }
     state.gaveUp = true;
