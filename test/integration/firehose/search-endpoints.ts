@@ -229,6 +229,10 @@ function hec(name: string, path: string, request: Request, text: string): Respon
   const state = collector(name);
   const authorization = request.headers.get("authorization");
   const channel = request.headers.get("x-splunk-request-channel");
+  const raw = path === "/services/collector/raw";
+  const events = raw ? text.split("\n").filter((line) => line !== "") : splitEvents(text);
+  // Every request of events is recorded, whatever the answer.
+  if (path !== "/services/collector/ack") state.requests.push({ path, channel, authorization, events: events?.length ?? 0 });
   if (authorization === null) return json(401, { text: "Token is required", code: 2 });
   if (authorization !== `Splunk ${state.script.token ?? HEC_TOKEN}`) return json(403, { text: "Invalid token", code: 4 });
   if (channel === null) return json(400, { text: "Data channel is missing", code: 10 });
@@ -250,9 +254,6 @@ function hec(name: string, path: string, request: Request, text: string): Respon
     }
     return json(200, { acks });
   }
-  const raw = path === "/services/collector/raw";
-  const events = raw ? text.split("\n").filter((line) => line !== "") : splitEvents(text);
-  state.requests.push({ path, channel, authorization, events: events?.length ?? 0 });
   const answer = state.script.answers?.shift();
   if (answer) return new Response(answer.body, { status: answer.status, headers: { "content-type": "application/json" } });
   if (!events || events.length === 0) return json(400, { text: events ? "No data" : "Invalid data format", code: events ? 5 : 6 });
