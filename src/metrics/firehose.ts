@@ -154,12 +154,12 @@ function destinationSamples(destination: DestinationOutcome): Sample[] {
   return samples;
 }
 
-/** The console's log of a delivery: the objects written, then what the destination took, per index or collector. */
+/** The console's log of a delivery, in the order it happened: what the destination took (per index or collector), then the objects written. */
 export function loggedDeliveries(outcome: DeliveryOutcome): DeliveredObject[] {
   const taken = (outcome.destination?.entries ?? []).map(
     (entry): DeliveredObject => ({ bucket: entry.target, key: entry.name, bytes: entry.bytes, records: entry.records, kind: "destination" }),
   );
-  return [...outcome.objects, ...taken];
+  return [...taken, ...outcome.objects];
 }
 
 /** S3 puts of one delivery attempt, as one combined sample of 1 (succeeded) and 0 (failed) values. */
