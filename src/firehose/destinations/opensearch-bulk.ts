@@ -33,9 +33,11 @@ import type { ProcessedRecord } from "../records";
 import { rotatedIndexName } from "./index-rotation";
 import { domainNameOf, resolveCluster, type Cluster, type OpenSearchSettings } from "./opensearch";
 import { call, DestinationRetry, hostOf, quoted, recordKey, type DestinationDelivery, type FlushedBatch, type Reply } from "./outbound";
-import type { DestinationState, OpenSearchState, RememberedError, StateStore } from "./state";
+import { fingerprint, Outcomes, packState, unpackState, type RememberedError, type StateStore } from "./state";
 
 interface Document {
+  /** Its place in the batch (the state's outcomes are by place). */
+  position: number;
   key: string;
   record: ProcessedRecord;
   index: string;
@@ -68,7 +70,7 @@ function documents(settings: OpenSearchSettings, records: readonly ProcessedReco
   const ids = settings.DocumentIdOptions?.DefaultDocumentIdFormat !== "NO_DOCUMENT_ID";
   const type = settings.TypeName ? settings.TypeName : undefined;
   const seen = new Set<string>();
-  return records.map((record) => {
+  return records.map((record, position) => {
     let key = recordKey(record.recordId);
     // Record ids are unique within a stream; this only guards the state's bookkeeping.
     for (let n = 1; seen.has(key); n++) key = `${recordKey(record.recordId)}~${n}`;
@@ -77,6 +79,7 @@ function documents(settings: OpenSearchSettings, records: readonly ProcessedReco
     const source = sourceLine(record.data);
     const action = { index: { _index: index, ...(type !== undefined && { _type: type }), ...(ids && { _id: key }) } };
     return {
+      position,
       key,
       record,
       index,
@@ -86,8 +89,46 @@ function documents(settings: OpenSearchSettings, records: readonly ProcessedReco
   });
 }
 
-function isOpenSearchState(state: DestinationState | null): state is OpenSearchState {
-  return state?.kind === "opensearch";
+/** What the destination remembers between attempts of a batch (destinations/state.ts). */
+interface Progress {
+  /** RetryOptions.DurationInSeconds counts from the first attempt (AWS: "including the first attempt"). */
+  firstAttemptMs: number;
+  /** Bulk attempts made (attemptsMade of the failed documents). */
+  attempts: number;
+  /** The retry duration ran out: what is not indexed goes to the S3 backup, and nothing is sent again. */
+  gaveUp: boolean;
+  outcomes: Outcomes;
+}
+
+interface Header {
+  kind: "opensearch";
+  fingerprint: string;
+  firstAttemptMs: number;
+  attempts: number;
+  gaveUp: boolean;
+  errors: RememberedError[];
+}
+
+async function loadProgress(store: StateStore, docs: readonly Document[], print: string, now: number): Promise<Progress> {
+  const packed = await store.load();
+  const state = packed ? unpackState(packed) : undefined;
+  const header = state?.header as Partial<Header> | undefined;
+  const outcomes = state?.arrays[0];
+  if (header?.kind === "opensearch" && header.fingerprint === print && outcomes?.byteLength === docs.length) {
+    return {
+      firstAttemptMs: header.firstAttemptMs ?? now,
+      attempts: header.attempts ?? 0,
+      gaveUp: header.gaveUp === true,
+      outcomes: new Outcomes(outcomes, header.errors ?? []),
+    };
+  }
+  return { firstAttemptMs: now, attempts: 0, gaveUp: false, outcomes: Outcomes.empty(docs.length) };
+}
+
+async function saveProgress(store: StateStore, print: string, progress: Progress): Promise<void> {
+  const { firstAttemptMs, attempts, gaveUp, outcomes } = progress;
+  const header: Header = { kind: "opensearch", fingerprint: print, firstAttemptMs, attempts, gaveUp, errors: outcomes.errors };
+  await store.save(packState(header, [outcomes.bytes]));
 }
 
 /**
@@ -104,40 +145,37 @@ export async function sendToOpenSearch(options: {
 }): Promise<DestinationDelivery> {
   const { env, batch, settings, clock } = options;
   const docs = documents(settings, options.records);
-  const loaded = await options.state.load();
-  const state: OpenSearchState = isOpenSearchState(loaded)
-    ? loaded
-    : { kind: "opensearch", firstAttemptMs: clock.now(), attempts: 0, indexed: [], errors: {}, gaveUp: false };
-  const indexed = new Set(state.indexed);
-  if (!state.gaveUp) {
-    for (const doc of docs) if (doc.lines === undefined) state.errors[doc.key] = MALFORMED;
-    const toSend = docs.filter((doc) => doc.lines !== undefined && !indexed.has(doc.key));
+  const print = fingerprint(docs.map((doc) => doc.key));
+  const progress = await loadProgress(options.state, docs, print, clock.now());
+  const { outcomes } = progress;
+  if (!progress.gaveUp) {
+    for (const doc of docs) if (doc.lines === undefined) outcomes.markFailed(doc.position, MALFORMED);
+    const toSend = docs.filter((doc) => doc.lines !== undefined && !outcomes.delivered(doc.position));
     if (toSend.length > 0) {
-      state.attempts += 1;
-      await index(env, settings, toSend, state, indexed);
-      state.indexed = [...indexed];
+      progress.attempts += 1;
+      await index(env, settings, toSend, outcomes);
     }
-    const pending = docs.filter((doc) => doc.lines !== undefined && !indexed.has(doc.key));
+    const pending = docs.filter((doc) => doc.lines !== undefined && !outcomes.delivered(doc.position));
     const retryMs = settings.RetryOptions.DurationInSeconds * 1000;
-    const deadline = state.firstAttemptMs + retryMs;
+    const deadline = progress.firstAttemptMs + retryMs;
     // DurationInSeconds 0: AWS makes no retry at all.
     if (pending.length > 0 && retryMs > 0 && clock.now() < deadline) {
-      await options.state.save(state);
+      await saveProgress(options.state, print, progress);
       const first = pending[0];
-      const error = (first && state.errors[first.key]) ?? MALFORMED;
+      const error = (first && outcomes.error(first.position)) ?? MALFORMED;
       throw new DestinationRetry(
         `delivery stream ${batch.config.streamName}: ${pending.length} document(s) not indexed (${error.code}: ${error.message}); ` +
           `retrying until ${new Date(deadline).toISOString()}`,
       );
     }
-    state.gaveUp = true;
-    await options.state.save(state);
+    progress.gaveUp = true;
+    await saveProgress(options.state, print, progress);
   }
-  return settle(settings, docs, state, indexed, resolveCluster(env, settings));
+  return settle(settings, docs, progress, resolveCluster(env, settings));
 }
 
-/** Sends the documents in bulk requests of at most SizeInMBs, noting each document's fate in `state`. */
-async function index(env: Env, settings: OpenSearchSettings, docs: readonly Document[], state: OpenSearchState, indexed: Set<string>): Promise<void> {
+/** Sends the documents in bulk requests of at most SizeInMBs, noting each document's fate in `outcomes`. */
+async function index(env: Env, settings: OpenSearchSettings, docs: readonly Document[], outcomes: Outcomes): Promise<void> {
   const cluster = resolveCluster(env, settings);
   const limit = settings.BufferingHints.SizeInMBs * MIB;
   for (const chunk of chunks(docs, limit)) {
@@ -146,12 +184,8 @@ async function index(env: Env, settings: OpenSearchSettings, docs: readonly Docu
       : chunk.map(() => ({ code: "OpenSearch.ConnectionFailed", message: "The cluster the destination names is not reachable from this Worker (its binding or mapping is gone)." }));
     for (const [i, doc] of chunk.entries()) {
       const verdict = verdicts[i];
-      if (verdict === "indexed") {
-        indexed.add(doc.key);
-        delete state.errors[doc.key];
-      } else if (verdict) {
-        state.errors[doc.key] = verdict;
-      }
+      if (verdict === "indexed") outcomes.markDelivered(doc.position);
+      else if (verdict) outcomes.markFailed(doc.position, verdict);
     }
   }
 }
@@ -239,14 +273,14 @@ function bulkItems(text: string, count: number): Verdict[] | undefined {
 }
 
 /** The final tally: indexed documents delivered, the others failed with AWS's error record members. */
-function settle(settings: OpenSearchSettings, docs: readonly Document[], state: OpenSearchState, indexed: ReadonlySet<string>, cluster: Cluster | undefined): DestinationDelivery {
+function settle(settings: OpenSearchSettings, docs: readonly Document[], progress: Progress, cluster: Cluster | undefined): DestinationDelivery {
   const serverless = settings.kind === "AmazonOpenSearchServerless";
   const outputType = settings.kind === "Elasticsearch" ? "elasticsearch-failed" : "AmazonOpenSearchService-failed";
   const failed: ProcessedRecord[] = [];
   const byIndex = new Map<string, { records: number; bytes: number }>();
   let bytes = 0;
   for (const doc of docs) {
-    if (indexed.has(doc.key)) {
+    if (progress.outcomes.delivered(doc.position)) {
       const entry = byIndex.get(doc.index) ?? { records: 0, bytes: 0 };
       entry.records += 1;
       entry.bytes += doc.record.data.byteLength;
@@ -254,14 +288,14 @@ function settle(settings: OpenSearchSettings, docs: readonly Document[], state: 
       byIndex.set(doc.index, entry);
       continue;
     }
-    const error = state.errors[doc.key] ?? MALFORMED;
+    const error = progress.outcomes.error(doc.position) ?? MALFORMED;
     const members: Record<string, string | null> = serverless
       ? { osDocumentId: doc.id, osIndexName: doc.index }
       : { esDocumentId: doc.id, esIndexName: doc.index, esTypeName: settings.TypeName ? settings.TypeName : null };
     failed.push({
       ...doc.record,
       result: "ProcessingFailed",
-      error: { code: error.code, message: error.message, attempts: doc.lines ? state.attempts : 0, destination: { outputType, beforeRawData: members } },
+      error: { code: error.code, message: error.message, attempts: doc.lines ? progress.attempts : 0, destination: { outputType, beforeRawData: members } },
     });
   }
   const target = cluster ? hostOf(cluster.base) : settings.DomainARN ? domainNameOf(settings.DomainARN) : "";

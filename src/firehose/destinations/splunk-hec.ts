@@ -30,9 +30,11 @@ import { derivedUuid } from "../object-names";
 import type { ProcessedRecord } from "../records";
 import { call, DestinationRetry, hostOf, quoted, recordKey, type DestinationDelivery, type FlushedBatch, type Reply } from "./outbound";
 import type { SplunkSettings } from "./splunk";
-import type { DestinationState, RememberedError, SplunkState, StateStore } from "./state";
+import { fingerprint, Outcomes, packState, unpackState, type RememberedError, type StateStore } from "./state";
 
 interface Event {
+  /** Its place in the batch (the state's outcomes are by place). */
+  position: number;
   key: string;
   record: ProcessedRecord;
 }
@@ -89,8 +91,75 @@ const HEC_CODES: Readonly<Record<number, SplunkErrorCode>> = {
 const PATHS = { Event: "/services/collector/event", Raw: "/services/collector/raw" } as const;
 const ACK_PATH = "/services/collector/ack";
 
-function isSplunkState(state: DestinationState | null): state is SplunkState {
-  return state?.kind === "splunk";
+/** A HEC request whose acknowledgement has not come yet: its ackId, when it was sent, its events (ranges of places). */
+interface InFlight {
+  ackId: number;
+  sentMs: number;
+  ranges: [number, number][];
+}
+
+/** What the destination remembers between attempts of a batch (destinations/state.ts). */
+interface Progress {
+  /** RetryOptions.DurationInSeconds counts from the first failure (AWS: "starts after the initial attempt ... fails"). */
+  firstFailureMs: number | null;
+  inFlight: InFlight[];
+  /** Milliseconds from each acknowledged request to its acknowledgement (DeliveryToSplunk.DataAckLatency). */
+  ackLatenciesMs: number[];
+  /** The retry duration ran out: what is not acknowledged goes to the S3 backup, and nothing is sent again. */
+  gaveUp: boolean;
+  /** Per event: acknowledged, or its latest failure. */
+  outcomes: Outcomes;
+  /** Per event: how many times it was sent (attemptsMade; at most 255). */
+  sends: Uint8Array;
+}
+
+interface Header {
+  kind: "splunk";
+  fingerprint: string;
+  firstFailureMs: number | null;
+  inFlight: InFlight[];
+  ackLatenciesMs: number[];
+  gaveUp: boolean;
+  errors: RememberedError[];
+}
+
+async function loadProgress(store: StateStore, count: number, print: string): Promise<Progress> {
+  const packed = await store.load();
+  const state = packed ? unpackState(packed) : undefined;
+  const header = state?.header as Partial<Header> | undefined;
+  const [outcomes, sends] = state?.arrays ?? [];
+  if (header?.kind === "splunk" && header.fingerprint === print && outcomes?.byteLength === count && sends?.byteLength === count) {
+    return {
+      firstFailureMs: header.firstFailureMs ?? null,
+      inFlight: header.inFlight ?? [],
+      ackLatenciesMs: header.ackLatenciesMs ?? [],
+      gaveUp: header.gaveUp === true,
+      outcomes: new Outcomes(outcomes, header.errors ?? []),
+      sends,
+    };
+  }
+  return { firstFailureMs: null, inFlight: [], ackLatenciesMs: [], gaveUp: false, outcomes: Outcomes.empty(count), sends: new Uint8Array(count) };
+}
+
+async function saveProgress(store: StateStore, print: string, progress: Progress): Promise<void> {
+  const { firstFailureMs, inFlight, ackLatenciesMs, gaveUp, outcomes, sends } = progress;
+  const header: Header = { kind: "splunk", fingerprint: print, firstFailureMs, inFlight, ackLatenciesMs, gaveUp, errors: outcomes.errors };
+  await store.save(packState(header, [outcomes.bytes, sends]));
+}
+
+/** Places as ranges [from, to). */
+function rangesOf(events: readonly Event[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const { position } of events) {
+    const last = ranges.at(-1);
+    if (last && last[1] === position) last[1] = position + 1;
+    else ranges.push([position, position + 1]);
+  }
+  return ranges;
+}
+
+function* placesOf(request: InFlight): Generator<number> {
+  for (const [from, to] of request.ranges) for (let place = from; place < to; place++) yield place;
 }
 
 function jsonObject(text: string): Record<string, unknown> | undefined {
@@ -117,14 +186,12 @@ export async function sendToSplunk(options: {
   wait?: (ms: number) => Promise<void>;
 }): Promise<DestinationDelivery> {
   const { batch, settings, clock } = options;
-  const events = options.records.map((record): Event => ({ key: recordKey(record.recordId), record }));
-  const loaded = await options.state.load();
-  const state: SplunkState = isSplunkState(loaded)
-    ? loaded
-    : { kind: "splunk", firstFailureMs: null, sends: {}, acked: [], errors: {}, inFlight: [], ackLatenciesMs: [], gaveUp: false };
-  const acked = new Set(state.acked);
+  const events = options.records.map((record, position): Event => ({ position, key: recordKey(record.recordId), record }));
+  const print = fingerprint(events.map((event) => event.key));
+  const progress = await loadProgress(options.state, events.length, print);
+  const { outcomes } = progress;
   const base = settings.HECEndpoint.replace(/\/+$/, "");
-  if (!state.gaveUp) {
+  if (!progress.gaveUp) {
     const channel = await derivedUuid([batch.config.account, batch.config.region, batch.config.streamName, "splunk-channel"]);
     const collector: Collector = {
       base,
@@ -136,39 +203,38 @@ export async function sendToSplunk(options: {
     };
     const retryMs = settings.RetryOptions.DurationInSeconds * 1000;
     // DurationInSeconds 0: AWS makes no retry at all.
-    const retrying = () => retryMs > 0 && state.firstFailureMs !== null && clock.now() < state.firstFailureMs + retryMs;
+    const retrying = () => retryMs > 0 && progress.firstFailureMs !== null && clock.now() < progress.firstFailureMs + retryMs;
 
     // Acknowledgements of requests sent by earlier attempts, then what is neither acknowledged nor awaited.
-    await pollAcks(collector, state, acked, clock);
-    const awaited = new Set(state.inFlight.flatMap((request) => request.keys));
+    await pollAcks(collector, progress, clock);
+    const awaited = new Set(progress.inFlight.flatMap((request) => [...placesOf(request)]));
     const toSend = events.filter(
-      (event) => !acked.has(event.key) && !awaited.has(event.key) && (state.errors[event.key] === undefined || retrying()),
+      (event) => !outcomes.delivered(event.position) && !awaited.has(event.position) && (outcomes.error(event.position) === undefined || retrying()),
     );
     for (const chunk of chunks(toSend, settings.BufferingHints.SizeInMBs * MIB)) {
-      await post(collector, settings, chunk, state, clock);
+      await post(collector, settings, chunk, progress, clock);
     }
     const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     for (const ms of FIREHOSE.splunkAckPollWaitsMs) {
-      if (state.inFlight.length === 0) break;
+      if (progress.inFlight.length === 0) break;
       await wait(ms);
-      await pollAcks(collector, state, acked, clock);
+      await pollAcks(collector, progress, clock);
     }
 
-    state.acked = [...acked];
-    const unsettled = events.filter((event) => !acked.has(event.key));
-    if (state.inFlight.length > 0 || (unsettled.length > 0 && retrying())) {
-      await options.state.save(state);
-      const first = unsettled.find((event) => state.errors[event.key] !== undefined);
+    const unsettled = events.filter((event) => !outcomes.delivered(event.position));
+    if (progress.inFlight.length > 0 || (unsettled.length > 0 && retrying())) {
+      await saveProgress(options.state, print, progress);
+      const first = unsettled.find((event) => outcomes.error(event.position) !== undefined);
       const why =
-        state.inFlight.length > 0 || !first
-          ? `awaiting ${state.inFlight.length} acknowledgement(s)`
-          : `${state.errors[first.key]?.code ?? ""} for ${unsettled.length} event(s)`;
+        progress.inFlight.length > 0 || !first
+          ? `awaiting ${progress.inFlight.length} acknowledgement(s)`
+          : `${outcomes.error(first.position)?.code ?? ""} for ${unsettled.length} event(s)`;
       throw new DestinationRetry(`delivery stream ${batch.config.streamName}: Splunk ${why}; retrying`);
     }
-    state.gaveUp = true;
-    await options.state.save(state);
+    progress.gaveUp = true;
+    await saveProgress(options.state, print, progress);
   }
-  return settle(settings, base, events, state, acked);
+  return settle(settings, base, events, progress);
 }
 
 function chunks(events: readonly Event[], limit: number): Event[][] {
@@ -189,7 +255,7 @@ function chunks(events: readonly Event[], limit: number): Event[][] {
 }
 
 /** One HEC request: its events are awaited under the ackId HEC answers, or failed. */
-async function post(collector: Collector, settings: SplunkSettings, events: readonly Event[], state: SplunkState, clock: Clock): Promise<void> {
+async function post(collector: Collector, settings: SplunkSettings, events: readonly Event[], progress: Progress, clock: Clock): Promise<void> {
   const body = new Uint8Array(events.reduce((sum, event) => sum + event.record.data.byteLength, 0));
   let offset = 0;
   for (const event of events) {
@@ -207,14 +273,14 @@ async function post(collector: Collector, settings: SplunkSettings, events: read
     maxResponseBytes: FIREHOSE.splunkMaxResponseBytes,
   });
   const now = clock.now();
-  for (const event of events) state.sends[event.key] = (state.sends[event.key] ?? 0) + 1;
+  for (const event of events) progress.sends[event.position] = Math.min(255, (progress.sends[event.position] ?? 0) + 1);
   const verdict = sendVerdict(reply);
   if ("ackId" in verdict) {
-    state.inFlight.push({ ackId: verdict.ackId, sentMs: now, keys: events.map((event) => event.key) });
+    progress.inFlight.push({ ackId: verdict.ackId, sentMs: now, ranges: rangesOf(events) });
     return;
   }
-  state.firstFailureMs ??= now;
-  for (const event of events) state.errors[event.key] = verdict;
+  progress.firstFailureMs ??= now;
+  for (const event of events) progress.outcomes.markFailed(event.position, verdict);
 }
 
 /** What HEC's answer to a request of events means: an ackId to wait for, or AWS's error. */
@@ -243,14 +309,14 @@ function sendVerdict(reply: Reply): { ackId: number } | RememberedError {
 }
 
 /** Polls the acknowledgements awaited; a request unacknowledged past the timeout fails with Splunk.AckTimeout. */
-async function pollAcks(collector: Collector, state: SplunkState, acked: Set<string>, clock: Clock): Promise<void> {
-  if (state.inFlight.length === 0) return;
+async function pollAcks(collector: Collector, progress: Progress, clock: Clock): Promise<void> {
+  if (progress.inFlight.length === 0) return;
   const reply = await call({
     url: `${collector.base}${ACK_PATH}`,
     init: {
       method: "POST",
       headers: { ...collector.headers, "content-type": "application/json" },
-      body: JSON.stringify({ acks: state.inFlight.map((request) => request.ackId) }),
+      body: JSON.stringify({ acks: progress.inFlight.map((request) => request.ackId) }),
     },
     timeoutMs: FIREHOSE.splunkTimeoutMs,
     maxResponseBytes: FIREHOSE.splunkMaxResponseBytes,
@@ -259,44 +325,42 @@ async function pollAcks(collector: Collector, state: SplunkState, acked: Set<str
   const acks = reply.kind === "answered" && reply.status === 200 && typeof answer?.acks === "object" && answer.acks !== null ? (answer.acks as Record<string, unknown>) : {};
   const ackDisabled = reply.kind === "answered" && answer?.code === 14;
   const now = clock.now();
-  const remaining = [];
-  for (const request of state.inFlight) {
+  const remaining: InFlight[] = [];
+  for (const request of progress.inFlight) {
     if (acks[String(request.ackId)] === true) {
-      for (const key of request.keys) {
-        acked.add(key);
-        delete state.errors[key];
-      }
-      state.ackLatenciesMs.push(Math.max(0, now - request.sentMs));
+      for (const place of placesOf(request)) progress.outcomes.markDelivered(place);
+      progress.ackLatenciesMs.push(Math.max(0, now - request.sentMs));
       continue;
     }
     // Polling failed or the answer said false: keep waiting, until the acknowledgement timeout.
     if (ackDisabled || now >= request.sentMs + collector.ackTimeoutMs) {
-      state.firstFailureMs ??= now;
-      for (const key of request.keys) state.errors[key] = failure(ackDisabled ? "Splunk.DisabledAck" : "Splunk.AckTimeout");
+      progress.firstFailureMs ??= now;
+      const error = failure(ackDisabled ? "Splunk.DisabledAck" : "Splunk.AckTimeout");
+      for (const place of placesOf(request)) progress.outcomes.markFailed(place, error);
       continue;
     }
     remaining.push(request);
   }
-  state.inFlight = remaining;
+  progress.inFlight = remaining;
 }
 
 /** The final tally: acknowledged events delivered, the others failed with AWS's error record members. */
-function settle(settings: SplunkSettings, base: string, events: readonly Event[], state: SplunkState, acked: ReadonlySet<string>): DestinationDelivery {
+function settle(settings: SplunkSettings, base: string, events: readonly Event[], progress: Progress): DestinationDelivery {
   const failed: ProcessedRecord[] = [];
   let bytes = 0;
   for (const event of events) {
-    if (acked.has(event.key)) {
+    if (progress.outcomes.delivered(event.position)) {
       bytes += event.record.data.byteLength;
       continue;
     }
-    const error = state.errors[event.key] ?? failure("Splunk.ServerError");
+    const error = progress.outcomes.error(event.position) ?? failure("Splunk.ServerError");
     failed.push({
       ...event.record,
       result: "ProcessingFailed",
       error: {
         code: error.code,
         message: error.message,
-        attempts: state.sends[event.key] ?? 0,
+        attempts: progress.sends[event.position] ?? 0,
         destination: { outputType: "splunk-failed", afterRawData: { EventId: event.key } },
       },
     });
@@ -311,7 +375,7 @@ function settle(settings: SplunkSettings, base: string, events: readonly Event[]
       failed: failed.length,
       bytes,
       entries: delivered > 0 ? [{ target: hostOf(base), name: PATHS[settings.HECEndpointType], records: delivered, bytes }] : [],
-      ackLatenciesMs: state.ackLatenciesMs,
+      ackLatenciesMs: progress.ackLatenciesMs,
     },
   };
 }

@@ -389,6 +389,20 @@ describe("OpenSearch destinations: failures", () => {
     }
   });
 
+  it("keeps a large batch's progress in parts the buffer stores (a stored value holds at most 2 MB)", async () => {
+    const { stream } = await createSearchStream();
+    await putBatch(stream, numbered("parts", 2));
+    const message = await flushAndTake(stream);
+    const state = new Uint8Array(5 * 1024 * 1024 + 123).map((_, i) => i % 251);
+    unwrap(await stream.buffer.saveDestinationState(message.batchId, state));
+    expect(unwrap(await stream.buffer.destinationState(message.batchId))).toEqual(state);
+    unwrap(await stream.buffer.saveDestinationState(message.batchId, state.slice(0, 10)));
+    expect(unwrap(await stream.buffer.destinationState(message.batchId))).toEqual(state.slice(0, 10));
+    // Delivered: the batch and its progress are forgotten.
+    await runQueue([message]);
+    expect(unwrap(await stream.buffer.destinationState(message.batchId))).toBeNull();
+  });
+
   it("writes OpenSearch Serverless's failed documents with osDocumentId and osIndexName", async () => {
     const { stream, cluster, prefix } = await createSearchStream({ RetryOptions: { DurationInSeconds: 0 } }, "AmazonOpenSearchServerlessDestinationConfiguration");
     await putBatch(stream, [...numbered("serverless", 2), ...numbered("poison", 1, () => ({ poison: true }))]);
