@@ -54,6 +54,12 @@ declare global {
      * (src/firehose/buckets.ts).
      */
     RIVULET_BUCKETS?: string;
+    /**
+     * Firehose: a JSON object from OpenSearch domain name (the end of a DomainARN) to the cluster's
+     * URL or the name of a service binding. Domains not listed resolve to the service binding named
+     * like the domain, upper-cased, `_` for anything else (src/firehose/destinations/opensearch.ts).
+     */
+    RIVULET_OPENSEARCH_DOMAINS?: string;
     /** The 12-digit account id that appears in ARNs. */
     RIVULET_ACCOUNT_ID?: string;
     /** Secret: "KEYID:SECRET[,KEYID:SECRET...]". Without it a deployment refuses every request. */

@@ -9,8 +9,10 @@
  *   (with those of partitions past the limit of active partitions, see below);
  * - with S3BackupMode Enabled, the source records as they arrived, under the backup's prefix.
  *
- * An HTTP endpoint destination gets its Ok records POSTed instead of written as data objects; its
- * S3 configuration takes the error output and, with S3BackupMode AllData, the source records.
+ * An HTTP endpoint destination gets its Ok records POSTed instead of written as data objects, an
+ * OpenSearch destination indexed, a Splunk destination sent to its collector; their S3
+ * configuration takes the error output and, with S3BackupMode AllData (AllDocuments, AllEvents), the
+ * source records.
  *
  * Every key is derived from the batch id (object-names.ts), so a batch delivered twice (a retry, a
  * message sent again) overwrites the same objects; the buffer remembers which objects each attempt
@@ -34,6 +36,8 @@ import { ACTIVE_PARTITIONS_EXCEEDED, dataPrefix, errorPrefixFor, MissingPartitio
 import { processRecords } from "./processing";
 import { copyIntoD1 } from "./d1-load";
 import { sendToHttpEndpoint } from "./destinations/http-endpoint";
+import { sendToDestination } from "./destinations/dispatch";
+import type { StateStore } from "./destinations/state";
 import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
 import { bucketName, processingOutcome, transforms, type DeliveryOutcome } from "../metrics/firehose";
@@ -81,6 +85,11 @@ export async function deliverBatch(env: Env, message: BatchMessage, clock: Clock
   // earlier attempt wrote and this one does not are deleted, so that each record ends in one place.
   let stale: ObjectRef[] = [];
   const progress: PutProgress = { attempted: 0, succeeded: 0 };
+  // What an OpenSearch or Splunk destination remembers between attempts, kept next to the batch.
+  const state: StateStore = {
+    load: async () => unwrap(await buffer.destinationState(message.batchId)),
+    save: async (value) => unwrap(await buffer.saveDestinationState(message.batchId, value)),
+  };
   let report: DeliveryReport;
   try {
     report = await writeBatch(
@@ -91,6 +100,7 @@ export async function deliverBatch(env: Env, message: BatchMessage, clock: Clock
         stale = unwrap(await buffer.plan(message.batchId, objects));
       },
       progress,
+      state,
     );
   } catch (error) {
     // Only a failure among the puts costs a call to the buffer; the success path reports with complete().
@@ -120,6 +130,7 @@ async function writeBatch(
   clock: Clock,
   beforeWrite: (objects: ObjectRef[]) => Promise<void>,
   progress: PutProgress,
+  state: StateStore,
 ): Promise<DeliveryReport> {
   const destination = batch.config.destination;
   const processingStarted = clock.now();
@@ -134,8 +145,11 @@ async function writeBatch(
   const http = destination.HttpEndpoint;
   const posted = http ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock }) : undefined;
   if (posted) failed.push(...posted.failed);
+  // OpenSearch and Splunk destinations likewise (destinations/dispatch.ts), remembering between attempts what they delivered.
+  const sent = posted ? undefined : await sendToDestination({ env, batch, destination, records: ok, clock, state });
+  if (sent) failed.push(...sent.failed);
 
-  const { partitions, refused } = partitionRecords(batch, posted ? [] : ok);
+  const { partitions, refused } = partitionRecords(batch, posted || sent ? [] : ok);
   failed.push(...refused);
   const planned = await planDataObjects(batch, partitions);
   const staged = partitions.flatMap((partition) => partition.records);
@@ -153,7 +167,7 @@ async function writeBatch(
   await beforeWrite(planned.map((object) => ({ bucket: object.bucketArn, key: object.key })));
   await writeObjects(env, batch.config.streamName, planned, progress);
   return {
-    delivered: staged.length - loadFailed + (posted?.delivered ?? 0),
+    delivered: staged.length - loadFailed + (posted?.delivered ?? 0) + (sent?.delivered ?? 0),
     failed: failed.length,
     dropped: processed.filter((record) => record.result === "Dropped").length,
     objects: planned.map((object) => ({ bucket: object.bucketArn, key: object.key })),
@@ -168,6 +182,7 @@ async function writeBatch(
       oldestArrivalMs: batch.records.reduce<number | null>((oldest, record) => (oldest === null ? record.arrivalMs : Math.min(oldest, record.arrivalMs)), null),
       ...(redshift && { redshiftRecords: staged.length - loadFailed }),
       ...(processing && { processing }),
+      ...(sent && { destination: sent.outcome }),
     },
   };
 }

@@ -23,5 +23,15 @@ export interface ProcessedRecord {
   /** From MetadataExtraction (partitionKeyFromQuery) and from the Lambda's metadata.partitionKeys (partitionKeyFromLambda). */
   partitionKeys: { query: Record<string, string>; lambda: Record<string, string> };
   /** Why it failed, in the words the error output records (errorCode, errorMessage), and the function involved. */
-  error?: { code: string; message: string; lambdaArn?: string; attempts: number };
+  error?: { code: string; message: string; lambdaArn?: string; attempts: number; destination?: DestinationFailure };
+}
+
+/**
+ * Where a destination other than S3 (OpenSearch, Splunk) files a record it gave up on: its error
+ * output type (the folder) and the members AWS adds to the error record, around rawData.
+ */
+export interface DestinationFailure {
+  outputType: string;
+  beforeRawData?: Record<string, string | null>;
+  afterRawData?: Record<string, string | null>;
 }

@@ -1,6 +1,8 @@
 /** DescribeDeliveryStream's answer, in AWS's shape, from the registry's view of a stream. */
 import { s3Members as s3Part, type Destination } from "./config";
 import type { HttpEndpointSettings } from "./destinations/http-endpoint";
+import { openSearchDescription } from "./destinations/opensearch";
+import { splunkDescription } from "./destinations/splunk";
 import { DESTINATION_ID, type DeliveryStreamView } from "./registry";
 
 /** HttpEndpointDestinationDescription, in the model's member order; the access key is never shown (AWS's neither). */
@@ -21,7 +23,9 @@ function httpEndpointView(destination: Destination, http: HttpEndpointSettings) 
 }
 
 function destinationView(destination: Destination) {
-  const { Redshift, HttpEndpoint, ...extended } = destination;
+  const { Redshift, HttpEndpoint, OpenSearch, Splunk, ...extended } = destination;
+  if (OpenSearch) return { DestinationId: DESTINATION_ID, ...openSearchDescription(OpenSearch, s3Part(destination), destination.ProcessingConfiguration) };
+  if (Splunk) return { DestinationId: DESTINATION_ID, ...splunkDescription(Splunk, s3Part(destination), destination.ProcessingConfiguration) };
   if (HttpEndpoint) {
     return { DestinationId: DESTINATION_ID, HttpEndpointDestinationDescription: httpEndpointView(destination, HttpEndpoint) };
   }
