@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { httpEndpoints } from "./test/integration/firehose/http-endpoints.ts";
+import { boundCluster, isSearchRequest, searchEndpoints } from "./test/integration/firehose/search-endpoints.ts";
 import { csvToJson } from "./test/integration/firehose/lambdas.ts";
 import { recorder } from "./test/integration/triggers/recorder.ts";
 
@@ -19,12 +20,22 @@ const migrations = [
 const workers = cloudflareTest({
   wrangler: { configPath: "./wrangler.toml" },
   miniflare: {
-    bindings: { RIVULET_LOCAL: "1", TEST_MIGRATIONS: migrations },
+    bindings: {
+      RIVULET_LOCAL: "1",
+      TEST_MIGRATIONS: migrations,
+      // FUZZ_SEED replays a run of the fuzz suite (test/integration/fuzz/), FUZZ_RUNS scales it.
+      FUZZ_SEED: process.env.FUZZ_SEED ?? "",
+      FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+      // An OpenSearch domain mapped to a cluster's URL (test/integration/firehose/search-endpoints.ts).
+      RIVULET_OPENSEARCH_DOMAINS: JSON.stringify({ "mapped-domain": "https://opensearch.test/mapped-domain" }),
+    },
     // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
     // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts).
-    serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson },
-    // The Worker's fetch(): https://http-endpoint.test/... are Firehose HTTP endpoints (test/integration/firehose/http-endpoints.ts).
-    outboundService: httpEndpoints,
+    // ... and BOUND_DOMAIN, the OpenSearch domain `bound-domain` as a service binding.
+    serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson, BOUND_DOMAIN: boundCluster("bound-domain") },
+    // The Worker's fetch(): Firehose HTTP endpoints (test/integration/firehose/http-endpoints.ts), and
+    // OpenSearch clusters and Splunk collectors (search-endpoints.ts).
+    outboundService: (request: Request) => (isSearchRequest(request) ? searchEndpoints(request) : httpEndpoints(request)),
   },
 });
 

@@ -1,6 +1,7 @@
 import http from "node:http";
 import http2 from "node:http2";
 import { pipeline } from "node:stream";
+import { claimsS3, closeSoon, DEFAULT_BODY_LIMITS, discard, forwardLimit, guardBody, isSigned, problemAnswer } from "./body-guard.mjs";
 import {
   downstreamHeadersForHttp1,
   downstreamHeadersForHttp2,
@@ -30,6 +31,7 @@ import {
  * @property {number} upstreamPort the wrangler dev port on 127.0.0.1
  * @property {Promise<void>} ready requests wait for this before going upstream
  * @property {() => string} fallbackHost Host to send when a client sent none
+ * @property {import("./body-guard.mjs").BodyLimits} [bodyLimits] default DEFAULT_BODY_LIMITS
  */
 
 /** @typedef {{ host: string, port: number }} Target */
@@ -43,16 +45,16 @@ import {
 /**
  * @typedef {(method: string, path: string, headers: string[], body: import("node:stream").Readable | null, callbacks: UpstreamCallbacks) => { abort(): void }} SendUpstream
  * @typedef {(fn: (error?: Error) => void) => void} WhenReady
- * @typedef {{ whenReady: WhenReady, sendUpstream: SendUpstream, fallbackHost: () => string }} HandlerParts
+ * @typedef {{ whenReady: WhenReady, sendUpstream: SendUpstream, fallbackHost: () => string, bodyLimits: import("./body-guard.mjs").BodyLimits }} HandlerParts
  */
 
 /**
  * @param {ForwarderOptions} options
  */
-export function createForwarder({ upstreamPort, ready, fallbackHost }) {
+export function createForwarder({ upstreamPort, ready, fallbackHost, bodyLimits = DEFAULT_BODY_LIMITS }) {
   const agent = keepAliveAgent();
   const targets = upstreamTargets(upstreamPort);
-  const parts = { whenReady: readiness(ready), sendUpstream: upstreamSender(agent, targets), fallbackHost };
+  const parts = { whenReady: readiness(ready), sendUpstream: upstreamSender(agent, targets), fallbackHost, bodyLimits };
   return {
     handleHttp1: http1Handler(parts),
     handleHttp2: http2Handler(parts),
@@ -259,21 +261,55 @@ function upstreamSender(agent, targets) {
  * @param {HandlerParts} parts
  * @returns {(req: http.IncomingMessage, res: http.ServerResponse) => void}
  */
-function http1Handler({ whenReady, sendUpstream, fallbackHost }) {
+function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
   return (req, res) => {
+    const path = req.url ?? "/";
+    const s3 = claimsS3(req.headers.authorization, path);
+    const declared = Number(req.headers["content-length"] ?? 0);
+    // Too large by its own account: answered before anything is read or forwarded.
+    if (declared > bodyLimits.maxBytes) return refuseHttp1(req, res, problemAnswer("too-large", s3));
+    const forwardBytes = forwardLimit({ path, signed: isSigned(req.headers.authorization, path), s3 });
+    // Node's parser knows: a body is announced by one of these two. One the
+    // Worker refuses by its Content-Length alone is not forwarded at all.
+    const hasBody = req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
+    const forwarded = hasBody && declared < forwardBytes;
+    /** @type {{ abort(): void } | undefined} */
+    let upstream;
+    const guard = forwarded
+      ? guardBody(bodyLimits, forwardBytes, {
+          onProblem(problem) {
+            upstream?.abort();
+            refuseHttp1(req, res, problemAnswer(problem, s3));
+          },
+          // The Worker has what it will read; the rest is not wanted.
+          onForwarded: () => discard(req),
+        })
+      : undefined;
+    if (guard) req.pipe(guard.transform);
+    else if (hasBody) discard(req);
+    req.on("close", () => guard?.stop());
     whenReady((startupError) => {
       if (startupError) return failHttp1(res, startupError);
-      if (res.destroyed) return;
+      if (res.destroyed || res.headersSent) return;
       let upstreamDone = false;
-      const upstream = sendUpstream(
+      upstream = sendUpstream(
         /** @type {string} */ (req.method),
         /** @type {string} */ (req.url),
         upstreamHeadersFromHttp1(req.rawHeaders, fallbackHost()),
-        // Node's parser knows: a body is announced by one of these two.
-        req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined ? req : null,
+        guard ? guard.transform : null,
         {
           onResponse(upRes) {
             upRes.on("end", () => (upstreamDone = true));
+            if (res.headersSent) return void upRes.destroy();
+            // Answered before the body was all sent (refused early): stop
+            // watching it, and close the connection once the answer is out
+            // so that the client stops sending.
+            if (!req.complete) {
+              guard?.stop();
+              closeSoon(req, res);
+            }
+            // Its body did not all go upstream: that connection cannot be reused.
+            if (!req.complete || (hasBody && !forwarded)) upRes.once("end", () => upstream?.abort());
             res.writeHead(
               /** @type {number} */ (upRes.statusCode),
               upRes.statusMessage,
@@ -290,6 +326,8 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost }) {
             });
           },
           onError(error) {
+            // The answer is all here; the upstream hop failing now changes nothing.
+            if (upstreamDone) return;
             if (res.headersSent) res.destroy();
             else failHttp1(res, error);
             req.resume(); // discard whatever is left of the request body
@@ -301,11 +339,26 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost }) {
       // the upstream request so the Worker sees the disconnect too (and,
       // for example, stops a SubscribeToShard loop).
       res.on("close", () => {
-        if (!upstreamDone && !res.writableFinished) upstream.abort();
+        if (!upstreamDone && !res.writableFinished) upstream?.abort();
       });
-      req.on("error", () => upstream.abort());
+      req.on("error", () => upstream?.abort());
     });
   };
+}
+
+/**
+ * Answers at the front (a body over the limit or too slow) and closes the
+ * connection after the answer: the rest of the body is not wanted.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {{ status: number, headers: Record<string, string | number>, body: string }} answer
+ */
+function refuseHttp1(req, res, answer) {
+  discard(req);
+  if (res.headersSent || res.destroyed) return void res.destroy();
+  closeSoon(req, res);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 /**
@@ -313,34 +366,62 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost }) {
  * @param {HandlerParts} parts
  * @returns {(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) => void}
  */
-function http2Handler({ whenReady, sendUpstream, fallbackHost }) {
+function http2Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
   return (stream, headers) => {
     // Without an 'error' listener a client's RST_STREAM would crash the
     // process; the 'close' handler below does the cleanup.
     stream.on("error", () => {});
+    const authorization = headers.authorization;
+    const target = String(headers[":path"] ?? "/");
+    const s3 = claimsS3(Array.isArray(authorization) ? authorization[0] : authorization, target);
+    const declared = Number(headers["content-length"] ?? 0);
+    if (declared > bodyLimits.maxBytes) return refuseHttp2(stream, problemAnswer("too-large", s3));
+    const forwardBytes = forwardLimit({ path: target, signed: isSigned(authorization, target), s3 });
+    const hasBody = !stream.endAfterHeaders;
+    const forwarded = hasBody && declared < forwardBytes;
+    /** @type {{ abort(): void } | undefined} */
+    let upstream;
+    const guard = forwarded
+      ? guardBody(bodyLimits, forwardBytes, {
+          onProblem(problem) {
+            upstream?.abort();
+            refuseHttp2(stream, problemAnswer(problem, s3));
+          },
+          onForwarded: () => discard(stream),
+        })
+      : undefined;
+    if (guard) stream.pipe(guard.transform);
+    else if (hasBody) discard(stream);
+    stream.on("close", () => guard?.stop());
     whenReady((startupError) => {
       if (startupError) return failHttp2(stream, startupError);
-      if (stream.destroyed) return;
+      if (stream.destroyed || stream.headersSent) return;
       const method = headers[":method"];
       const path = headers[":path"];
       if (!method || !path || method === "CONNECT") {
         stream.respond({ ":status": 400 }, { endStream: true });
         return;
       }
-      const hasBody = !stream.endAfterHeaders;
       let upstreamDone = false;
-      const upstream = sendUpstream(
+      upstream = sendUpstream(
         method,
         path,
         upstreamHeadersFromHttp2(headers, hasBody, fallbackHost()),
-        hasBody ? stream : null,
+        guard ? guard.transform : null,
         {
           onResponse(upRes) {
             upRes.on("end", () => (upstreamDone = true));
-            if (stream.destroyed || stream.closed) {
+            if (stream.destroyed || stream.closed || stream.headersSent) {
               upRes.destroy();
               return;
             }
+            // Answered before the body was all sent: stop watching it, and
+            // once the answer is out tell the client to stop sending.
+            if (!stream.readableEnded) {
+              guard?.stop();
+              upRes.once("end", () => stream.once("finish", () => stopSending(stream)));
+            }
+            if (hasBody && !forwarded) upRes.once("end", () => upstream?.abort());
             try {
               stream.respond(downstreamHeadersForHttp2(/** @type {number} */ (upRes.statusCode), upRes.headers));
             } catch {
@@ -358,6 +439,7 @@ function http2Handler({ whenReady, sendUpstream, fallbackHost }) {
             });
           },
           onError(error) {
+            if (upstreamDone) return;
             if (stream.headersSent) {
               if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
             } else {
@@ -369,10 +451,29 @@ function http2Handler({ whenReady, sendUpstream, fallbackHost }) {
       );
 
       stream.on("close", () => {
-        if (!upstreamDone) upstream.abort();
+        if (!upstreamDone) upstream?.abort();
       });
     });
   };
+}
+
+/**
+ * Answers at the front (a body over the limit or too slow), then tells the
+ * client to stop sending the rest (RST_STREAM NO_ERROR, RFC 9113 8.1).
+ * @param {http2.ServerHttp2Stream} stream
+ * @param {{ status: number, headers: Record<string, string | number>, body: string }} answer
+ */
+function refuseHttp2(stream, answer) {
+  discard(stream);
+  if (stream.destroyed || stream.closed) return;
+  if (stream.headersSent) return void stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+  stream.respond({ ":status": answer.status, ...answer.headers });
+  stream.end(answer.body, () => stopSending(stream));
+}
+
+/** @param {http2.ServerHttp2Stream} stream */
+function stopSending(stream) {
+  if (!stream.destroyed && !stream.closed) stream.close(http2.constants.NGHTTP2_NO_ERROR);
 }
 
 /**

@@ -20,6 +20,8 @@
 //                        in wrangler.toml)
 //   RIVULET_ENCRYPTION_KEY  base64 of 32 bytes: master key for server-side
 //                        encryption (default: a fixed development key)
+//   RIVULET_CORS_ORIGINS the origins whose web pages may call the APIs: "*"
+//                        (the default), a comma-separated list, or "none"
 //   RIVULET_LOG_LEVEL    wrangler's --log-level (default warn; "log" or
 //                        "debug" also shows the Worker's console.log)
 //   RIVULET_DIRECT_TO_WORKER  "0" sends every request through wrangler's
@@ -61,6 +63,7 @@ try {
     accountId: env.RIVULET_ACCOUNT_ID || undefined,
     throughputLimits: env.RIVULET_THROUGHPUT_LIMITS === "on" ? "on" : undefined,
     encryptionKey: env.RIVULET_ENCRYPTION_KEY || undefined,
+    corsOrigins: env.RIVULET_CORS_ORIGINS,
     logLevel: env.RIVULET_LOG_LEVEL || "warn",
     wranglerConfig: env.RIVULET_WRANGLER_CONFIG || undefined,
     directToWorker: env.RIVULET_DIRECT_TO_WORKER !== "0",

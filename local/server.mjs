@@ -1,5 +1,6 @@
 import path from "node:path";
 import { writeEnvFile } from "./env-file.mjs";
+import { DEFAULT_BODY_LIMITS } from "./body-guard.mjs";
 import { createForwarder } from "./forward.mjs";
 import { createFront } from "./front.mjs";
 import { findFreePort, httpUrl } from "./ports.mjs";
@@ -34,6 +35,8 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  * @property {"on" | "off"} [throughputLimits] AWS's per-shard throughput limits (default off locally)
  * @property {string} [encryptionKey] RIVULET_ENCRYPTION_KEY, base64 of 32 bytes (default:
  *   the Worker's fixed development key)
+ * @property {string} [corsOrigins] RIVULET_CORS_ORIGINS: the origins whose pages may call the
+ *   APIs (default any, "*"; "none" for none; see src/aws/cors.ts)
  * @property {boolean} [quiet] true: print nothing (wrangler's output is still
  *   included in startup errors)
  * @property {string} [logLevel] wrangler --log-level, default "warn"
@@ -43,6 +46,9 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  * @property {boolean} [directToWorker] default true: send requests straight
  *   to the Worker's own socket, skipping wrangler's proxy hop (about twice
  *   the throughput); false always goes through wrangler's port
+ * @property {Partial<import("./body-guard.mjs").BodyLimits>} [bodyLimits] request
+ *   bodies' size and time limits at the front (default: Cloudflare's 100 MB;
+ *   20 s idle, 5 minutes in all); tests shorten them
  */
 
 /**
@@ -133,7 +139,12 @@ export async function startLocalServer(options = {}) {
   const ready = new Promise((resolve, reject) => (gate = { resolve, reject }));
   ready.catch(() => {}); // observed through whenReady; not an unhandled rejection
   let publicAuthority = "";
-  const forwarder = createForwarder({ upstreamPort, ready, fallbackHost: () => publicAuthority });
+  const forwarder = createForwarder({
+    upstreamPort,
+    ready,
+    fallbackHost: () => publicAuthority,
+    bodyLimits: { ...DEFAULT_BODY_LIMITS, ...options.bodyLimits },
+  });
   const front = createFront({ onHttp1: forwarder.handleHttp1, onHttp2: forwarder.handleHttp2 });
   const port = await front.listen(options.port ?? 0, host);
   publicAuthority = new URL(httpUrl(host, port)).host;
@@ -144,6 +155,8 @@ export async function startLocalServer(options = {}) {
   /** @type {Record<string, string>} */
   const secretVars = accessKeys ? { RIVULET_ACCESS_KEYS: accessKeys } : {};
   if (options.encryptionKey) secretVars.RIVULET_ENCRYPTION_KEY = options.encryptionKey;
+  // Not a secret, but a list of origins is full of colons, which --var NAME:VALUE would misread.
+  if (options.corsOrigins !== undefined) secretVars.RIVULET_CORS_ORIGINS = options.corsOrigins;
   const envFile = writeEnvFile(secretVars);
   /** @type {Record<string, string>} */
   const vars = { RIVULET_LOCAL: "1" };

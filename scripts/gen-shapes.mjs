@@ -5,7 +5,8 @@
 // 1. the input shapes that src/aws/validate.ts walks: per operation, the input structure, and for
 //    every shape reachable from it the type, the min/max bounds (length for string/blob/list/map,
 //    value for numbers), the pattern (as AWS prints it, plus a JavaScript RegExp with Java's
-//    whole-input `matches()` semantics), enum values, required members and nested shapes. For
+//    whole-input `matches()` semantics, in a linear-time form where AWS's backtracks badly:
+//    ./gen-shapes/linear-patterns.mjs), enum values, required members and nested shapes. For
 //    REST-JSON services also each operation's HTTP binding (method, path, status) and output
 //    structure, with the members' `location`/`locationName` (uri, querystring, header, headers)
 //    and a structure's `payload` member, for the protocol layer that binds them;
@@ -20,6 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { javaRegexToJs } from "./gen-shapes/java-regex.mjs";
+import { LINEAR_FORMS } from "./gen-shapes/linear-patterns.mjs";
 import { typeDeclarations } from "./gen-shapes/types.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -115,7 +117,9 @@ function generate({ model, out }) {
     if (s.max !== undefined) props.push(`max: ${num(s.max)}`);
     if (s.pattern !== undefined) {
       if (type !== "string") throw new Error(`${model}: pattern on ${type} ${name}`);
-      props.push(`pattern: ${JSON.stringify(s.pattern)}`, `regex: new RegExp(${JSON.stringify(javaRegexToJs(s.pattern))}, "u")`);
+      // Messages print AWS's pattern; matching uses its linear-time equivalent where it has one.
+      const matched = Object.hasOwn(LINEAR_FORMS, s.pattern) ? LINEAR_FORMS[s.pattern] : s.pattern;
+      props.push(`pattern: ${JSON.stringify(s.pattern)}`, `regex: new RegExp(${JSON.stringify(javaRegexToJs(matched))}, "u")`);
     }
     if (s.enum !== undefined) {
       if (type !== "string") throw new Error(`${model}: enum on ${type} ${name}`);

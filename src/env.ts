@@ -1,5 +1,6 @@
 import type { AnalyticsApplication } from "./analytics/application";
 import type { AnalyticsRegistry } from "./analytics/registry";
+import type { SignInThrottle } from "./console/throttle";
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
 import type { MultipartUploads } from "./s3/uploads";
@@ -30,6 +31,8 @@ declare global {
     FIREHOSE_DELIVERY: Queue;
     /** S3's multipart uploads in progress, one object per bucket (src/s3/uploads.ts). */
     S3_MULTIPART_UPLOADS: DurableObjectNamespace<MultipartUploads>;
+    /** The console's sign-in throttle: failed attempts per key id and client address (src/console/throttle.ts). */
+    SIGN_IN_THROTTLE: DurableObjectNamespace<SignInThrottle>;
     /** Analytics: application definitions (one registry per account and region) and one object per application, running it. */
     ANALYTICS_REGISTRY: DurableObjectNamespace<AnalyticsRegistry>;
     ANALYTICS_APPLICATION: DurableObjectNamespace<AnalyticsApplication>;
@@ -51,6 +54,12 @@ declare global {
      * (src/firehose/buckets.ts).
      */
     RIVULET_BUCKETS?: string;
+    /**
+     * Firehose: a JSON object from OpenSearch domain name (the end of a DomainARN) to the cluster's
+     * URL or the name of a service binding. Domains not listed resolve to the service binding named
+     * like the domain, upper-cased, `_` for anything else (src/firehose/destinations/opensearch.ts).
+     */
+    RIVULET_OPENSEARCH_DOMAINS?: string;
     /** The 12-digit account id that appears in ARNs. */
     RIVULET_ACCOUNT_ID?: string;
     /** Secret: "KEYID:SECRET[,KEYID:SECRET...]". Without it a deployment refuses every request. */
@@ -63,6 +72,11 @@ declare global {
      * uses a fixed development key instead.
      */
     RIVULET_ENCRYPTION_KEY?: string;
+    /**
+     * The origins whose web pages may call the APIs (CORS, src/aws/cors.ts): `*` (the default), a
+     * comma-separated list of origins, or empty or `none` for no CORS. The console ignores it.
+     */
+    RIVULET_CORS_ORIGINS?: string;
     /** Set to "1" only by `npm start`: with no keys configured, any well-formed signature is accepted. */
     RIVULET_LOCAL?: string;
   }

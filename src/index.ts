@@ -3,6 +3,7 @@ import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, deliverFirehoseBatches, requeueDeadF
 import { consumeStreamEvents, STREAM_EVENTS_QUEUE } from "./triggers/consumer";
 export { AnalyticsApplication } from "./analytics/application";
 export { AnalyticsRegistry } from "./analytics/registry";
+export { SignInThrottle } from "./console/throttle";
 export { DeliveryBuffer } from "./firehose/buffer";
 export { FirehoseRegistry } from "./firehose/registry";
 export { MultipartUploads } from "./s3/uploads";

@@ -5,6 +5,18 @@ import { isLocal } from "./local";
 
 /** Largest request body we read (AWS answers 413 above its own cap; PutRecords of 5 MiB base64-encoded fits). */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest body of an S3 request, read only once its signature is verified: Cloudflare's own limit on
+ * a request to a Worker (100 MB on the Free and Pro plans), which a deployment cannot exceed anyway.
+ */
+export const MAX_S3_REQUEST_BYTES = 100 * 1000 * 1000;
+/**
+ * How much of a request without any signature is read: enough for the checks AWS makes before
+ * authentication (an empty or malformed body is answered as such), never the body of a real call.
+ */
+export const MAX_UNSIGNED_BODY_BYTES = 64 * 1024;
+/** The console's forms (sign-in, region): a few short fields. */
+export const MAX_FORM_BYTES = 16 * 1024;
 
 /** Kinesis quotas: https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html */
 export const KINESIS = {
@@ -168,4 +180,35 @@ export const S3 = {
   maxTrailerBytes: 16 * 1024,
   /** R2 aborts a multipart upload left incomplete for seven days (its default lifecycle rule). */
   uploadLifetimeMs: 7 * 24 * 3_600_000,
+} as const;
+
+/**
+ * Kinesis Video Streams' control plane: https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/limits.html
+ * and the API reference (CreateStream, UpdateDataRetention, TagStream).
+ */
+export const VIDEO_CONTROL = {
+  /** "10,000 streams per account [s] in all supported Regions" (CreateStream's account limit). */
+  maxStreamsPerAccount: 10_000,
+  /** UpdateDataRetention: "The minimum value for data retention is 0 and the maximum value is 87600 (ten years)." */
+  maxRetentionHours: 87_600,
+  /** "A Kinesis video stream can support up to 50 tags." (TagStream, TagsPerResourceExceededLimitException) */
+  maxTagsPerStream: 50,
+  /** ListStreams: "The default is 10,000." (MaxResults) */
+  defaultListStreamsMaxResults: 10_000,
+  /** How long a new stream stays CREATING and a deleted one DELETING (AWS takes seconds; we keep it short). */
+  createStreamMs: 500,
+  deleteStreamMs: 500,
+  /** Our policy: how soon a stream object that could not be told of a change (retention, deletion) is told again. */
+  retryMs: 5000,
+} as const;
+
+/**
+ * Console sign-in (src/console/throttle.ts): failed attempts allowed per access key id and per
+ * client address within the window, after which attempts are refused (429, Retry-After) until the
+ * oldest failure leaves it. Ours: AWS's console asks for a CAPTCHA after failures instead.
+ */
+export const CONSOLE_SIGN_IN = {
+  windowMs: 15 * 60 * 1000,
+  maxFailuresPerKeyId: 10,
+  maxFailuresPerAddress: 20,
 } as const;

@@ -2,7 +2,8 @@
  * Every wire error, of every service and of the console's API. Each failure a client can see is
  * thrown as one of these and turned into a response in exactly one place per protocol: AWS JSON
  * (protocol.ts) answers `{"__type": type, "message": message}` with `status`; Lambda's REST-JSON
- * (triggers/errors.ts) and the console's API (console/auth.ts) write the same error their way.
+ * (triggers/errors.ts), Video Streams' REST-JSON (rest-json.ts) and the console's API
+ * (console/auth.ts) write the same error their way.
  * Anything else that escapes an operation is a bug and answers as AWS's InternalFailure.
  *
  * Where two services name an error alike but answer it with different statuses, each has its own
@@ -132,6 +133,19 @@ export const ResourceConflictException = errorClass("ResourceConflictException",
 export const ServiceException = errorClass("ServiceException", 500);
 /** Not in Lambda's model: Rivulet implements only the event source mapping operations. */
 export const LambdaUnknownOperationException = errorClass("UnknownOperationException", 404);
+
+// Kinesis Video Streams (REST-JSON, aws/rest-json.ts): each error answers its model's status; the
+// control plane shares InvalidArgumentException and ResourceInUseException (400) with Kinesis.
+export const VideoResourceNotFoundException = errorClass("ResourceNotFoundException", 404);
+export const AccountStreamLimitExceededException = errorClass("AccountStreamLimitExceededException", 400);
+export const AccountChannelLimitExceededException = errorClass("AccountChannelLimitExceededException", 400);
+export const TagsPerResourceExceededLimitException = errorClass("TagsPerResourceExceededLimitException", 400);
+export const VersionMismatchException = errorClass("VersionMismatchException", 400);
+export const NotAuthorizedException = errorClass("NotAuthorizedException", 401);
+export const NoDataRetentionException = errorClass("NoDataRetentionException", 400);
+export const StreamEdgeConfigurationNotFoundException = errorClass("StreamEdgeConfigurationNotFoundException", 404);
+/** Not in the Video models: a path and method that name no operation (REST services answer 404). */
+export const RestUnknownOperationException = errorClass("UnknownOperationException", 404);
 
 // The web console's API (not AWS's): errors of its own, answered like AWS's.
 /** The console API takes JSON bodies only: a cross-site form cannot send one without CORS. */

@@ -6,19 +6,33 @@
  *
  * The request's content type picks the codec, which reads the body and writes the answer (errors
  * included) in the same format; dispatch, SigV4 and validation are shared:
- * - JSON (`application/x-amz-json-1.1`, `application/json`): blobs as base64, timestamps as epoch
- *   seconds (fractional), answered as `application/x-amz-json-1.1`;
+ * - JSON (`application/x-amz-json-1.1`): blobs as base64, timestamps as epoch seconds (fractional),
+ *   answered as `application/x-amz-json-1.1`;
  * - CBOR (`application/x-amz-cbor-1.1`, the AWS SDKs for Java's default for Kinesis): blobs as byte
  *   strings, timestamps as tag 1 around integer epoch MILLISECONDS (AWS's convention, not RFC 8949's
  *   seconds), answered as `application/x-amz-cbor-1.1`. See ./cbor.ts.
- * Requests of any other content type are refused, and answered in JSON.
+ * Requests of any other content type are refused, and answered in JSON. Plain `application/json`
+ * runs no operation, as on AWS, whose endpoints answer it in Coral's older envelope
+ * (`{"Output": {"__type": "com.amazon.coral.service#..."}, "Version": "1.0"}`): 404
+ * UnknownOperationException for a JSON object, 400 SerializationException for anything else
+ * (kinesalite's tests, brought up to date with AWS in 2019). An empty body is answered in CBOR
+ * unless it came as JSON 1.1, as AWS does. An operation without output answers an empty body (AWS's
+ * API reference: "an HTTP 200 response with an empty HTTP body").
  */
 import type { Clock } from "../clock";
-import { MAX_REQUEST_BYTES } from "../limits";
+import { MAX_REQUEST_BYTES, MAX_UNSIGNED_BODY_BYTES } from "../limits";
 import { isLocal, isLocalRequest } from "../local";
+import { BodyTooLarge, readBody } from "./body";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
-import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
-import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
+import {
+  AwsError,
+  InternalFailure,
+  MissingAuthenticationTokenException,
+  RequestEntityTooLargeException,
+  SerializationException,
+  UnknownOperationException,
+} from "./errors";
+import { carriesSignature, keyPolicy, verifySigV4, type Caller } from "./sigv4";
 import { validateInput, type InputShape, type ValidateOptions } from "./validate";
 import type { Scope } from "./scope";
 
@@ -35,7 +49,7 @@ export interface RequestContext {
 
 /**
  * What an operation answers: its output, nothing (an operation without output in the model; AWS
- * JSON then answers `{}`), or an event stream.
+ * then answers an empty body), or an event stream.
  */
 export type OperationOutput = object | void;
 
@@ -124,11 +138,23 @@ const CBOR_CODEC: WireCodec = {
   serialize: (value) => encodeCbor(value),
 };
 
+/** `application/json`: read, to refuse well-formed bodies and malformed ones as AWS does; never served. */
+const CORAL_JSON_CODEC: WireCodec = {
+  contentType: "application/json",
+  timestampUnit: "seconds",
+  parse: JSON_CODEC.parse,
+  serialize: (error) =>
+    JSON.stringify({ Output: { __type: `com.amazon.coral.service#${(error as { __type?: unknown }).__type}` }, Version: "1.0" }),
+};
+
 const CODECS: ReadonlyMap<string, WireCodec> = new Map([
   [AMZ_JSON, JSON_CODEC],
-  ["application/json", JSON_CODEC],
+  ["application/json", CORAL_JSON_CODEC],
   [AMZ_CBOR, CBOR_CODEC],
 ]);
+
+/** A request without a body, which AWS answers in CBOR unless it came as JSON 1.1. */
+class EmptyBody extends AwsError {}
 
 export async function serveAwsJson(
   request: Request,
@@ -149,15 +175,16 @@ export async function serveAwsJson(
       return new Response(output.body, { status: 200, headers });
     }
     headers.set("content-type", answer.contentType);
-    return new Response(answer.serialize(output ?? {}), { status: 200, headers });
+    return new Response(output === undefined ? null : answer.serialize(output), { status: 200, headers });
   } catch (error) {
     const awsError = asAwsError(error, requestId);
     if (awsError.status === 403) {
       headers.set("content-type", "text/xml");
       return new Response(xmlError(awsError), { status: 403, headers });
     }
-    headers.set("content-type", answer.contentType);
-    return new Response(answer.serialize(awsError.body()), { status: awsError.status, headers });
+    const format = awsError instanceof EmptyBody && codec !== JSON_CODEC ? CBOR_CODEC : answer;
+    headers.set("content-type", format.contentType);
+    return new Response(format.serialize(awsError.body()), { status: awsError.status, headers });
   }
 }
 
@@ -169,16 +196,18 @@ async function dispatch(
   requestId: string,
   codec: WireCodec | undefined,
 ): Promise<OperationOutput> {
-  const [prefix = "", operationName = ""] = (request.headers.get("x-amz-target") ?? "").split(".");
+  // Exactly `<prefix>.<operation>`: anything after a second dot makes it no operation at all.
+  const [prefix = "", operationName = "", ...extra] = (request.headers.get("x-amz-target") ?? "").split(".");
+  const named = extra.length === 0;
   const service = services.find((candidate) => candidate.targetPrefix === prefix);
-  const operation = service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
+  const operation = named && service && Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
 
   if (request.method !== "POST") {
     throw new AwsError("AccessDeniedException", "Unable to determine service/operation name to be authorized", 403);
   }
-  const body = await readBody(request);
+  const body = await readRequestBody(request);
   if (body.byteLength === 0) {
-    throw operation ? new SerializationException() : new UnknownOperationException();
+    throw new EmptyBody(operation ? "SerializationException" : "UnknownOperationException", undefined);
   }
   if (codec === undefined) {
     if (!prefix || !operationName) {
@@ -191,6 +220,7 @@ async function dispatch(
   if (typeof parsed !== "object" || parsed === null || Object.getPrototypeOf(parsed) !== Object.prototype) {
     throw new SerializationException();
   }
+  if (codec === CORAL_JSON_CODEC) throw new AwsError("UnknownOperationException", undefined, 404);
   if (!service || !operation) throw new UnknownOperationException();
 
   const caller = await verifySigV4(
@@ -261,12 +291,20 @@ export function asAwsError(error: unknown, requestId: string): AwsError {
   return error instanceof AwsError ? error : internalFailure(error, requestId);
 }
 
-async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_REQUEST_BYTES) throw new AwsError("RequestEntityTooLargeException", undefined, 413);
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.byteLength > MAX_REQUEST_BYTES) throw new AwsError("RequestEntityTooLargeException", undefined, 413);
-  return body;
+/**
+ * The body, read only as far as it needs to be: up to MAX_REQUEST_BYTES for a signed request; for
+ * one without any signature only what the checks before authentication need (a longer one is
+ * refused for its missing signature without reading on, as it would be once read).
+ */
+async function readRequestBody(request: Request): Promise<Uint8Array> {
+  const signed = carriesSignature(request);
+  try {
+    return await readBody(request, signed ? MAX_REQUEST_BYTES : MAX_UNSIGNED_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    if (!signed) throw new MissingAuthenticationTokenException("Missing Authentication Token");
+    throw new RequestEntityTooLargeException();
+  }
 }
 
 /** JSON.stringify replacer: blobs go out as base64 and timestamps as epoch seconds. */

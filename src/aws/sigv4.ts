@@ -8,7 +8,7 @@
  *   1. both / neither of `Authorization` and `X-Amz-Algorithm`   (InvalidSignature / MissingAuthenticationToken)
  *   2. malformed or incomplete parameters                         (IncompleteSignature)
  *   3. request date format, then the 15-minute window / X-Amz-Expires (IncompleteSignature / InvalidSignature)
- *   4. `host` among the signed headers                             (InvalidSignature)
+ *   4. `host`, then `x-amz-target` and `content-type` when sent, among the signed headers (InvalidSignature)
  *   5. algorithm                                                   (IncompleteSignature)
  *   6. credential shape, then its scope                            (IncompleteSignature / InvalidSignature)
  *   7. access key id                                               (UnrecognizedClient)
@@ -32,6 +32,12 @@ export interface SignedRequest {
    * against the declared x-amz-content-sha256 (and chunk signatures) as they arrive (src/s3/payload.ts).
    */
   body?: Uint8Array;
+}
+
+/** Whether the request carries authentication at all (an Authorization header or a presigned query). */
+export function carriesSignature(request: Request): boolean {
+  const authorization = request.headers.get("authorization");
+  return (authorization !== null && authorization !== "") || new URL(request.url).searchParams.has("X-Amz-Algorithm");
 }
 
 export type KeyPolicy =
@@ -171,7 +177,7 @@ export async function verifySigV4Signing(
 ): Promise<{ caller: Caller; signing: ChunkSigning | undefined }> {
   const url = new URL(req.url);
   const query = parseQuery(url.search);
-  const auth = parseAuthorization(req.headers, query, nowMs);
+  const auth = parseAuthorization(req.headers, query, nowMs, expectedService === "s3" ? [] : MUST_SIGN_WHEN_SENT);
   const scope = credentialScope(auth, expectedService);
   const caller: Caller = { accessKeyId: scope.accessKeyId, region: scope.region, service: scope.service };
   // Local development without keys: a well-formed, in-time request passes unverified.
@@ -181,11 +187,27 @@ export async function verifySigV4Signing(
 }
 
 /**
- * Steps 1 to 5: the request's authorization parameters, from its Authorization header or its
- * presigned query, refused when they are malformed, out of date, leave `host` unsigned or name
- * another algorithm.
+ * Headers that must be signed whenever a request carries them, as AWS's JSON services require: the
+ * operation (`X-Amz-Target`) and the body's format. Unsigned, a captured request could be replayed
+ * as another operation (a DescribeStreamSummary as a DeleteStream) within its 15 minutes. AWS's
+ * SDKs and botocore sign both. S3 has rules of its own and is not held to these.
  */
-function parseAuthorization(headers: Headers, query: QueryParam[], nowMs: number): Authorization {
+const MUST_SIGN_WHEN_SENT = [
+  { name: "x-amz-target", shown: "X-Amz-Target" },
+  { name: "content-type", shown: "Content-Type" },
+] as const;
+
+/**
+ * Steps 1 to 5: the request's authorization parameters, from its Authorization header or its
+ * presigned query, refused when they are malformed, out of date, leave `host` (or one of
+ * `mustSign` that the request carries) unsigned or name another algorithm.
+ */
+function parseAuthorization(
+  headers: Headers,
+  query: QueryParam[],
+  nowMs: number,
+  mustSign: readonly { name: string; shown: string }[],
+): Authorization {
   const authHeader = headers.get("authorization");
   const hasHeader = authHeader !== null && authHeader !== "";
   const hasQuery = query.some((p) => p.key === "X-Amz-Algorithm");
@@ -214,6 +236,12 @@ function parseAuthorization(headers: Headers, query: QueryParam[], nowMs: number
   // Over HTTP/2 the SDKs sign the `:authority` pseudo-header in place of `host`.
   if (!auth.signedHeaders.includes("host") && !auth.signedHeaders.includes(":authority")) {
     throw new InvalidSignatureException("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  // Worded as AWS words the Host requirement above.
+  for (const { name, shown } of mustSign) {
+    if (headers.has(name) && !auth.signedHeaders.includes(name)) {
+      throw new InvalidSignatureException(`'${shown}' must be a 'SignedHeader' in the AWS Authorization.`);
+    }
   }
 
   if (auth.algorithm !== ALGORITHM) {

@@ -28,6 +28,7 @@ import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type Me
 import { kinesis } from "../streams/service";
 import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
 import { callS3, objectPath } from "./s3-objects";
+import { readApiText } from "./bodies";
 import { callerOf } from "./session";
 import type { Scope } from "../aws/scope";
 
@@ -104,9 +105,10 @@ consoleApi.post("/:service/:operation", sameOrigin, async (c) => {
   const service = serviceNamed(c.req.param("service"));
   if (!service) return apiError(c, new UnknownOperationException());
   try {
+    const text = await readApiText(c);
     let input: unknown;
     try {
-      input = JSON.parse(await c.req.text());
+      input = JSON.parse(text);
     } catch {
       throw new SerializationException();
     }

@@ -71,12 +71,16 @@ export const sameOrigin: MiddlewareHandler<ConsoleEnv> = async function sameOrig
   await next();
 };
 
+/** Same origin: the same scheme, host and port (a default port written out or not) as the console's. */
 function isSameOrigin(c: ConsoleContext): boolean {
-  const host = c.req.header("host") ?? new URL(c.req.url).host;
+  const url = new URL(c.req.url);
   const origin = c.req.header("origin");
   if (origin !== undefined && origin !== "null") {
     try {
-      return new URL(origin).host === host;
+      // The Host header is what the browser addressed (a front may forward to another address).
+      const own = new URL(`${url.protocol}//${c.req.header("host") ?? url.host}`);
+      const theirs = new URL(origin);
+      return theirs.protocol === own.protocol && theirs.hostname === own.hostname && theirs.port === own.port;
     } catch {
       return false;
     }

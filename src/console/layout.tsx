@@ -113,7 +113,7 @@ const SessionControls: FC<{ session: ConsoleSession; path: string }> = ({ sessio
 );
 
 /** Answers a page: doctype, HTML, and headers that keep it from being framed, sniffed or scripted from elsewhere. */
-export function renderPage(c: ConsoleContext, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 401 | 403 | 404 | 500 = 200): Response | Promise<Response> {
+export function renderPage(c: ConsoleContext, page: HtmlEscapedString | Promise<HtmlEscapedString>, status: 200 | 400 | 401 | 403 | 404 | 429 | 500 = 200): Response | Promise<Response> {
   setPageHeaders(c);
   return c.html(html`<!doctype html>${page}`, status);
 }

@@ -9,8 +9,8 @@
  * sign in with one of them; none in local mode (`npm start`, `wrangler dev`: src/local.ts), open to
  * anyone (the page says so); none when deployed, closed to everyone.
  *
- * Differences from AWS's console: no IAM users, passwords or MFA; sign-in attempts are not rate
- * limited (a secret access key is 40 random characters on AWS, and should be as long here).
+ * Differences from AWS's console: no IAM users, passwords or MFA; failed sign-ins are throttled
+ * per key id and address (./throttle.ts) rather than met with a CAPTCHA.
  */
 import { keyPolicy, type Caller } from "../aws/sigv4";
 import { isLocalRequest } from "../local";

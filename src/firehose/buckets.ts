@@ -1,20 +1,26 @@
 /**
  * From an S3 BucketARN to the R2 bucket bound to this Worker.
  *
- * `arn:aws:s3:::<bucket>` names the binding given for `<bucket>` in the `RIVULET_BUCKETS` variable
- * (a JSON object, bucket name to binding name) when it has one; otherwise the binding whose name is
- * the bucket name upper-cased with every character other than A-Z and 0-9 turned into `_`
- * (`rivulet-deliveries` → `RIVULET_DELIVERIES`). A bucket that names no R2 binding is one Firehose
- * cannot reach.
+ * `arn:aws:s3:::<bucket>` names the binding given for exactly `<bucket>` in the `RIVULET_BUCKETS`
+ * variable (a JSON object, bucket name to binding name) when it has one; otherwise, for a name of
+ * lower-case letters, digits and hyphens, the binding whose name is the bucket name upper-cased with
+ * `-` turned into `_` (`rivulet-deliveries` → `RIVULET_DELIVERIES`). That is one binding per name and
+ * one name per binding: `RIVULET-DELIVERIES`, `rivulet.deliveries` or `rivulet_deliveries` are other
+ * buckets, and name no binding unless RIVULET_BUCKETS maps them. A bucket that names no R2 binding is
+ * one Firehose cannot reach (and S3 answers NoSuchBucket).
  */
+
+/** A bucket name that names its binding by itself (S3 allows dots too; those need RIVULET_BUCKETS). */
+const PLAIN_BUCKET_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 export function bucketNameOf(bucketArn: string): string {
   return bucketArn.slice(bucketArn.indexOf(":::") + 3);
 }
 
-function bindingNameOf(env: Env, bucketName: string): string {
-  const mapped = bucketMap(env)[bucketName];
-  return mapped ?? bucketName.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+function bindingNameOf(env: Env, bucketName: string): string | undefined {
+  const map = bucketMap(env);
+  if (Object.hasOwn(map, bucketName)) return map[bucketName];
+  return PLAIN_BUCKET_NAME.test(bucketName) ? bucketName.toUpperCase().replace(/-/g, "_") : undefined;
 }
 
 function bucketMap(env: Env): Record<string, string> {
@@ -40,7 +46,9 @@ function isR2Bucket(value: unknown): value is R2Bucket {
 
 /** The R2 bucket a BucketARN names, or undefined when this Worker has no such binding. */
 export function resolveBucket(env: Env, bucketArn: string): R2Bucket | undefined {
-  const binding = (env as unknown as Record<string, unknown>)[bindingNameOf(env, bucketNameOf(bucketArn))];
+  const name = bindingNameOf(env, bucketNameOf(bucketArn));
+  const bindings = env as unknown as Record<string, unknown>;
+  const binding = name !== undefined && Object.hasOwn(bindings, name) ? bindings[name] : undefined;
   return isR2Bucket(binding) ? binding : undefined;
 }
 

@@ -25,7 +25,7 @@ import { FIREHOSE } from "./limits";
 import { describeSource, KINESIS_SOURCE, latestCheckpoints, pollSource, type KinesisSourceConfig } from "./kinesis-source";
 import type { SourceRecord } from "./records";
 import { DeliveryLog } from "../metrics/delivery-log";
-import { deliverySamples, failedDeliverySamples, incomingSamples, sourceSamples, type DeliveryOutcome } from "../metrics/firehose";
+import { deliverySamples, failedDeliverySamples, incomingSamples, loggedDeliveries, sourceSamples, type DeliveryOutcome } from "../metrics/firehose";
 import { MetricsStore } from "../metrics/store";
 import { directPutQuota, IngestBudget } from "./throughput";
 
@@ -67,6 +67,8 @@ export type Outbox = (messages: BatchMessage[]) => Promise<void>;
 
 /** Sent retries wait this long before the alarm tries again (our choice). */
 const RESEND_MS = 5000;
+/** A destination's state is stored in parts of this size (a stored value holds at most 2 MB). */
+const STATE_PART_BYTES = 1024 * 1024;
 
 /**
  * When this isolate started, in real time (`npm start`'s clock). Under `npm start` the delivery
@@ -252,6 +254,43 @@ export class DeliveryBuffer extends DurableObject<Env> {
   }
 
   /**
+   * What an OpenSearch or Splunk destination remembered after the last delivery attempt of the
+   * batch (destinations/state.ts, packed), or null.
+   */
+  async destinationState(batchId: string) {
+    return capture((): Uint8Array | null => {
+      const parts = this.store.exists() ? this.ctx.storage.kv.get<number>(`destination:${batchId}`) : undefined;
+      if (parts === undefined) return null;
+      const chunks = Array.from({ length: parts }, (_, i) => this.ctx.storage.kv.get<Uint8Array>(`destination:${batchId}:${i}`) ?? new Uint8Array());
+      const state = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+      let offset = 0;
+      for (const chunk of chunks) {
+        state.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      return state;
+    });
+  }
+
+  async saveDestinationState(batchId: string, state: Uint8Array) {
+    return capture(() => {
+      if (!this.store.exists() || !this.store.batch(batchId)) return;
+      this.ctx.storage.transactionSync(() => {
+        this.forgetDestinationState(batchId);
+        const parts = Math.ceil(state.byteLength / STATE_PART_BYTES);
+        for (let i = 0; i < parts; i++) this.ctx.storage.kv.put(`destination:${batchId}:${i}`, state.slice(i * STATE_PART_BYTES, (i + 1) * STATE_PART_BYTES));
+        this.ctx.storage.kv.put(`destination:${batchId}`, parts);
+      });
+    });
+  }
+
+  private forgetDestinationState(batchId: string): void {
+    const parts = this.ctx.storage.kv.get<number>(`destination:${batchId}`) ?? 0;
+    for (let i = 0; i < parts; i++) this.ctx.storage.kv.delete(`destination:${batchId}:${i}`);
+    this.ctx.storage.kv.delete(`destination:${batchId}`);
+  }
+
+  /**
    * Delivery finished: the batch's records are no longer needed. Repeating it is harmless. What the
    * delivery did (`outcome`) is counted once, with the batch's removal.
    */
@@ -263,13 +302,14 @@ export class DeliveryBuffer extends DurableObject<Env> {
         this.ctx.storage.transactionSync(() => {
           this.metrics.record(now, deliverySamples(outcome, now));
           this.metrics.write(now);
-          this.deliveryLog.add(now, outcome.objects);
+          this.deliveryLog.add(now, loggedDeliveries(outcome));
           this.store.complete(batchId);
         });
       } else {
         this.store.complete(batchId);
       }
       this.ctx.storage.kv.delete(`plan:${batchId}`);
+      this.forgetDestinationState(batchId);
       await this.scheduleAlarm(this.clock.now());
     });
   }

@@ -3,8 +3,10 @@
  * ExtendedS3DestinationConfiguration) and UpdateDestination (S3DestinationUpdate,
  * ExtendedS3DestinationUpdate), the stored configuration (kept in the shape of AWS's
  * ExtendedS3DestinationDescription, so describing it is a copy), defaults, merges and the checks
- * AWS makes beyond the model. Redshift and HTTP endpoint destinations are stored the same way: their
- * S3 configuration as the S3 members, plus their own block (redshift.ts, destinations/http-endpoint.ts).
+ * AWS makes beyond the model. Redshift, HTTP endpoint, OpenSearch, Splunk and Iceberg destinations are
+ * stored the same way: their S3 configuration as the S3 members, plus their own block (redshift.ts,
+ * destinations/http-endpoint.ts, destinations/opensearch.ts, destinations/splunk.ts,
+ * iceberg/destination.ts).
  * The S3 members every destination type shares are s3-configuration.ts's.
  */
 import { InvalidArgumentException } from "../aws/errors";
@@ -15,6 +17,8 @@ import { isKnownTimeZone } from "./time-format";
 import { checkRedshift, mergeRedshift, type RedshiftSettings } from "./redshift";
 import { checkHttpEndpoint, mergeHttpEndpoint, type HttpEndpointSettings, type HttpEndpointUpdate } from "./destinations/http-endpoint";
 import { checkIceberg, mergeIceberg, type IcebergSettings, type IcebergUpdate } from "./iceberg/destination";
+import { checkOpenSearch, mergeOpenSearch, switchRefused, type OpenSearchSettings, type OpenSearchUpdate } from "./destinations/opensearch";
+import { checkSplunk, mergeSplunk, type SplunkSettings, type SplunkUpdate } from "./destinations/splunk";
 import { validateProcessingConfiguration } from "./transform";
 import { checkConversion, conversionEnabled, CONVERSION_DEFAULT_SIZE_MBS, CONVERSION_MIN_SIZE_MBS } from "./columnar/conversion-config";
 import type {
@@ -56,6 +60,10 @@ export interface Destination extends S3Description {
   HttpEndpoint?: HttpEndpointSettings;
   /** An Iceberg destination (tables in R2): its own members; the S3 ones above are its S3 configuration (error output, AllData backup). */
   Iceberg?: IcebergSettings;
+  /** An OpenSearch destination (any of its three API shapes): its own members; the S3 ones above are its S3 configuration. */
+  OpenSearch?: OpenSearchSettings;
+  /** A Splunk destination: its own members; the S3 ones above are its S3 configuration. */
+  Splunk?: SplunkSettings;
 }
 
 /** The input of any destination type in the S3 shape, with the destination's own block. */
@@ -63,6 +71,8 @@ export interface ExtendedS3Input extends ExtendedS3Members {
   Redshift?: Partial<RedshiftSettings>;
   HttpEndpoint?: HttpEndpointUpdate;
   Iceberg?: IcebergUpdate;
+  OpenSearch?: OpenSearchUpdate;
+  Splunk?: SplunkUpdate;
 }
 
 const NO_ENCRYPTION: EncryptionConfiguration = { NoEncryptionConfig: "NoEncryption" };
@@ -105,6 +115,8 @@ export function destinationFrom(input: ExtendedS3Input, base?: Destination): Des
     Redshift: input.Redshift ? mergeRedshift(input.Redshift, base?.Redshift) : undefined,
     HttpEndpoint: input.HttpEndpoint ? mergeHttpEndpoint(input.HttpEndpoint, base?.HttpEndpoint) : undefined,
     Iceberg: input.Iceberg ? mergeIceberg(input.Iceberg, base?.Iceberg) : undefined,
+    OpenSearch: input.OpenSearch ? mergeOpenSearch(input.OpenSearch, base?.OpenSearch) : undefined,
+    Splunk: input.Splunk ? mergeSplunk(input.Splunk, base?.Splunk) : undefined,
   });
 }
 
@@ -138,6 +150,10 @@ export function checkDestination(env: Env, destination: Destination, previous?: 
   if (destination.Redshift) checkRedshift(env, destination.Redshift, destination.CompressionFormat);
   if (destination.HttpEndpoint) checkHttpEndpoint(env, destination.HttpEndpoint);
   if (destination.Iceberg) checkIceberg(env, destination.Iceberg, destination.BucketARN);
+  // AWS: an OpenSearch destination can only be updated to another OpenSearch destination, and no other to one.
+  if (previous && Boolean(previous.OpenSearch) !== Boolean(destination.OpenSearch)) throw switchRefused();
+  if (destination.OpenSearch) checkOpenSearch(env, destination.OpenSearch, previous?.OpenSearch);
+  if (destination.Splunk) checkSplunk(env, destination.Splunk, previous?.Splunk);
   validateProcessingConfiguration({
     processing: destination.ProcessingConfiguration,
     dynamicPartitioning: processingPartitioning(destination),
@@ -181,9 +197,14 @@ function checkBucket(env: Env, bucketArn: string): void {
   }
 }
 
-/** The buffering hints in bytes and milliseconds: an HTTP endpoint's own, else the S3 destination's. */
+/** The buffering hints in bytes and milliseconds: an HTTP endpoint's, OpenSearch's, Splunk's or Iceberg's own, else the S3 destination's. */
 export function flushThresholds(destination: Destination): { bytes: number; intervalMs: number } {
-  const hints = destination.HttpEndpoint?.BufferingHints ?? destination.Iceberg?.BufferingHints ?? destination.BufferingHints;
+  const hints =
+    destination.HttpEndpoint?.BufferingHints ??
+    destination.OpenSearch?.BufferingHints ??
+    destination.Splunk?.BufferingHints ??
+    destination.Iceberg?.BufferingHints ??
+    destination.BufferingHints;
   return {
     bytes: Math.min(hints.SizeInMBs * 1024 * 1024, FIREHOSE.maxFlushBytes),
     intervalMs: hints.IntervalInSeconds * 1000,
@@ -199,10 +220,13 @@ export function s3Members(destination: Destination): S3Description {
 
 /**
  * Where the source records of every batch are copied, if anywhere: the backup of an S3 destination
- * with S3BackupMode Enabled; for an HTTP endpoint with S3BackupMode AllData, its S3 configuration.
+ * with S3BackupMode Enabled; for an HTTP endpoint with S3BackupMode AllData (OpenSearch:
+ * AllDocuments, Splunk: AllEvents), its S3 configuration.
  */
 export function backupTarget(destination: Destination): S3Description | undefined {
   if (destination.HttpEndpoint) return destination.HttpEndpoint.S3BackupMode === "AllData" ? s3Members(destination) : undefined;
   if (destination.Iceberg) return destination.Iceberg.S3BackupMode === "AllData" ? s3Members(destination) : undefined;
+  if (destination.OpenSearch) return destination.OpenSearch.S3BackupMode === "AllDocuments" ? s3Members(destination) : undefined;
+  if (destination.Splunk) return destination.Splunk.S3BackupMode === "AllEvents" ? s3Members(destination) : undefined;
   return destination.S3BackupMode === "Enabled" ? destination.S3BackupDescription : undefined;
 }

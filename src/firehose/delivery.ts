@@ -12,8 +12,10 @@
  * With DataFormatConversionConfiguration, each data object is its records converted to one Parquet or
  * ORC file (columnar/); records that do not convert go to the error output (format-conversion-failed).
  *
- * An HTTP endpoint destination gets its Ok records POSTed instead of written as data objects; its
- * S3 configuration takes the error output and, with S3BackupMode AllData, the source records.
+ * An HTTP endpoint destination gets its Ok records POSTed instead of written as data objects, an
+ * OpenSearch destination indexed, a Splunk destination sent to its collector, an Iceberg destination
+ * appended to its tables; their S3 configuration takes the error output and, with S3BackupMode
+ * AllData (AllDocuments, AllEvents), the source records.
  *
  * Every key is derived from the batch id (object-names.ts), so a batch delivered twice (a retry, a
  * message sent again) overwrites the same objects; the buffer remembers which objects each attempt
@@ -37,7 +39,8 @@ import { ACTIVE_PARTITIONS_EXCEEDED, dataPrefix, errorPrefixFor, MissingPartitio
 import { processRecords } from "./processing";
 import { copyIntoD1 } from "./d1-load";
 import { sendToHttpEndpoint } from "./destinations/http-endpoint";
-import { appendToIceberg } from "./iceberg/deliver";
+import { sendToDestination } from "./destinations/dispatch";
+import type { StateStore } from "./destinations/state";
 import { mergeRedshift } from "./redshift";
 import type { ProcessedRecord } from "./records";
 import type { DataFormatConversion } from "./s3-configuration";
@@ -88,6 +91,11 @@ export async function deliverBatch(env: Env, message: BatchMessage, clock: Clock
   // earlier attempt wrote and this one does not are deleted, so that each record ends in one place.
   let stale: ObjectRef[] = [];
   const progress: PutProgress = { attempted: 0, succeeded: 0 };
+  // What an OpenSearch or Splunk destination remembers between attempts, kept next to the batch.
+  const state: StateStore = {
+    load: async () => unwrap(await buffer.destinationState(message.batchId)),
+    save: async (value) => unwrap(await buffer.saveDestinationState(message.batchId, value)),
+  };
   let report: DeliveryReport;
   try {
     report = await writeBatch(
@@ -98,6 +106,7 @@ export async function deliverBatch(env: Env, message: BatchMessage, clock: Clock
         stale = unwrap(await buffer.plan(message.batchId, objects));
       },
       progress,
+      state,
     );
   } catch (error) {
     // Only a failure among the puts costs a call to the buffer; the success path reports with complete().
@@ -147,6 +156,7 @@ async function writeBatch(
   clock: Clock,
   beforeWrite: (objects: ObjectRef[]) => Promise<void>,
   progress: PutProgress,
+  state: StateStore,
 ): Promise<DeliveryReport> {
   const destination = batch.config.destination;
   const processingStarted = clock.now();
@@ -159,20 +169,19 @@ async function writeBatch(
   // throws to have the batch retried) instead of written as data objects; those it gives up on join
   // the error output.
   const http = destination.HttpEndpoint;
-  // An Iceberg destination: the Ok records are appended to their tables (iceberg/deliver.ts) instead.
-  const iceberg = destination.Iceberg;
-  const posted = http
-    ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock })
-    : iceberg
-      ? await appendToIceberg({ env, batch, settings: iceberg, s3BucketArn: destination.BucketARN, records: ok, clock })
-      : undefined;
+  const posted = http ? await sendToHttpEndpoint({ batch, settings: http, records: ok, clock }) : undefined;
   if (posted) failed.push(...posted.failed);
+  // OpenSearch, Splunk and Iceberg destinations likewise (destinations/dispatch.ts), OpenSearch and
+  // Splunk remembering between attempts what they delivered.
+  const sent = posted ? undefined : await sendToDestination({ env, batch, destination, records: ok, clock, state });
+  if (sent) failed.push(...sent.failed);
 
-  const { partitions: grouped, refused } = partitionRecords(batch, posted ? [] : ok);
+  const { partitions: grouped, refused } = partitionRecords(batch, posted || sent ? [] : ok);
   failed.push(...refused);
   // Record format conversion: each partition's records become one Parquet or ORC file; those that do not convert join the error output.
   const conversion = destination.DataFormatConversionConfiguration;
-  const converted = conversionEnabled(conversion) && !http && !destination.Redshift ? await convertPartitions(env, batch, conversion, grouped) : undefined;
+  const toObjects = !posted && !sent && !destination.Redshift;
+  const converted = conversionEnabled(conversion) && toObjects ? await convertPartitions(env, batch, conversion, grouped) : undefined;
   if (converted) failed.push(...converted.failed);
   const partitions = converted?.partitions ?? grouped;
   const planned = await planDataObjects(batch, partitions);
@@ -191,7 +200,7 @@ async function writeBatch(
   await beforeWrite(planned.map((object) => ({ bucket: object.bucketArn, key: object.key })));
   await writeObjects(env, batch.config.streamName, planned, progress);
   return {
-    delivered: staged.length - loadFailed + (posted?.delivered ?? 0),
+    delivered: staged.length - loadFailed + (posted?.delivered ?? 0) + (sent?.delivered ?? 0),
     failed: failed.length,
     dropped: processed.filter((record) => record.result === "Dropped").length,
     objects: planned.map((object) => ({ bucket: object.bucketArn, key: object.key })),
@@ -206,6 +215,7 @@ async function writeBatch(
       oldestArrivalMs: batch.records.reduce<number | null>((oldest, record) => (oldest === null ? record.arrivalMs : Math.min(oldest, record.arrivalMs)), null),
       ...(redshift && { redshiftRecords: staged.length - loadFailed }),
       ...(processing && { processing }),
+      ...(sent?.outcome && { destination: sent.outcome }),
     },
   };
 }

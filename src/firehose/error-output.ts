@@ -3,9 +3,10 @@
  * under the error prefix, one object per error output type, each line as AWS writes it
  * (https://docs.aws.amazon.com/firehose/latest/dev/data-transformation.html, "Data Transformation
  * Failure Handling"): attemptsMade, arrivalTimestamp, errorCode, errorMessage,
- * attemptEndingTimestamp, rawData (base64 of the original data) and lambdaArn. Records a format
- * conversion could not convert are written in that feature's shape instead: lastErrorCode,
- * lastErrorMessage, the Kinesis source's sequence numbers and the dataCatalogTable.
+ * attemptEndingTimestamp, rawData (base64 of the original data) and lambdaArn. OpenSearch and Splunk
+ * destinations add their members (esDocumentId, EventId, ...) to the records they give up on.
+ * Records a format conversion could not convert are written in that feature's shape instead:
+ * lastErrorCode, lastErrorMessage, the Kinesis source's sequence numbers and the dataCatalogTable.
  */
 import { ACTIVE_PARTITIONS_EXCEEDED } from "./prefix";
 import type { ProcessedRecord, SourceRecord } from "./records";
@@ -13,6 +14,9 @@ import { errorOutputType as typeOfCode } from "./transform";
 
 /** The `!{firehose:error-output-type}` of a failed record. */
 export function errorOutputType(record: ProcessedRecord): string {
+  // OpenSearch and Splunk name their own folder (destinations/opensearch-bulk.ts, splunk-hec.ts).
+  const destination = record.error?.destination;
+  if (destination) return destination.outputType;
   const code = record.error?.code ?? "";
   // AWS puts what a Redshift COPY skipped in the errors/ folder (retry.html, "Amazon Redshift").
   if (code.startsWith("Redshift.")) return "errors";
@@ -45,7 +49,9 @@ export function errorLine(record: ProcessedRecord, attemptEndingMs: number, sour
     errorCode: error.code,
     errorMessage: error.message,
     attemptEndingTimestamp: attemptEndingMs,
+    ...error.destination?.beforeRawData,
     rawData: record.data.toBase64(),
+    ...error.destination?.afterRawData,
     ...(error.lambdaArn !== undefined && { lambdaArn: error.lambdaArn }),
   });
 }

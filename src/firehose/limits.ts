@@ -75,6 +75,32 @@ export const FIREHOSE = {
   httpEndpointTimeoutMs: 3 * 60 * 1000,
   httpEndpointMaxResponseBytes: 1024 * 1024,
   httpEndpointDefaultRetrySeconds: 300,
+  /**
+   * OpenSearch destinations (the three API shapes): RetryOptions.DurationInSeconds defaults to 300
+   * (AmazonopensearchserviceRetryOptions). Ours (AWS publishes neither): a bulk request gets 3 minutes
+   * to answer, in at most 1 MiB and 4 KiB per document.
+   */
+  openSearchDefaultRetrySeconds: 300,
+  openSearchTimeoutMs: 3 * 60 * 1000,
+  openSearchResponseBaseBytes: 1024 * 1024,
+  openSearchResponseBytesPerDocument: 4096,
+  /**
+   * Splunk (SplunkDestinationConfiguration): BufferingHints default to 5 MB and 60 seconds
+   * (SplunkBufferingHints); the API reference documents no default for the acknowledgement timeout
+   * (180 to 600 s) or the retry duration: ours are 180 and 3600 (the defaults of Terraform's AWS
+   * provider). A HEC request gets 3 minutes to answer, in at most 1 MiB (ours).
+   */
+  splunkDefaultIntervalInSeconds: 60,
+  splunkDefaultAckTimeoutSeconds: 180,
+  splunkDefaultRetrySeconds: 3600,
+  splunkTimeoutMs: 3 * 60 * 1000,
+  splunkMaxResponseBytes: 1024 * 1024,
+  /**
+   * Ours: within one delivery attempt, acknowledgements are polled after these waits (real time);
+   * one still missing then is polled again by the next attempt (the queue's backoff), until
+   * HECAcknowledgmentTimeoutInSeconds has passed since the request.
+   */
+  splunkAckPollWaitsMs: [0, 100, 200, 400, 800] as readonly number[],
 } as const;
 
 export const MIB = 1024 * 1024;

@@ -23,7 +23,14 @@ export interface ProcessedRecord {
   /** From MetadataExtraction (partitionKeyFromQuery) and from the Lambda's metadata.partitionKeys (partitionKeyFromLambda). */
   partitionKeys: { query: Record<string, string>; lambda: Record<string, string> };
   /** Why it failed, in the words the error output records (errorCode, errorMessage), and the function involved. */
-  error?: { code: string; message: string; lambdaArn?: string; attempts: number; dataCatalogTable?: DataCatalogTable };
+  error?: {
+    code: string;
+    message: string;
+    lambdaArn?: string;
+    attempts: number;
+    dataCatalogTable?: DataCatalogTable;
+    destination?: DestinationFailure;
+  };
 }
 
 /** The table a format conversion read its schema from, as its error output names it (record-format-conversion-error-handling.html). */
@@ -34,4 +41,14 @@ export interface DataCatalogTable {
   region: string;
   versionId: string;
   catalogArn: string;
+}
+
+/**
+ * Where a destination other than S3 (OpenSearch, Splunk) files a record it gave up on: its error
+ * output type (the folder) and the members AWS adds to the error record, around rawData.
+ */
+export interface DestinationFailure {
+  outputType: string;
+  beforeRawData?: Record<string, string | null>;
+  afterRawData?: Record<string, string | null>;
 }

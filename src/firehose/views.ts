@@ -1,7 +1,9 @@
 /** DescribeDeliveryStream's answer, in AWS's shape, from the registry's view of a stream. */
 import { s3Members as s3Part, type Destination } from "./config";
 import type { HttpEndpointSettings } from "./destinations/http-endpoint";
-import type { IcebergSettings } from "./iceberg/destination";
+import { openSearchDescription } from "./destinations/opensearch";
+import { splunkDescription } from "./destinations/splunk";
+import { icebergDescription } from "./iceberg/destination";
 import { DESTINATION_ID, type DeliveryStreamView } from "./registry";
 
 /** HttpEndpointDestinationDescription, in the model's member order; the access key is never shown (AWS's neither). */
@@ -21,27 +23,11 @@ function httpEndpointView(destination: Destination, http: HttpEndpointSettings) 
   };
 }
 
-/** IcebergDestinationDescription, in the model's member order. */
-function icebergView(destination: Destination, iceberg: IcebergSettings) {
-  return {
-    ...(iceberg.DestinationTableConfigurationList && { DestinationTableConfigurationList: iceberg.DestinationTableConfigurationList }),
-    ...(iceberg.SchemaEvolutionConfiguration && { SchemaEvolutionConfiguration: iceberg.SchemaEvolutionConfiguration }),
-    ...(iceberg.TableCreationConfiguration && { TableCreationConfiguration: iceberg.TableCreationConfiguration }),
-    BufferingHints: iceberg.BufferingHints,
-    CloudWatchLoggingOptions: iceberg.CloudWatchLoggingOptions,
-    ...(destination.ProcessingConfiguration && { ProcessingConfiguration: destination.ProcessingConfiguration }),
-    S3BackupMode: iceberg.S3BackupMode,
-    RetryOptions: iceberg.RetryOptions,
-    RoleARN: iceberg.RoleARN,
-    AppendOnly: iceberg.AppendOnly,
-    CatalogConfiguration: iceberg.CatalogConfiguration,
-    S3DestinationDescription: s3Part(destination),
-  };
-}
-
 function destinationView(destination: Destination) {
-  const { Redshift, HttpEndpoint, Iceberg, ...extended } = destination;
-  if (Iceberg) return { DestinationId: DESTINATION_ID, IcebergDestinationDescription: icebergView(destination, Iceberg) };
+  const { Redshift, HttpEndpoint, OpenSearch, Splunk, Iceberg, ...extended } = destination;
+  if (OpenSearch) return { DestinationId: DESTINATION_ID, ...openSearchDescription(OpenSearch, s3Part(destination), destination.ProcessingConfiguration) };
+  if (Splunk) return { DestinationId: DESTINATION_ID, ...splunkDescription(Splunk, s3Part(destination), destination.ProcessingConfiguration) };
+  if (Iceberg) return { DestinationId: DESTINATION_ID, ...icebergDescription(Iceberg, s3Part(destination), destination.ProcessingConfiguration) };
   if (HttpEndpoint) {
     return { DestinationId: DESTINATION_ID, HttpEndpointDestinationDescription: httpEndpointView(destination, HttpEndpoint) };
   }

@@ -9,7 +9,9 @@
  * its oldest record then. ExecuteProcessing.* are per delivered batch, not per Lambda invocation
  * (a batch may take several): Duration is the whole processing chain's, and Success is 0 when any
  * record of the batch failed because a transformation invocation did (Lambda.* errors other than a
- * record the function itself marked ProcessingFailed).
+ * record the function itself marked ProcessingFailed). DeliveryToAmazonOpenSearchService.* count the
+ * Elasticsearch API's destinations too (AWS: DeliveryToElasticsearch.*); a delivery's .Success is one
+ * sample of the records it delivered over those it attempted, counted when its batch completes.
  */
 import { lambdaBufferingHints } from "../firehose/transform";
 import { processingPartitioning, type Destination } from "../firehose/config";
@@ -30,6 +32,21 @@ export interface DeliveryOutcome {
   redshiftRecords?: number;
   /** The transformation, when the destination has one. */
   processing?: ProcessingOutcome;
+  /** What an OpenSearch or Splunk destination took, over every attempt of the batch. */
+  destination?: DestinationOutcome;
+}
+
+/** Records an OpenSearch cluster indexed, or Splunk acknowledged (DeliveryTo<metric>.*). */
+export interface DestinationOutcome {
+  metric: "AmazonOpenSearchService" | "AmazonOpenSearchServerless" | "Splunk";
+  delivered: number;
+  /** Records that went to the S3 backup instead. */
+  failed: number;
+  bytes: number;
+  /** Per index (OpenSearch) or HEC endpoint (Splunk): the console's recent deliveries. */
+  entries: { target: string; name: string; records: number; bytes: number }[];
+  /** Splunk: from each request to its acknowledgement. */
+  ackLatenciesMs?: number[];
 }
 
 export interface ProcessingOutcome {
@@ -107,6 +124,7 @@ export function deliverySamples(outcome: DeliveryOutcome, now: number): Sample[]
     samples.push(observe("BackupToS3.Records", sumOf(backup, (object) => object.records)), observe("BackupToS3.Bytes", sumOf(backup, (object) => object.bytes)));
   }
   if (outcome.redshiftRecords !== undefined) samples.push(observe("DeliveryToRedshift.Records", outcome.redshiftRecords));
+  if (outcome.destination) samples.push(...destinationSamples(outcome.destination));
   const processing = outcome.processing;
   if (processing) {
     samples.push(
@@ -117,6 +135,31 @@ export function deliverySamples(outcome: DeliveryOutcome, now: number): Sample[]
     );
   }
   return samples;
+}
+
+/** DeliveryTo<destination>.* of what an OpenSearch cluster or Splunk took. */
+function destinationSamples(destination: DestinationOutcome): Sample[] {
+  const family = `DeliveryTo${destination.metric}` as const;
+  const attempted = destination.delivered + destination.failed;
+  const success: Sample = {
+    name: `${family}.Success` satisfies FirehoseMetricName,
+    sum: destination.delivered,
+    count: attempted,
+    min: destination.failed > 0 ? 0 : 1,
+    max: destination.delivered > 0 ? 1 : 0,
+  };
+  const samples = [observe(`${family}.Records`, destination.delivered), observe(`${family}.Bytes`, destination.bytes)];
+  if (attempted > 0) samples.push(success);
+  for (const latency of destination.ackLatenciesMs ?? []) samples.push(observe("DeliveryToSplunk.DataAckLatency", latency / 1000));
+  return samples;
+}
+
+/** The console's log of a delivery, in the order it happened: what the destination took (per index or collector), then the objects written. */
+export function loggedDeliveries(outcome: DeliveryOutcome): DeliveredObject[] {
+  const taken = (outcome.destination?.entries ?? []).map(
+    (entry): DeliveredObject => ({ bucket: entry.target, key: entry.name, bytes: entry.bytes, records: entry.records, kind: "destination" }),
+  );
+  return [...taken, ...outcome.objects];
 }
 
 /** S3 puts of one delivery attempt, as one combined sample of 1 (succeeded) and 0 (failed) values. */

@@ -37,14 +37,18 @@ export interface MetricsAnswer {
   series: MetricSeries[];
 }
 
-/** An object a delivery wrote, newest first in recentDeliveries. `bucket` is the bucket's name. */
+/**
+ * An object a delivery wrote, newest first in recentDeliveries. `bucket` is the bucket's name. For
+ * kind "destination" (records an OpenSearch cluster indexed or Splunk acknowledged), `bucket` is the
+ * cluster's or collector's host and `key` the index or the collector's path.
+ */
 export interface DeliveryLogEntry {
   bucket: string;
   key: string;
   /** As stored (after compression). */
   bytes: number;
   records: number;
-  kind: "data" | "error" | "backup";
+  kind: "data" | "error" | "backup" | "destination";
   deliveredAt: number;
 }
 

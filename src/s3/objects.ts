@@ -3,7 +3,8 @@
  * the stored Content-* and x-amz-meta-*), a single byte range answered 206 with Content-Range, and
  * the `response-*` query overrides presigned URLs use.
  */
-import { noSuchKey, S3Error } from "./errors";
+import { invalidArgument, noSuchKey, S3Error } from "./errors";
+import { checkKey } from "./metadata";
 
 /** An object stored without a content type reads as S3's default. */
 const DEFAULT_CONTENT_TYPE = "binary/octet-stream";
@@ -54,6 +55,8 @@ export async function getObject(
   headers: Headers,
 ): Promise<Response> {
   const head = request.method === "HEAD";
+  // R2 throws for such a name; S3 refuses it.
+  checkKey(key);
   const stored = await bucket.head(key);
   if (!stored) throw noSuchKey(key);
   const range = parseRange(request.headers.get("range"));
@@ -67,7 +70,13 @@ export async function getObject(
   describe(stored, headers);
   for (const [parameter, header] of Object.entries(RESPONSE_OVERRIDES)) {
     const value = query.get(parameter);
-    if (value !== null) headers.set(header, value);
+    if (value === null) continue;
+    try {
+      headers.set(header, value);
+    } catch {
+      // A value no HTTP header can carry (NUL, line breaks): S3's code, a message of ours.
+      throw invalidArgument(`The value of ${parameter} cannot be sent as a header.`, parameter, value);
+    }
   }
   if (selected !== undefined) {
     headers.set("content-range", `bytes ${selected.start}-${selected.end}/${stored.size}`);

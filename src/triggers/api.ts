@@ -14,9 +14,10 @@
  * errors.ts. Other Lambda operations answer UnknownOperationException.
  */
 import { Hono, type Context, type Next } from "hono";
+import { BodyTooLarge, readBody } from "../aws/body";
 import { InvalidRequestContentException, LambdaUnknownOperationException, SerializationException } from "../aws/errors";
 import { accountOf } from "../aws/protocol";
-import { keyPolicy, verifySigV4 } from "../aws/sigv4";
+import { carriesSignature, keyPolicy, verifySigV4 } from "../aws/sigv4";
 import { validateInput, type StructureShape, type Validated } from "../aws/validate";
 import { systemClock } from "../clock";
 import { MAX_REQUEST_BYTES } from "../limits";
@@ -81,10 +82,8 @@ lambdaApi.onError((error, c) => lambdaErrorResponse(error, c.get("requestId") ??
 async function authenticate(c: Context<LambdaApi>, next: Next): Promise<void> {
   c.set("requestId", crypto.randomUUID());
   const request = c.req.raw;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) {
-    throw new InvalidRequestContentException("The request body is too large.");
-  }
-  const body = new Uint8Array(await request.arrayBuffer());
+  // Without any signature the request is refused (MissingAuthenticationToken) before its body is read.
+  const body = carriesSignature(request) ? await readLambdaBody(request) : new Uint8Array();
   const caller = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
     keyPolicy(c.env.RIVULET_ACCESS_KEYS, isLocalRequest(c.env, request.url)),
@@ -94,6 +93,15 @@ async function authenticate(c: Context<LambdaApi>, next: Next): Promise<void> {
   c.set("body", body);
   c.set("lambda", { env: c.env, scope: { account: accountOf(c.env), region: caller.region } });
   await next();
+}
+
+async function readLambdaBody(request: Request): Promise<Uint8Array> {
+  try {
+    return await readBody(request, MAX_REQUEST_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw new InvalidRequestContentException("The request body is too large.");
+    throw error;
+  }
 }
 
 function parseBody(bytes: Uint8Array): Record<string, unknown> {

@@ -55,12 +55,18 @@ export function removeDir(dir: string | undefined): void {
   if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startServer(options: { persistDir: string; accessKeys?: string; throughputLimits?: "on" }): Promise<TestServer> {
+export async function startServer(options: {
+  persistDir: string;
+  accessKeys?: string;
+  throughputLimits?: "on";
+  bodyLimits?: { maxBytes?: number; idleMs?: number; totalMs?: number };
+}): Promise<TestServer> {
   const server = await startLocalServer({
     port: 0,
     persistDir: options.persistDir,
     accessKeys: options.accessKeys,
     throughputLimits: options.throughputLimits,
+    bodyLimits: options.bodyLimits,
     quiet: true,
   });
   return { url: server.url, persistDir: options.persistDir, close: () => server.close(), exited: server.exited };

@@ -719,7 +719,7 @@ describe("verifySigV4: valid requests", () => {
   });
 
   it("ignores changes to headers that were not signed", async () => {
-    const req = await kinesisRequest({ headers: [...KINESIS_HEADERS, ["user-agent", "a"]], signedHeaders: ["host", "x-amz-date", "x-amz-target"] });
+    const req = await kinesisRequest({ headers: [...KINESIS_HEADERS, ["user-agent", "a"]], signedHeaders: ["content-type", "host", "x-amz-date", "x-amz-target"] });
     await expect(verifySigV4(withHeader(req, "user-agent", "b"), TEST_KEYS, at(NOW))).resolves.toMatchObject({
       accessKeyId: TEST_KEY_ID,
     });
@@ -1051,6 +1051,44 @@ describe("verifySigV4: missing, duplicate and incomplete authentication", () => 
   });
 });
 
+describe("verifySigV4: headers that must be signed", () => {
+  // A request that leaves X-Amz-Target unsigned could be replayed as another operation.
+  for (const presign of [undefined, { expires: 300 }]) {
+    const form = presign === undefined ? "header" : "presigned";
+
+    it(`refuses an unsigned X-Amz-Target (${form} form)`, async () => {
+      const req = await kinesisRequest({ presign, signedHeaders: ["content-type", "host", "x-amz-date"].filter((h) => presign === undefined || h !== "x-amz-date") });
+      await expectAwsError(verifySigV4(req, TEST_KEYS, at(NOW)), "InvalidSignatureException", "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.");
+    });
+
+    it(`refuses an unsigned Content-Type (${form} form)`, async () => {
+      const req = await kinesisRequest({ presign, signedHeaders: ["host", "x-amz-date", "x-amz-target"].filter((h) => presign === undefined || h !== "x-amz-date") });
+      await expectAwsError(verifySigV4(req, TEST_KEYS, at(NOW)), "InvalidSignatureException", "'Content-Type' must be a 'SignedHeader' in the AWS Authorization.");
+    });
+  }
+
+  it("refuses them unsigned without keys too, before any signature is checked", async () => {
+    const req = await kinesisRequest({ signedHeaders: ["host", "x-amz-date"] });
+    await expectAwsError(verifySigV4(req, { mode: "any-signature" }, at(NOW)), "InvalidSignatureException", "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.");
+  });
+
+  it("does not ask for headers the request does not carry", async () => {
+    const req = await sign({ date: NOW, region: "eu-west-1", body: KINESIS_BODY, signedHeaders: ["host", "x-amz-date"] });
+    await expect(verifySigV4(req, TEST_KEYS, at(NOW))).resolves.toMatchObject({ accessKeyId: TEST_KEY_ID });
+  });
+
+  it("leaves S3's requests to S3's rules", async () => {
+    const req = await sign({
+      method: "GET",
+      date: NOW,
+      service: "s3",
+      headers: [["content-type", "text/plain"], ["x-amz-content-sha256", await sha256Hex(bytes(""))]],
+      signedHeaders: ["host", "x-amz-content-sha256", "x-amz-date"],
+    });
+    await expect(verifySigV4(req, TEST_KEYS, at(NOW), "s3")).resolves.toMatchObject({ service: "s3" });
+  });
+});
+
 describe("verifySigV4: request time", () => {
   it("rejects a request more than 15 minutes old", async () => {
     const req = await kinesisRequest({ date: "20130524T000000Z" });
@@ -1144,7 +1182,7 @@ describe("verifySigV4: key policies", () => {
     const garbage = withHeader(
       req,
       "authorization",
-      "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260115/eu-west-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=nope",
+      "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260115/eu-west-1/kinesis/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=nope",
     );
     await expect(verifySigV4(garbage, ANY, at(NOW))).resolves.toMatchObject({ accessKeyId: "AKIDLOCAL" });
     const presigned = withQueryParam(await kinesisRequest({ presign: { expires: 60 } }), "X-Amz-Signature", "0");

@@ -453,6 +453,45 @@ describe("constraint errors", () => {
   });
 });
 
+describe("long values in messages", () => {
+  const LIMIT = 65_536;
+
+  it("are cut after 65,536 characters, with ... after them", () => {
+    const long = "x".repeat(200_000);
+    const message = failure(() => validate("ListTagsForResource", { ResourceARN: long })).awsMessage ?? "";
+    expect(message).toContain(`Value '${"x".repeat(LIMIT)}...' at 'resourceARN'`);
+    expect(message.length).toBeLessThan(2 * LIMIT + 1000);
+  });
+
+  it("in base64 errors too: a 10 MB invalid Data gives a short error", () => {
+    const data = "!".repeat(10 * 1024 * 1024);
+    const message = failure(() => validate("PutRecord", { StreamName: "s", PartitionKey: "k", Data: data })).awsMessage ?? "";
+    expect(message).toBe(`'${"!".repeat(LIMIT)}...' can not be converted to a Blob: Invalid Base64 character: '!'`);
+  });
+
+  it("are shown whole up to 65,536 characters", () => {
+    const name = "a;".repeat(LIMIT / 2);
+    expect(failure(() => validate("ListShards", { StreamName: name })).awsMessage).toContain(`Value '${name}' at 'streamName'`);
+  });
+});
+
+describe("values that make backtracking patterns slow (issue 11)", () => {
+  // Before the patterns were made linear, this ResourceARN took 18.7 s to refuse; test/unit/patterns/
+  // proves every pattern linear, this proves the messages are still AWS's.
+  const arn = `arn:aws${":kinesis::000000000000:stream/".repeat(400)} `;
+
+  it("are refused at once, for their pattern and their length, as AWS reports both", () => {
+    const message = failure(() => validate("ListTagsForResource", { ResourceARN: arn })).awsMessage ?? "";
+    expect(message).toMatch(/^2 validation errors detected: /);
+    expect(message).toContain("at 'resourceARN' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
+    expect(message).toContain("at 'resourceARN' failed to satisfy constraint: Member must have length less than or equal to 2048");
+  });
+
+  it("match as AWS's patterns do once the tail is valid", () => {
+    expect(validate("ListTagsForResource", { ResourceARN: arn.trimEnd().slice(0, 2000) + "x" })).toEqual({ ResourceARN: arn.trimEnd().slice(0, 2000) + "x" });
+  });
+});
+
 describe("values", () => {
   it("decodes base64 blobs", () => {
     const input = validate("PutRecord", { StreamName: "s", PartitionKey: "k", Data: "aGVsbG8=" });

@@ -7,6 +7,8 @@ import type { JsonWire } from "../../aws/protocol";
 import { callAws } from "../api";
 import type { ConsoleContext } from "../auth";
 import type {
+  AmazonopensearchserviceDestinationDescription,
+  AmazonOpenSearchServerlessDestinationDescription,
   DeliveryStreamDescription,
   DescribeDeliveryStreamOutput,
   ExtendedS3DestinationDescription,
@@ -16,6 +18,7 @@ import type {
   Processor,
   RedshiftDestinationDescription,
   S3DestinationDescription,
+  SplunkDestinationDescription,
 } from "../../firehose/shapes.generated";
 
 /** One ListDeliveryStreams page of this many names: the list shows at most these (AWS allows up to 10,000 a call). */
@@ -54,10 +57,61 @@ export type Destination =
   | { type: "S3"; target: string; s3: ExtendedS3DestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: boolean }
   | { type: "Redshift"; target: string; s3: S3DestinationDescription; redshift: RedshiftDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
   | { type: "HTTP endpoint"; target: string; s3?: S3DestinationDescription; http: HttpEndpointDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
+  | { type: "OpenSearch"; target: string; s3?: S3DestinationDescription; search: SearchDestination; processing?: ProcessingConfiguration; dynamicPartitioning: false }
+  | { type: "Splunk"; target: string; s3?: S3DestinationDescription; splunk: SplunkDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
   | { type: "None"; target: string; dynamicPartitioning: false; processing?: undefined; s3?: undefined };
+
+/**
+ * An OpenSearch destination, whichever of its three descriptions (the Elasticsearch API's has the
+ * OpenSearch Service API's members); `service` names it as the console shows it.
+ */
+export type SearchDestination = (AmazonopensearchserviceDestinationDescription | AmazonOpenSearchServerlessDestinationDescription) & {
+  service: "Amazon OpenSearch Service" | "Elasticsearch" | "Amazon OpenSearch Serverless";
+};
+
+function searchOf(destination: JsonWire<DeliveryStreamDescription>["Destinations"][number] | undefined): SearchDestination | undefined {
+  if (destination?.AmazonopensearchserviceDestinationDescription) {
+    return { ...destination.AmazonopensearchserviceDestinationDescription, service: "Amazon OpenSearch Service" };
+  }
+  if (destination?.ElasticsearchDestinationDescription) return { ...destination.ElasticsearchDestinationDescription, service: "Elasticsearch" };
+  if (destination?.AmazonOpenSearchServerlessDestinationDescription) {
+    return { ...destination.AmazonOpenSearchServerlessDestinationDescription, service: "Amazon OpenSearch Serverless" };
+  }
+  return undefined;
+}
+
+/** Where an OpenSearch destination's documents go: its endpoint, or its domain. */
+export function clusterOf(search: SearchDestination): string {
+  if ("CollectionEndpoint" in search && search.CollectionEndpoint) return search.CollectionEndpoint;
+  if ("ClusterEndpoint" in search && search.ClusterEndpoint) return search.ClusterEndpoint;
+  if ("DomainARN" in search && search.DomainARN) return search.DomainARN.slice(search.DomainARN.lastIndexOf("/") + 1);
+  return "";
+}
 
 export function destinationOf(description: JsonWire<DeliveryStreamDescription>): Destination {
   const destination = description.Destinations[0];
+  const search = searchOf(destination);
+  if (search) {
+    return {
+      type: "OpenSearch",
+      target: `${clusterOf(search)} · ${search.IndexName ?? ""}`,
+      ...(search.S3DestinationDescription && { s3: search.S3DestinationDescription }),
+      search,
+      ...(search.ProcessingConfiguration && { processing: search.ProcessingConfiguration }),
+      dynamicPartitioning: false,
+    };
+  }
+  if (destination?.SplunkDestinationDescription) {
+    const splunk = destination.SplunkDestinationDescription;
+    return {
+      type: "Splunk",
+      target: splunk.HECEndpoint ?? "",
+      ...(splunk.S3DestinationDescription && { s3: splunk.S3DestinationDescription }),
+      splunk,
+      ...(splunk.ProcessingConfiguration && { processing: splunk.ProcessingConfiguration }),
+      dynamicPartitioning: false,
+    };
+  }
   if (destination?.HttpEndpointDestinationDescription) {
     const http = destination.HttpEndpointDestinationDescription;
     return {

@@ -3,11 +3,12 @@
  * come from, the processing chain with each processor's parameters (a `jsonata:` LambdaArn shown as
  * the expression it is, delimiters decoded from base64), dynamic partitioning, and the destination
  * (bucket, prefixes, buffering, compression, backup; a Redshift destination's D1 table and columns;
- * an HTTP endpoint's URL). Every value is text that JSX escapes.
+ * an HTTP endpoint's URL; an OpenSearch cluster and index; a Splunk collector). Every value is text
+ * that JSX escapes.
  */
 import type { FC } from "hono/jsx";
 import { formatTime } from "../format";
-import { activeProcessors, bucketNameOf, d1DatabaseOf, type Destination, type Source } from "../loaders/firehose";
+import { activeProcessors, bucketNameOf, clusterOf, d1DatabaseOf, type Destination, type Source } from "../loaders/firehose";
 import type { BufferingHints, ProcessingConfiguration, Processor, ProcessorParameter, S3DestinationDescription } from "../../firehose/shapes.generated";
 import { streamPath } from "../loaders/kinesis";
 
@@ -234,6 +235,71 @@ export const DestinationFacts: FC<{ destination: Destination }> = ({ destination
             <>
               <h3>Backup</h3>
               <BucketFacts s3={redshift.S3BackupDescription} testId="backup-bucket" />
+            </>
+          ) : null}
+        </div>
+      );
+    }
+    case "OpenSearch": {
+      const { search } = destination;
+      const rotation = "IndexRotationPeriod" in search ? search.IndexRotationPeriod : undefined;
+      const type = "TypeName" in search ? search.TypeName : undefined;
+      const ids = "DocumentIdOptions" in search ? search.DocumentIdOptions?.DefaultDocumentIdFormat : undefined;
+      return (
+        <div class="stack" data-testid="destination" data-type="OpenSearch">
+          <p>
+            <strong>{search.service}</strong> <span class="muted">(documents indexed through the cluster's _bulk API)</span>
+          </p>
+          <dl class="facts">
+            <Fact label="Cluster" wide testId="opensearch-cluster">
+              <code>{clusterOf(search)}</code>
+            </Fact>
+            <Fact label="Index" testId="opensearch-index">
+              <code>{search.IndexName ?? ""}</code>
+            </Fact>
+            {rotation ? <Fact label="Index rotation" testId="opensearch-rotation">{rotation}</Fact> : null}
+            {type ? <Fact label="Type">{type}</Fact> : null}
+            <Fact label="Document ids">{ids === "NO_DOCUMENT_ID" ? "assigned by the cluster" : "Firehose's (the same on every retry)"}</Fact>
+            <Fact label="Buffering">{bufferingText(search.BufferingHints)}</Fact>
+            {search.RetryOptions?.DurationInSeconds !== undefined ? <Fact label="Retry for">{search.RetryOptions.DurationInSeconds} s</Fact> : null}
+            <Fact label="S3 backup mode" testId="backup-mode">
+              {search.S3BackupMode ?? "FailedDocumentsOnly"}
+            </Fact>
+          </dl>
+          {destination.s3 ? (
+            <>
+              <h3>Bucket for failed documents{search.S3BackupMode === "AllDocuments" ? " and backup" : ""}</h3>
+              <BucketFacts s3={destination.s3} testId="destination-bucket" />
+            </>
+          ) : null}
+        </div>
+      );
+    }
+    case "Splunk": {
+      const { splunk } = destination;
+      return (
+        <div class="stack" data-testid="destination" data-type="Splunk">
+          <p>
+            <strong>Splunk</strong> <span class="muted">(HTTP Event Collector, with indexer acknowledgement)</span>
+          </p>
+          <dl class="facts">
+            <Fact label="HEC endpoint" wide testId="splunk-endpoint">
+              <code>{splunk.HECEndpoint ?? ""}</code>
+            </Fact>
+            <Fact label="Endpoint type" testId="splunk-endpoint-type">
+              {splunk.HECEndpointType ?? ""}
+            </Fact>
+            {splunk.HECAcknowledgmentTimeoutInSeconds !== undefined ? <Fact label="Acknowledgement timeout">{splunk.HECAcknowledgmentTimeoutInSeconds} s</Fact> : null}
+            <Fact label="Buffering">{bufferingText(splunk.BufferingHints)}</Fact>
+            {splunk.RetryOptions?.DurationInSeconds !== undefined ? <Fact label="Retry for">{splunk.RetryOptions.DurationInSeconds} s</Fact> : null}
+            <Fact label="S3 backup mode" testId="backup-mode">
+              {splunk.S3BackupMode ?? "FailedEventsOnly"}
+            </Fact>
+          </dl>
+          {destination.s3 ? (
+            <>
+              <h3>Bucket for failed events{splunk.S3BackupMode === "AllEvents" ? " and backup" : ""}</h3>
+              <BucketFacts s3={destination.s3} testId="destination-bucket" />
             </>
           ) : null}
         </div>

@@ -10,7 +10,9 @@
  * the error objects through S3's read path (../loaders/firehose-objects.ts).
  *
  * The deliveries are the delivery stream's log of its last objects (METRICS.recentDeliveries), not
- * a listing of the bucket: objects deleted since still appear, and link to S3's NoSuchKey.
+ * a listing of the bucket: objects deleted since still appear, and link to S3's NoSuchKey. For an
+ * OpenSearch or Splunk destination the log also holds what the cluster indexed (per index) or Splunk
+ * acknowledged, with no object to link to.
  */
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
@@ -28,10 +30,16 @@ import { DestinationFacts, PartitioningFacts, ProcessingChain, SourceFacts } fro
 
 /** The charts the page shows, of the metrics a delivery stream keeps (src/metrics/names.ts). */
 const CHARTS = ["IncomingRecords", "DeliveryToS3.Records", "DeliveryToS3.Success", "DeliveryToS3.DataFreshness", "ExecuteProcessing.Success"];
-/** A Redshift destination's load into D1 is counted on its own. */
-const REDSHIFT_CHARTS = [...CHARTS, "DeliveryToRedshift.Records"];
+/** A Redshift destination's load into D1 is counted on its own, and so are OpenSearch's and Splunk's deliveries. */
+const DESTINATION_CHARTS: Readonly<Record<string, string[]>> = {
+  Redshift: [...CHARTS, "DeliveryToRedshift.Records"],
+  "Amazon OpenSearch Service": ["IncomingRecords", "DeliveryToAmazonOpenSearchService.Records", "DeliveryToAmazonOpenSearchService.Success", "ExecuteProcessing.Success"],
+  Elasticsearch: ["IncomingRecords", "DeliveryToAmazonOpenSearchService.Records", "DeliveryToAmazonOpenSearchService.Success", "ExecuteProcessing.Success"],
+  "Amazon OpenSearch Serverless": ["IncomingRecords", "DeliveryToAmazonOpenSearchServerless.Records", "DeliveryToAmazonOpenSearchServerless.Success", "ExecuteProcessing.Success"],
+  Splunk: ["IncomingRecords", "DeliveryToSplunk.Records", "DeliveryToSplunk.Success", "DeliveryToSplunk.DataAckLatency", "ExecuteProcessing.Success"],
+};
 
-const KIND_LABEL: Readonly<Record<DeliveryLogEntry["kind"], string>> = { data: "Data", error: "Error output", backup: "Backup" };
+const KIND_LABEL: Readonly<Record<DeliveryLogEntry["kind"], string>> = { data: "Data", error: "Error output", backup: "Backup", destination: "Delivered" };
 
 function chartsUrl(name: string, range: MetricRange): string {
   return `${deliveryStreamPath(name)}/charts?${new URLSearchParams({ range }).toString()}`;
@@ -43,7 +51,9 @@ function objectUrl(name: string, bucket: string, key: string): string {
 }
 
 function chartNames(description: JsonWire<DeliveryStreamDescription>): string[] {
-  return destinationOf(description).type === "Redshift" ? REDSHIFT_CHARTS : CHARTS;
+  const destination = destinationOf(description);
+  const key = destination.type === "OpenSearch" ? destination.search.service : destination.type;
+  return DESTINATION_CHARTS[key] ?? CHARTS;
 }
 
 /** A duration as people read it: seconds, minutes, hours. */
@@ -145,12 +155,21 @@ const DeliveriesTable: FC<{ name: string; log: DeliveryLogEntry[] }> = ({ name, 
               <td data-label="Kind" data-testid="delivery-kind">
                 <span class={entry.kind === "error" ? "status status-deleting" : undefined}>{KIND_LABEL[entry.kind]}</span>
               </td>
-              <td data-label="Object">
-                <a href={objectUrl(name, entry.bucket, entry.key)} class="mono small" data-testid="delivery-link">
-                  {entry.key}
-                </a>
-                <span class="muted small"> in {entry.bucket}</span>
-              </td>
+              {entry.kind === "destination" ? (
+                <td data-label="Object">
+                  <span class="mono small" data-testid="delivery-target">
+                    {entry.key}
+                  </span>
+                  <span class="muted small"> at {entry.bucket}</span>
+                </td>
+              ) : (
+                <td data-label="Object">
+                  <a href={objectUrl(name, entry.bucket, entry.key)} class="mono small" data-testid="delivery-link">
+                    {entry.key}
+                  </a>
+                  <span class="muted small"> in {entry.bucket}</span>
+                </td>
+              )}
               <td data-label="Size" class="num" data-testid="delivery-size">
                 {formatBytes(entry.bytes)}
               </td>

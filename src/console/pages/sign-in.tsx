@@ -1,11 +1,14 @@
 /**
  * Signing in and out. With keys configured the console asks for an access key id and its secret (and
- * the region to work in); a wrong pair is refused with one message whichever half was wrong. Without
+ * the region to work in); a wrong pair is refused with one message whichever half was wrong, and too
+ * many wrong ones for a key id or from an address with 429 for a while (../throttle.ts). Without
  * keys, a deployed console is closed to everyone and says so; the open local console needs no sign-in.
  */
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
 import { clearSessionCookies, currentSession, sameOrigin, setRegionCookie, setSessionCookie, type ConsoleEnv } from "../auth";
+import { readForm } from "../bodies";
+import { signInThrottle } from "../throttle";
 import { Layout, renderPage } from "../layout";
 import { checkCredentials, consoleAccess, CONSOLE_PATH, DEFAULT_REGION, isRegion, SESSION_MS, signSession } from "../session";
 
@@ -75,16 +78,29 @@ signIn.post("/sign-in", sameOrigin, async (c) => {
   const access = consoleAccess(c.env, c.req.url);
   const path = new URL(c.req.url).pathname;
   if (access.mode === "closed") return renderPage(c, <Layout title="Console closed" path={path}><Closed /></Layout>, 403);
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
   const next = safeNext(form.next);
   if (access.mode === "open") return c.redirect(next, 303);
   const keyId = typeof form.keyId === "string" ? form.keyId.trim() : "";
   const secret = typeof form.secret === "string" ? form.secret : "";
   const region = typeof form.region === "string" ? form.region.trim() : "";
-  const refuse = (error: string) =>
-    renderPage(c, <Layout title="Sign in" path={path}><SignInForm next={next} keyId={keyId} region={region} error={error} /></Layout>, 401);
+  const refuse = (error: string, status: 401 | 429 = 401) =>
+    renderPage(c, <Layout title="Sign in" path={path}><SignInForm next={next} keyId={keyId} region={region} error={error} /></Layout>, status);
   if (!isRegion(region)) return refuse(`${region || "(empty)"} is not a region name, such as us-east-1.`);
-  if (!(await checkCredentials(access, keyId, secret))) return refuse("The access key ID or the secret access key is wrong.");
+  // Too many failures for this key id or from this address: refused whatever the secret.
+  const subjects = { keyId, address: c.req.header("cf-connecting-ip") ?? "unknown" };
+  const throttle = signInThrottle(c.env);
+  const now = c.get("clock").now();
+  const verdict = await throttle.check(subjects, now);
+  if (!verdict.allowed) {
+    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+    c.header("retry-after", String(seconds));
+    return refuse(`Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}.`, 429);
+  }
+  if (!(await checkCredentials(access, keyId, secret))) {
+    await throttle.fail(subjects, now);
+    return refuse("The access key ID or the secret access key is wrong.");
+  }
   const expires = c.get("clock").now() + SESSION_MS;
   setSessionCookie(c, await signSession(secret, { keyId, region, expires }), SESSION_MS / 1000);
   return c.redirect(next, 303);
@@ -97,7 +113,7 @@ signIn.post("/sign-out", sameOrigin, (c) => {
 
 /** Another region: re-signs the session for it (signed in), or remembers it (open console). */
 signIn.post("/region", sameOrigin, async (c) => {
-  const form = await c.req.parseBody();
+  const form = await readForm(c);
   const next = safeNext(form.next);
   const region = typeof form.region === "string" ? form.region.trim() : "";
   const session = await currentSession(c);

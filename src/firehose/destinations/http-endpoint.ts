@@ -155,16 +155,18 @@ export function checkHttpEndpoint(env: Env, settings: HttpEndpointSettings): voi
 // ---------------------------------------------------------------------------------------------
 // Validation under npm start
 
-const HTTPS_ONLY = "https://.*";
+/** The model's patterns for https-only URLs: HTTP endpoints' Url (`https://.*`), OpenSearch's ClusterEndpoint and CollectionEndpoint (`https:.*`). */
+const HTTPS_ONLY = new Set(["https://.*", "https:.*"]);
 const LOCAL_URL: Pick<StringShape, "pattern" | "regex"> = {
   pattern: "https?://.*",
   regex: new RegExp("^(?:https?://[^\\n\\r\\u0085\\u2028\\u2029]*)$", "u"),
 };
 
 /**
- * The input shape `shape` with the HTTP endpoint Url's pattern widened to `https?://.*`: what the
- * protocol layer validates with under npm start, so that a local http:// endpoint gets as far as
- * checkHttpEndpoint (which allows loopback hosts only). Everything else is the model's.
+ * The input shape `shape` with the https-only URL patterns (an HTTP endpoint's Url, an OpenSearch
+ * ClusterEndpoint or CollectionEndpoint) widened to `https?://.*`: what the protocol layer validates
+ * with under npm start, so that a local http:// endpoint gets as far as the destination's checks
+ * (which allow loopback hosts only). Everything else is the model's.
  */
 export function localInputShape(shape: StructureShape): StructureShape {
   const seen = new Map<Shape, Shape>();
@@ -174,7 +176,7 @@ export function localInputShape(shape: StructureShape): StructureShape {
     let result: Shape;
     switch (current.type) {
       case "string":
-        result = current.pattern === HTTPS_ONLY ? { ...current, ...LOCAL_URL } : current;
+        result = current.pattern !== undefined && HTTPS_ONLY.has(current.pattern) ? { ...current, ...LOCAL_URL } : current;
         break;
       case "list":
         result = { ...current, member: widen(current.member) };
@@ -386,7 +388,7 @@ async function attempt(url: string, init: RequestInit, requestId: string): Promi
 }
 
 /** The body as text, or undefined when it is longer than `limit` bytes (reading stops there). */
-async function readLimited(response: Response, limit: number): Promise<string | undefined> {
+export async function readLimited(response: Response, limit: number): Promise<string | undefined> {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];

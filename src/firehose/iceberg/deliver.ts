@@ -24,20 +24,15 @@
  * flush; then its records go to the error output (Iceberg.CommitFailed). These codes are ours.
  */
 import type { Clock } from "../../clock";
-import type { BatchContents } from "../buffer";
 import { toRow, MalformedDataError, type Row, type Value } from "../columnar/deserialize";
 import type { Column } from "../columnar/hive-types";
 import { jsonDocuments, JsonNumber, JsonParseError, type JsonValue } from "../columnar/json-documents";
 import { writeParquet } from "../columnar/parquet";
+import type { DestinationDelivery, FlushedBatch } from "../destinations/outbound";
 import type { ProcessedRecord } from "../records";
 import { tableLocation, warehouseOf, type IcebergSettings } from "./destination";
 import { hiveTypeOf, type IcebergField, type IcebergSchema, type TableMetadata } from "./spec";
 import { appendDataFile, createTable, currentTable, type AppendFile } from "./table";
-
-export interface IcebergDelivery {
-  delivered: number;
-  failed: ProcessedRecord[];
-}
 
 class RecordFailure extends Error {
   constructor(
@@ -57,12 +52,12 @@ const OPENX = { kind: "openx", options: {} } as const;
 
 export async function appendToIceberg(options: {
   env: Env;
-  batch: BatchContents;
+  batch: FlushedBatch;
   settings: IcebergSettings;
   s3BucketArn: string;
   records: readonly ProcessedRecord[];
   clock: Clock;
-}): Promise<IcebergDelivery> {
+}): Promise<DestinationDelivery> {
   const { env, batch, settings, s3BucketArn, records, clock } = options;
   const warehouse = warehouseOf(env, settings, s3BucketArn);
   if (!warehouse) throw new Error(`delivery stream ${batch.config.streamName}: the Iceberg warehouse's bucket is not bound`);

@@ -1,9 +1,10 @@
 /**
  * The Iceberg destination (IcebergDestinationConfiguration): its input shapes (Create's
- * configuration, UpdateDestination's IcebergDestinationUpdate), the stored destination, and the
- * checks made of it. As for HTTP endpoints, the stored destination keeps the S3Configuration as its
- * S3 members (the error output; with S3BackupMode AllData, a copy of every source record) plus the
- * `Iceberg` block that delivery (iceberg/deliver.ts) and DescribeDeliveryStream read.
+ * configuration, UpdateDestination's IcebergDestinationUpdate), the stored destination, the checks
+ * made of it and its description. As for the other destinations, the stored destination keeps the
+ * S3Configuration as its S3 members (the error output; with S3BackupMode AllData, a copy of every
+ * source record) plus the `Iceberg` block that delivery (iceberg/deliver.ts, through
+ * destinations/dispatch.ts) and DescribeDeliveryStream (views.ts) read.
  *
  * The catalog: AWS names a Glue catalog (CatalogARN); R2 Data Catalog, Cloudflare's Iceberg REST
  * catalog, is only reachable deployed and through its API, not from a Worker's bindings. So the
@@ -16,7 +17,7 @@ import { InvalidArgumentException } from "../../aws/errors";
 import { bucketNameOf, resolveBucket } from "../buckets";
 import { FIREHOSE } from "../limits";
 import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "../s3-configuration";
-import type { CatalogConfiguration, DestinationTableConfiguration, ProcessingConfiguration } from "../shapes.generated";
+import type { CatalogConfiguration, DestinationTableConfiguration, ProcessingConfiguration, S3DestinationDescription } from "../shapes.generated";
 import type { TableLocation } from "./table";
 
 /** What an Iceberg destination holds beyond its S3 configuration (IcebergDestinationDescription's own members). */
@@ -89,6 +90,30 @@ export function mergeIceberg(input: IcebergUpdate, base?: IcebergSettings): Iceb
     AppendOnly: input.AppendOnly ?? base?.AppendOnly ?? false,
     CatalogConfiguration: input.CatalogConfiguration ?? base?.CatalogConfiguration ?? {},
     S3BackupMode: input.S3BackupMode ?? base?.S3BackupMode ?? "FailedDataOnly",
+  };
+}
+
+/** IcebergDestinationDescription, in the model's member order. */
+export function icebergDescription(
+  settings: IcebergSettings,
+  s3: S3DestinationDescription,
+  processing: ProcessingConfiguration | undefined,
+): { IcebergDestinationDescription: Record<string, unknown> } {
+  return {
+    IcebergDestinationDescription: {
+      ...(settings.DestinationTableConfigurationList && { DestinationTableConfigurationList: settings.DestinationTableConfigurationList }),
+      ...(settings.SchemaEvolutionConfiguration && { SchemaEvolutionConfiguration: settings.SchemaEvolutionConfiguration }),
+      ...(settings.TableCreationConfiguration && { TableCreationConfiguration: settings.TableCreationConfiguration }),
+      BufferingHints: settings.BufferingHints,
+      CloudWatchLoggingOptions: settings.CloudWatchLoggingOptions,
+      ...(processing && { ProcessingConfiguration: processing }),
+      S3BackupMode: settings.S3BackupMode,
+      RetryOptions: settings.RetryOptions,
+      RoleARN: settings.RoleARN,
+      AppendOnly: settings.AppendOnly,
+      CatalogConfiguration: settings.CatalogConfiguration,
+      S3DestinationDescription: s3,
+    },
   };
 }
 

@@ -4,6 +4,8 @@ import type { RequestContext } from "../../aws/protocol";
 import { destinationFrom, type ExtendedS3Input } from "../config";
 import { httpEndpointAsExtended, type HttpEndpointInput } from "../destinations/http-endpoint";
 import { icebergAsExtended, type IcebergInput } from "../iceberg/destination";
+import { openSearchAsExtended, type OpenSearchInput, type OpenSearchKind } from "../destinations/opensearch";
+import { splunkAsExtended, type SplunkInput } from "../destinations/splunk";
 import { kinesisSourceFor } from "../kinesis-source";
 import { FIREHOSE } from "../limits";
 import { redshiftAsExtended, type RedshiftInput } from "../redshift";
@@ -58,10 +60,15 @@ function registry(context: RequestContext) {
 type Converter = (configuration: object) => ExtendedS3Input;
 
 const asS3: Converter = (configuration) => configuration as ExtendedS3Input;
-// Redshift and HTTP endpoint destinations are their S3 configuration plus a block of their own.
+// The other destinations are their S3 configuration plus a block of their own.
 const asRedshift: Converter = (configuration) => redshiftAsExtended(configuration as RedshiftInput);
 const asHttpEndpoint: Converter = (configuration) => httpEndpointAsExtended(configuration as HttpEndpointInput);
 const asIceberg: Converter = (configuration) => icebergAsExtended(configuration as IcebergInput);
+const asOpenSearch =
+  (kind: OpenSearchKind): Converter =>
+  (configuration) =>
+    openSearchAsExtended(kind, configuration as OpenSearchInput);
+const asSplunk: Converter = (configuration) => splunkAsExtended(configuration as SplunkInput);
 
 /** The destinations Rivulet delivers to, by their member in CreateDeliveryStream and in UpdateDestination. */
 const SUPPORTED: Readonly<Record<string, Converter>> = {
@@ -70,11 +77,19 @@ const SUPPORTED: Readonly<Record<string, Converter>> = {
   RedshiftDestinationConfiguration: asRedshift,
   HttpEndpointDestinationConfiguration: asHttpEndpoint,
   IcebergDestinationConfiguration: asIceberg,
+  AmazonopensearchserviceDestinationConfiguration: asOpenSearch("AmazonOpenSearchService"),
+  ElasticsearchDestinationConfiguration: asOpenSearch("Elasticsearch"),
+  AmazonOpenSearchServerlessDestinationConfiguration: asOpenSearch("AmazonOpenSearchServerless"),
+  SplunkDestinationConfiguration: asSplunk,
   S3DestinationUpdate: asS3,
   ExtendedS3DestinationUpdate: asS3,
   RedshiftDestinationUpdate: asRedshift,
   HttpEndpointDestinationUpdate: asHttpEndpoint,
   IcebergDestinationUpdate: asIceberg,
+  AmazonopensearchserviceDestinationUpdate: asOpenSearch("AmazonOpenSearchService"),
+  ElasticsearchDestinationUpdate: asOpenSearch("Elasticsearch"),
+  AmazonOpenSearchServerlessDestinationUpdate: asOpenSearch("AmazonOpenSearchServerless"),
+  SplunkDestinationUpdate: asSplunk,
 };
 
 /** The one destination of a request that must name exactly one, as the S3-shaped input destinationFrom takes. */
@@ -85,7 +100,8 @@ function onlyDestination<K extends string>(input: Partial<Record<K, object>>, ke
   const convert = Object.hasOwn(SUPPORTED, key) ? SUPPORTED[key] : undefined;
   if (!convert) {
     throw new InvalidArgumentException(
-      `${key} is not supported by Rivulet: only Amazon S3 (delivered to R2), Redshift (loaded into D1), HTTP endpoint and Iceberg (tables in R2) destinations are.`,
+      `${key} is not supported by Rivulet: only Amazon S3 (delivered to R2), Redshift (loaded into D1), HTTP endpoint, ` +
+        "Amazon OpenSearch Service (and Serverless, and Elasticsearch), Splunk and Iceberg (tables in R2) destinations are.",
     );
   }
   return convert(input[key] as object);

@@ -295,6 +295,12 @@ describe("console API", () => {
     });
     expect(formPost.status).toBe(415);
     expect((await send("/console/sign-out", { method: "POST", headers: { origin: "https://evil.example" }, cookie })).status).toBe(403);
+    // The same host is not the same origin under another scheme or port.
+    const from = (origin: string) =>
+      send("/console/api/kinesis/ListStreams", { method: "POST", headers: { "content-type": "application/json", origin }, body: "{}", cookie });
+    expect((await from("http://rivulet.example")).status).toBe(403);
+    expect((await from("https://rivulet.example:8443")).status).toBe(403);
+    expect((await from("https://rivulet.example:443")).status).toBe(200);
     const badJson = await send("/console/api/kinesis/ListStreams", {
       method: "POST",
       headers: { "content-type": "application/json", origin: ORIGIN },

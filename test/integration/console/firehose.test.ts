@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createConsole } from "../../../src/console/app";
 import {
   BUCKET,
+  BUCKET_ARN,
   clock,
   createDeliveryStream,
   decode,
@@ -19,8 +20,12 @@ import {
   gunzip,
   objects,
   putBatch,
+  ROLE_ARN,
   type TestDeliveryStream,
+  uniqueName,
 } from "../firehose/helpers";
+import { HEC_TOKEN } from "../firehose/search-endpoints";
+import { clusterState, newCluster, newCollector } from "../firehose/search-helpers";
 
 const KEY_ID = "AKIDCONSOLEFIREHOSE";
 const SECRET = "console-firehose-secret-0123456789";
@@ -336,5 +341,71 @@ describe("the Firehose pages", () => {
 
     const table = await get("/console/firehose?part=table", cookie);
     expect(table.text).toContain(`data-testid="firehose-row-${stream.name}"`);
+  });
+});
+
+describe("the Firehose pages of OpenSearch and Splunk destinations", () => {
+  it("show the cluster and index, what it indexed per index, the failed documents, and the delivery charts", async () => {
+    const cluster = newCluster();
+    const prefix = `${uniqueName("console-search")}/`;
+    const stream = await createDeliveryStream(
+      {
+        RoleARN: ROLE_ARN,
+        ClusterEndpoint: cluster.url,
+        IndexName: "clicks",
+        IndexRotationPeriod: "NoRotation",
+        BufferingHints: { SizeInMBs: 5, IntervalInSeconds: 0 },
+        RetryOptions: { DurationInSeconds: 0 },
+        S3Configuration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, Prefix: prefix },
+      },
+      { destinationKey: "AmazonopensearchserviceDestinationConfiguration" },
+    );
+    await putBatch(stream, ['{"user":"alice"}', '{"user":"bob"}', '{"poison":true}']);
+    await deliverAll(stream);
+    expect((await clusterState(cluster.name)).documents).toHaveLength(2);
+
+    const cookie = await signIn();
+    const page = await get(`/console/firehose/${stream.name}`, cookie);
+    expect(page.status).toBe(200);
+    expect((await one(page.text, '[data-testid="destination"]')).attributes["data-type"]).toBe("OpenSearch");
+    expect(await textOf(page.text, '[data-testid="opensearch-cluster"]')).toBe(cluster.url);
+    expect(await textOf(page.text, '[data-testid="opensearch-index"]')).toBe("clicks");
+    expect(await textOf(page.text, '[data-testid="backup-mode"]')).toBe("FailedDocumentsOnly");
+    const rows = await select(page.text, '[data-testid="delivery-row"]');
+    expect(rows.map((row) => [row.attributes["data-kind"], row.attributes["data-records"]])).toEqual([
+      ["error", "1"],
+      ["destination", "2"],
+    ]);
+    expect(rows[1]?.attributes["data-key"]).toBe("clicks");
+    expect(rows[1]?.attributes["data-bucket"]).toBe("opensearch.test");
+    expect((await select(page.text, '[data-testid="failed-record"]')).map((record) => record.attributes["data-error-code"])).toEqual(["400"]);
+    expect((await one(page.text, '[data-testid="chart-DeliveryToAmazonOpenSearchService.Records"]')).attributes["data-testid"]).toBeDefined();
+
+    const list = await get("/console/firehose", cookie);
+    expect(await textOf(list.text, `[data-testid="firehose-row-${stream.name}"] [data-testid="firehose-destination"]`)).toBe(`OpenSearch · ${cluster.url} · clicks`);
+  });
+
+  it("show a Splunk destination's collector and what it acknowledged", async () => {
+    const collector = newCollector();
+    const stream = await createDeliveryStream(
+      {
+        HECEndpoint: collector.url,
+        HECEndpointType: "Raw",
+        HECToken: HEC_TOKEN,
+        BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 0 },
+        S3Configuration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, Prefix: `${uniqueName("console-splunk")}/` },
+      },
+      { destinationKey: "SplunkDestinationConfiguration" },
+    );
+    await putBatch(stream, ["one\n", "two\n", "three\n"]);
+    await deliverAll(stream);
+    const cookie = await signIn();
+    const page = await get(`/console/firehose/${stream.name}`, cookie);
+    expect((await one(page.text, '[data-testid="destination"]')).attributes["data-type"]).toBe("Splunk");
+    expect(await textOf(page.text, '[data-testid="splunk-endpoint"]')).toBe(collector.url);
+    expect(await textOf(page.text, '[data-testid="splunk-endpoint-type"]')).toBe("Raw");
+    const [row] = await select(page.text, '[data-testid="delivery-row"]');
+    expect([row?.attributes["data-kind"], row?.attributes["data-key"], row?.attributes["data-records"]]).toEqual(["destination", "/services/collector/raw", "3"]);
+    await one(page.text, '[data-testid="chart-DeliveryToSplunk.DataAckLatency"]');
   });
 });

@@ -115,10 +115,17 @@ group("CreateDeliveryStream and DescribeDeliveryStream", () => {
       "CreateDeliveryStream",
       {
         DeliveryStreamName: name,
-        SplunkDestinationConfiguration: { HECEndpoint: "https://splunk.example.com", HECEndpointType: "Event", S3Configuration: s3Destination() },
+        SnowflakeDestinationConfiguration: {
+          AccountUrl: "https://example.snowflakecomputing.com",
+          Database: "db",
+          Schema: "public",
+          Table: "events",
+          RoleARN: ROLE_ARN,
+          S3Configuration: s3Destination(),
+        },
       },
       "InvalidArgumentException",
-      /SplunkDestinationConfiguration is not supported/,
+      /SnowflakeDestinationConfiguration is not supported/,
     );
     await expectFailure(
       "CreateDeliveryStream",

@@ -8,7 +8,10 @@
  *   in the same delivery and the function answers on the retry;
  * - the D1 database of a Redshift destination is unreachable (until it comes back, and past
  *   RetryOptions);
- * - a message runs out of queue retries and goes to the dead-letter queue.
+ * - a message runs out of queue retries and goes to the dead-letter queue;
+ * - an OpenSearch or Splunk destination is partway through a batch (documents indexed, an
+ *   acknowledgement awaited) when R2 fails, the buffer object restarts, or the cluster is down for
+ *   every queue attempt: nothing is indexed or sent twice, nothing is lost.
  *
  * Already covered elsewhere, and not repeated here: R2 failing for every put and a batch whose
  * completion is lost (delivery.test.ts), a batch whose message could not be sent, a function that
@@ -50,6 +53,8 @@ import {
   useRegistryClock,
 } from "./helpers";
 import { bufferFor } from "../../../src/objects";
+import { clusterState, collectorState, errorRecords, newCluster, newCollector, scriptCluster, scriptCollector } from "./search-helpers";
+import { HEC_TOKEN } from "./search-endpoints";
 
 beforeEach(() => clock.freeze());
 afterEach(() => clock.thaw());
@@ -494,5 +499,130 @@ describe("the dead-letter queue", () => {
     clock.advance(FIREHOSE.deadLetterRequeueMs);
     await runBufferAlarm(stream);
     expect(stream.outbox).toEqual([]);
+  });
+});
+
+describe("OpenSearch and Splunk destinations", () => {
+  async function searchStream(overrides: Record<string, unknown> = {}) {
+    const cluster = newCluster();
+    const prefix = `${uniqueName("search-faults")}/`;
+    const stream = await createDeliveryStream(
+      {
+        RoleARN: ROLE_ARN,
+        ClusterEndpoint: cluster.url,
+        IndexName: "faults",
+        IndexRotationPeriod: "NoRotation",
+        S3Configuration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, Prefix: prefix },
+        ...overrides,
+      },
+      { destinationKey: "AmazonopensearchserviceDestinationConfiguration" },
+    );
+    return { stream, cluster, prefix };
+  }
+
+  async function splunkStream(overrides: Record<string, unknown> = {}) {
+    const collector = newCollector();
+    const prefix = `${uniqueName("splunk-faults")}/`;
+    const stream = await createDeliveryStream(
+      {
+        HECEndpoint: collector.url,
+        HECEndpointType: "Raw",
+        HECToken: HEC_TOKEN,
+        S3Configuration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, Prefix: prefix },
+        ...overrides,
+      },
+      { destinationKey: "SplunkDestinationConfiguration" },
+    );
+    return { stream, collector, prefix };
+  }
+
+  const indices = (documents: readonly { source: Record<string, unknown> }[]) => documents.map((doc) => Number(doc.source.i));
+
+  it("OpenSearch: R2 fails while backing up the failed documents; the retry indexes nothing again and backs each up once", async () => {
+    const { stream, cluster, prefix } = await searchStream({ RetryOptions: { DurationInSeconds: 0 }, S3BackupMode: "AllDocuments" });
+    const put = numbered("search-r2", 0, 300, (i) => (i % 50 === 7 ? { poison: true } : {}));
+    await putAll(stream, put);
+    unwrap(await stream.buffer.flushNow());
+    const message = takeMessage(stream);
+
+    // Two objects: the failed documents, then the copy of every record (AllDocuments); the second put fails.
+    const faulty = faultyBucket({ failOn: (call) => call === 2 });
+    await expect(deliverBatch(withBindings({ RIVULET_DELIVERIES: faulty.bucket }), message, clock)).rejects.toThrow(/R2 put 2 failed/);
+    expect((await clusterState(cluster.name)).documents).toHaveLength(294);
+    expect(await heldRecords(stream)).toEqual({ open: 0, batched: put.length });
+
+    expect(await deliverBatch(env, message, clock)).toMatchObject({ delivered: 294, failed: 6 });
+    const state = await clusterState(cluster.name);
+    expect(state.requests.map((request) => request.items)).toEqual([300]);
+    const failed = await errorRecords(`${prefix}AmazonOpenSearchService-failed/`);
+    expect(failed).toHaveLength(6);
+    expectEachOnce([...indices(state.documents), ...failed.map((record) => (JSON.parse(record.raw) as Numbered).i)], put.length);
+    const backup = (await objects(prefix)).filter((object) => !object.key.startsWith(`${prefix}AmazonOpenSearchService-failed/`));
+    expectEachOnce(recordsIn(backup).map((record) => record.i), put.length);
+    expect(await heldRecords(stream)).toEqual({ open: 0, batched: 0 });
+  });
+
+  it("OpenSearch: the buffer object restarts between attempts; only the rejected documents are sent again (no duplicates without ids)", async () => {
+    const { stream, cluster } = await searchStream({ DocumentIdOptions: { DefaultDocumentIdFormat: "NO_DOCUMENT_ID" } });
+    const put = numbered("search-restart", 0, 400);
+    await putAll(stream, put);
+    await scriptCluster(cluster.name, { rejectItems: 50 });
+    unwrap(await stream.buffer.flushNow());
+    const message = takeMessage(stream);
+    expect((await runQueue([message])).retryMessages).toHaveLength(1);
+    await restartObjects(stream);
+    expect((await runQueue([message], { attempts: 2 })).retryMessages).toEqual([]);
+    const state = await clusterState(cluster.name);
+    expect(state.requests.map((request) => request.items)).toEqual([400, 50]);
+    expectEachOnce(indices(state.documents), put.length);
+  });
+
+  it("OpenSearch: the cluster is down for every queue attempt; the dead-letter queue hands the batch back and it is indexed once", async () => {
+    const { stream, cluster } = await searchStream({ RetryOptions: { DurationInSeconds: 7200 } });
+    const put = numbered("search-dlq", 0, 120);
+    await putAll(stream, put);
+    await scriptCluster(cluster.name, { answers: Array.from({ length: 11 }, () => ({ status: 503 })) });
+    unwrap(await stream.buffer.flushNow());
+    const message = takeMessage(stream);
+    for (let attempt = 1; attempt <= 11; attempt++) expect((await runQueue([message], { attempts: attempt })).retryMessages).toHaveLength(1);
+    expect((await runQueue([message], { queue: DEAD_LETTER_QUEUE })).explicitAcks).toHaveLength(1);
+    clock.advance(FIREHOSE.deadLetterRequeueMs);
+    await runBufferAlarm(stream);
+    expect(stream.outbox).toEqual([message]);
+    await deliverAll(stream);
+    expectEachOnce(indices((await clusterState(cluster.name)).documents), put.length);
+    expect(await heldRecords(stream)).toEqual({ open: 0, batched: 0 });
+  });
+
+  it("Splunk: the buffer object restarts while an acknowledgement is awaited; the next attempt polls it instead of sending again", async () => {
+    const { stream, collector, prefix } = await splunkStream();
+    // Acknowledged on the 8th poll: after the first attempt's polls, during the second's.
+    await scriptCollector(collector.name, { ackOnPoll: 8 });
+    const put = numbered("splunk-restart", 0, 200);
+    await putAll(stream, put);
+    unwrap(await stream.buffer.flushNow());
+    const message = takeMessage(stream);
+    expect((await runQueue([message])).retryMessages).toHaveLength(1);
+    await restartObjects(stream);
+    expect((await runQueue([message], { attempts: 2 })).retryMessages).toEqual([]);
+    const state = await collectorState(collector.name);
+    expect(state.requests).toHaveLength(1);
+    expectEachOnce(state.indexed.map((line) => (JSON.parse(String(line)) as Numbered).i), put.length);
+    expect(await objects(prefix)).toEqual([]);
+  });
+
+  it("Splunk: R2 fails while backing up the failed events; the retry sends nothing again and backs each up once", async () => {
+    const { stream, collector, prefix } = await splunkStream({ RetryOptions: { DurationInSeconds: 0 }, HECToken: "revoked" });
+    const put = numbered("splunk-r2", 0, 150);
+    await putAll(stream, put);
+    unwrap(await stream.buffer.flushNow());
+    const message = takeMessage(stream);
+    const faulty = faultyBucket({ failOn: (call) => call === 1 });
+    await expect(deliverBatch(withBindings({ RIVULET_DELIVERIES: faulty.bucket }), message, clock)).rejects.toThrow(/R2 put 1 failed/);
+    expect(await deliverBatch(env, message, clock)).toMatchObject({ delivered: 0, failed: 150 });
+    expect((await collectorState(collector.name)).requests).toHaveLength(1);
+    const failed = await errorRecords(`${prefix}splunk-failed/`);
+    expect(new Set(failed.map((record) => record.errorCode))).toEqual(new Set(["Splunk.InvalidToken"]));
+    expectEachOnce(failed.map((record) => (JSON.parse(record.raw) as Numbered).i), put.length);
   });
 });
