@@ -1,5 +1,5 @@
 /**
- * The Hono app: S3's read-only REST API over R2 (requests signed for "s3"), Kinesis Video Streams'
+ * The Hono app: S3's REST API over R2 (requests signed for "s3"), Kinesis Video Streams'
  * REST-JSON APIs (their operations' paths, or requests signed for "kinesisvideo"), Lambda's event
  * source mapping API (REST: its own paths, so it comes before the rest), the AWS JSON protocol
  * endpoint (AWS ignores the path, so every other request is an API call), the web console at
@@ -28,7 +28,7 @@ app.get("/health", (c) => c.json({ ok: true }));
 // The web console (src/console/): its own paths, ahead of S3's and the AWS protocol's catch-alls.
 app.route("/console", consoleApp);
 
-// S3's REST API (read-only, over R2): told apart by the signature's service, since its paths are
+// S3's REST API (over R2): told apart by the signature's service, since its paths are
 // bucket names and keys that could be anything.
 app.use("*", async (c, next) => (isS3Request(c.req.raw) ? serveS3(c.req.raw, c.env, systemClock) : next()));
 

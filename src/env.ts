@@ -2,6 +2,7 @@ import type { AnalyticsApplication } from "./analytics/application";
 import type { AnalyticsRegistry } from "./analytics/registry";
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
+import type { MultipartUploads } from "./s3/uploads";
 import type { Shard } from "./streams/shard";
 import type { StreamRegistry } from "./streams/registry";
 import type { MappingDirectory } from "./triggers/directory";
@@ -27,6 +28,8 @@ declare global {
     FIREHOSE_BUFFER: DurableObjectNamespace<DeliveryBuffer>;
     /** Firehose: references to flushed batches, consumed by this Worker (src/firehose/queue.ts). */
     FIREHOSE_DELIVERY: Queue;
+    /** S3's multipart uploads in progress, one object per bucket (src/s3/uploads.ts). */
+    S3_MULTIPART_UPLOADS: DurableObjectNamespace<MultipartUploads>;
     /** Analytics: application definitions (one registry per account and region) and one object per application, running it. */
     ANALYTICS_REGISTRY: DurableObjectNamespace<AnalyticsRegistry>;
     ANALYTICS_APPLICATION: DurableObjectNamespace<AnalyticsApplication>;

@@ -5,6 +5,7 @@ export { AnalyticsApplication } from "./analytics/application";
 export { AnalyticsRegistry } from "./analytics/registry";
 export { DeliveryBuffer } from "./firehose/buffer";
 export { FirehoseRegistry } from "./firehose/registry";
+export { MultipartUploads } from "./s3/uploads";
 export { StreamRegistry } from "./streams/registry";
 export { Shard } from "./streams/shard";
 export { EventSourceMapping } from "./triggers/mapping";

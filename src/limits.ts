@@ -155,3 +155,36 @@ export const VIDEO_CONTROL = {
   /** Our policy: how soon a stream object that could not be told of a change (retention, deletion) is told again. */
   retryMs: 5000,
 } as const;
+
+/**
+ * S3's object and multipart limits (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html,
+ * API reference of each operation), and R2's where they are lower
+ * (https://developers.cloudflare.com/r2/platform/limits/).
+ */
+export const S3 = {
+  /** S3 takes a single PUT of 5 GiB; R2 a single put of at most 5 GiB - 5 MiB (its MAX_VALUE_SIZE). */
+  maxPutBytes: 5 * 1024 ** 3 - 5 * 1024 ** 2,
+  /** Every part but the last is at least 5 MiB; none is over 5 GiB. Part numbers run 1..10,000. */
+  minPartBytes: 5 * 1024 * 1024,
+  maxPartBytes: 5 * 1024 ** 3,
+  maxPartNumber: 10_000,
+  /** Object keys: at most 1,024 bytes of UTF-8. */
+  maxKeyBytes: 1024,
+  /** User-defined metadata (x-amz-meta-*): at most 2 KB, names and values as UTF-8. */
+  maxUserMetadataBytes: 2048,
+  /** DeleteObjects: at most 1,000 keys. */
+  maxDeleteKeys: 1000,
+  /** ListParts and ListMultipartUploads answer at most 1,000 entries. */
+  maxListEntries: 1000,
+  /**
+   * XML request bodies (DeleteObjects, CompleteMultipartUpload): ours. 1,000 keys of 1,024 bytes, or
+   * 10,000 parts with their ETags and checksums, fit well inside it.
+   */
+  maxXmlBodyBytes: 4 * 1024 * 1024,
+  /** One aws-chunked chunk-size line (hex size, `;chunk-signature=` and 64 hex digits): ours, generous. */
+  maxChunkLineBytes: 4096,
+  /** The trailing headers of an aws-chunked body: ours, generous. */
+  maxTrailerBytes: 16 * 1024,
+  /** R2 aborts a multipart upload left incomplete for seven days (its default lifecycle rule). */
+  uploadLifetimeMs: 7 * 24 * 3_600_000,
+} as const;

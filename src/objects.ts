@@ -81,3 +81,8 @@ export function videoRegistryFor(env: Env, scope: Scope): Stub<"VIDEO_REGISTRY">
 export function videoStreamStub(env: Env, streamId: string): Stub<"VIDEO_STREAM"> {
   return env.VIDEO_STREAM.get(env.VIDEO_STREAM.idFromName(streamId));
 }
+
+/** A bucket's multipart uploads in progress (S3's API over R2), by the bucket's name. */
+export function uploadsFor(env: Env, bucketName: string): Stub<"S3_MULTIPART_UPLOADS"> {
+  return env.S3_MULTIPART_UPLOADS.get(env.S3_MULTIPART_UPLOADS.idFromName(bucketName));
+}
