@@ -115,13 +115,18 @@ async function mediaFragment(media: SessionMedia, trackNumber: number | undefine
   if (!cluster) throw new VideoResourceNotFoundException(`Fragment ${media.row.number} is no longer stored.`);
   const fragment = readCluster(header, cluster);
   const unitsPerMs = 1e6 / header.info.timecodeScale;
-  // HLS: where the producer put it; DASH: where the session's gapless timeline puts it.
-  const startUnits = Math.round((media.timelineMs ?? media.row.producerMs) * unitsPerMs);
+  // HLS: where the producer put it (the Cluster's timecode is the producer timestamp). DASH: the fragment's
+  // earliest frame at its place on the session's gapless timeline (S@t), every track moved by as much, so
+  // none goes below zero (a Cluster may hold audio from before its own timecode).
+  const timeOffset =
+    media.timelineMs === undefined
+      ? Math.round(media.row.producerMs * unitsPerMs) - fragment.timecode
+      : Math.round(media.timelineMs * unitsPerMs) - Math.min(fragment.timecode, ...fragment.frames.map((frame) => frame.timecode));
   const bytes = mediaErrors(() =>
     mediaSegment(fragment, [track], {
       sequenceNumber: media.row.seq,
       ...(media.nextTimecode !== undefined && { nextTimecode: media.nextTimecode }),
-      timeOffset: startUnits - fragment.timecode,
+      timeOffset,
     }),
   );
   return answer(bytes, "video/mp4");

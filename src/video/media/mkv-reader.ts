@@ -346,8 +346,12 @@ export class MkvReader {
 
   private close(events: MkvEvent[]): void {
     const closed = this.open.pop();
-    // Tags after a Segment's last cluster belong to that Segment, not to the next one's first fragment.
-    if (closed?.id === ID.Segment) this.pendingTags = [];
+    // Tags after a Segment's last cluster belong to that Segment, not to the next one's first fragment; and the
+    // next Segment is a timeline of its own (GetMedia's chunks are one Segment each, in any timecode order).
+    if (closed?.id === ID.Segment) {
+      this.pendingTags = [];
+      this.previousTimecode = undefined;
+    }
     if (closed?.id !== ID.Cluster) return;
     const cluster = this.cluster;
     this.cluster = undefined;

@@ -7,10 +7,10 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { exports as workersExports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { concatBytes } from "../../../src/bytes";
-import { producerFragment, producerStreamStart, readMkv, type Fragment } from "../../../src/video/media";
+import { MkvReader, producerFragment, producerStreamStart, readMkv, type Fragment, type MkvEvent } from "../../../src/video/media";
 import type { VideoStream } from "../../../src/video/stream";
 import { env, ENDPOINT, type TestClock } from "../client";
-import type { Fixture } from "../../unit/video/fixtures";
+import { sha256, type Fixture } from "../../unit/video/fixtures";
 import { streamId, video, type ErrorBody } from "./helpers";
 import type { ApiResponse } from "../client";
 
@@ -21,6 +21,8 @@ export interface ProducerBody {
   fragments: Uint8Array[];
   /** Each fragment's Cluster timecode as sent. */
   timecodes: number[];
+  /** What was added to the video's own timecodes. */
+  shift: number;
   whole: Uint8Array;
 }
 
@@ -36,7 +38,7 @@ export function producerBody(fixture: Fixture, startMs: number): ProducerBody {
   }));
   const start = producerStreamStart(document.info, document.tracks);
   const fragments = moved.map((fragment) => producerFragment(fragment));
-  return { start, fragments, timecodes: moved.map((fragment) => fragment.timecode), whole: concatBytes([start, ...fragments]) };
+  return { start, fragments, timecodes: moved.map((fragment) => fragment.timecode), shift, whole: concatBytes([start, ...fragments]) };
 }
 
 export interface Ack {
@@ -172,9 +174,9 @@ export async function mediaCall(path: string, input: unknown): Promise<Response>
   return worker.fetch(new URL(path, ENDPOINT), { method: "POST", headers, body });
 }
 
-/** An unsigned GET, as a player loads a session URL. */
-export async function playerGet(url: string): Promise<Response> {
-  return worker.fetch(url);
+/** An unsigned request, as a player loads a session URL (a GET unless told otherwise). */
+export async function playerGet(url: string, init?: RequestInit): Promise<Response> {
+  return worker.fetch(url, init);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,4 +196,61 @@ export async function useStreamClock(name: string, clock: TestClock): Promise<Du
 
 export async function runStreamAlarm(name: string): Promise<boolean> {
   return runDurableObjectAlarm(videoStreamObject(await streamId(name)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading GetMedia's chunks back
+
+export interface Chunk {
+  fragment: Fragment;
+  /** The Tags before the Cluster (the producer's, then AWS's), by name. */
+  tags: Map<string, string>;
+  /** The Tags after it (MILLIS_BEHIND_NOW, CONTINUATION_TOKEN), by name. */
+  after: Map<string, string>;
+}
+
+/**
+ * Reads chunks from a GetMedia or GetMediaForFragmentList answer as they arrive, with the media layer's
+ * Matroska reader (each chunk is a whole document), until `count` are read or the answer ends; then stops reading.
+ */
+export async function readChunks(response: Response, count: number): Promise<Chunk[]> {
+  const reader = new MkvReader();
+  const body = response.body?.getReader();
+  if (!body) throw new Error("no body");
+  const chunks: Chunk[] = [];
+  const take = (events: MkvEvent[]) => {
+    for (const event of events) {
+      if (event.type === "fragment") chunks.push({ fragment: event.fragment, tags: tagMap(event.fragment.tags), after: new Map() });
+      else if (event.type === "tags" && chunks.length > 0) {
+        const last = chunks[chunks.length - 1];
+        // Tags after a chunk's Cluster (before it, they belong to the next fragment and are read with it).
+        if (last && last.after.size === 0 && event.tags.some((tag) => tag.name === "AWS_KINESISVIDEO_MILLIS_BEHIND_NOW")) last.after = tagMap(event.tags);
+      }
+    }
+  };
+  while (chunks.length < count) {
+    const { done, value } = await body.read();
+    if (done) {
+      take(reader.end());
+      break;
+    }
+    take(reader.push(value));
+  }
+  await body.cancel().catch(() => undefined);
+  return chunks;
+}
+
+function tagMap(tags: readonly { name: string; value?: string }[]): Map<string, string> {
+  return new Map(tags.map((tag) => [tag.name, tag.value ?? ""]));
+}
+
+/** A fragment's frames as the fixtures' ffprobe lists describe them, moved by `shift` ms. */
+export async function framesOf(fragments: readonly Fragment[], shift = 0) {
+  return Promise.all(
+    fragments.flatMap((fragment) => fragment.frames).map(async (frame) => ({ track: frame.track, pts: frame.timecode - shift, keyframe: frame.keyframe, size: frame.data.length, sha256: await sha256(frame.data) })),
+  );
+}
+
+export function expectedFrames(fixture: Fixture) {
+  return fixture.frames.map(({ track, pts, keyframe, size, sha256: hash }) => ({ track, pts, keyframe, size, sha256: hash }));
 }
