@@ -128,11 +128,14 @@ export function openPutMedia({ dataEndpoint, region, credentials, streamName, ti
           if (line !== "") push({ ack: JSON.parse(line), at: performance.now() });
         }
       });
-      response.on("end", () => {
+      // "close" also comes when the upload is aborted before the answer ended.
+      const over = () => {
         finished = true;
         wake?.();
         resolve();
-      });
+      };
+      response.on("end", over);
+      response.on("close", over);
     });
     request.on("error", (error) => {
       failure = error;

@@ -32,7 +32,7 @@ import {
   type SegmentInfo,
   type TrackInfo,
 } from "../media";
-import { putFragment } from "../media-objects";
+import { deleteFragments, putFragment } from "../media-objects";
 import type { VideoStreamInfo } from "../stream-contract";
 import type { BegunFragment, FragmentRow } from "../stream-types";
 import { AckStream } from "./acks";
@@ -43,8 +43,9 @@ export const ingestTiming = { idleAckMs: VIDEO_DATA.idleAckMs as number, idleClo
 
 /** How often the registry is asked whether the stream still exists. */
 const STATUS_CHECK_MS = 1000;
-/** Fragments stored behind the reader at most. */
-const MAX_IN_FLIGHT = 2;
+/** Fragments (and bytes of them) being stored behind the reader at most, so memory stays bounded. */
+const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 export interface IngestOptions {
   env: Env;
@@ -83,6 +84,7 @@ export class IngestSession {
   private current: OpenFragment | undefined;
   private storing: Promise<void> = Promise.resolve();
   private inFlight = 0;
+  private inFlightBytes = 0;
   private failure: IngestFailure | undefined;
   /** Storing failed: the fragments still queued are given up (those received before a reading error are kept). */
   private storageFailed = false;
@@ -223,35 +225,54 @@ export class IngestSession {
       tags: fragment.tags,
     };
     const cluster = clusterElement(fragment);
+    // The media go to R2 at once, beside the fragments still being stored; the index rows (and so the
+    // PERSISTED acks) follow in order, each once its own media are there.
+    const media = open.begun.persist && !this.storageFailed ? this.putMedia(row, cluster) : Promise.resolve();
     this.inFlight += 1;
-    this.storing = this.storing.then(() => this.store(open, row, cluster)).finally(() => (this.inFlight -= 1));
-    if (this.inFlight > MAX_IN_FLIGHT) await this.storing;
+    this.inFlightBytes += cluster.length;
+    this.storing = this.storing
+      .then(() => this.store(open, row, cluster, media))
+      .finally(() => {
+        this.inFlight -= 1;
+        this.inFlightBytes -= cluster.length;
+      });
+    if (this.inFlight > MAX_IN_FLIGHT || this.inFlightBytes > MAX_IN_FLIGHT_BYTES) await this.storing;
   }
 
-  /** Stores one fragment; a failure ends the upload. */
-  private async store(open: OpenFragment, row: FragmentRow, cluster: Uint8Array): Promise<void> {
+  /** The fragment's media in R2; a failure is ERROR 5001 (settles either way, for store() to act on). */
+  private putMedia(row: FragmentRow, cluster: Uint8Array): Promise<IngestFailure | undefined> {
+    return putFragment(this.options.env.RIVULET_VIDEO, this.options.stream.streamId, row.number, cluster).then(
+      () => undefined,
+      (error: unknown) => new IngestFailure(PUT_MEDIA_ERROR.fragmentArchivalError, `The fragment could not be stored: ${String(error)}`),
+    );
+  }
+
+  /** Indexes one fragment once its media are stored (or hands it to live readers); a failure ends the upload. */
+  private async store(open: OpenFragment, row: FragmentRow, cluster: Uint8Array, media: Promise<IngestFailure | undefined | void>): Promise<void> {
+    const stored = await media;
     if (this.storageFailed) {
-      await this.stub.abandon(row.seq);
+      await this.forget(row, open.begun.persist && !stored);
       return;
     }
-    const { streamId } = this.options.stream;
     try {
       if (!open.begun.persist) {
         unwrap(await this.stub.publish(row, cluster));
         return;
       }
-      try {
-        await putFragment(this.options.env.RIVULET_VIDEO, streamId, row.number, cluster);
-      } catch (error) {
-        throw new IngestFailure(PUT_MEDIA_ERROR.fragmentArchivalError, `The fragment could not be stored: ${String(error)}`);
-      }
+      if (stored) throw stored;
       unwrap(await this.stub.commit(row));
       this.acks.send({ type: "PERSISTED", timecode: row.timecode, fragmentNumber: row.number });
     } catch (error) {
       this.storageFailed = true;
-      await this.stub.abandon(row.seq);
+      await this.forget(row, open.begun.persist && !stored);
       this.fail(asFailure(error));
     }
+  }
+
+  /** A fragment that will not be indexed: readers stop waiting for it, and its media, if stored, go. */
+  private async forget(row: FragmentRow, mediaStored: boolean): Promise<void> {
+    await this.stub.abandon(row.seq);
+    if (mediaStored) await deleteFragments(this.options.env.RIVULET_VIDEO, this.options.stream.streamId, [row.number]).catch(() => undefined);
   }
 
   /** Whether the stream still exists (the registry knows before its object is destroyed). */
