@@ -29,6 +29,8 @@ const USAGE = `Usage: npm run put-media -- --stream NAME [--file video.mkv | --t
   --loop N             passes over the video (default: 1 for a file, endless for the test pattern)
   --duration SECONDS   stop after this much video
   --relative           RELATIVE timecodes from x-amzn-producer-start-timestamp (default ABSOLUTE)
+  --upload-fragments N end each PutMedia upload after N fragments and start the next (default: one upload
+                       for everything); for proxies that hold the acks until an upload ends
   --create             create the stream (24 hours of retention) if it does not exist
   --quiet              print only the summary, not each acknowledgement
   --help               this text
@@ -48,6 +50,7 @@ function options() {
       loop: { type: "string" },
       duration: { type: "string" },
       relative: { type: "boolean", default: false },
+      "upload-fragments": { type: "string" },
       create: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -81,6 +84,7 @@ function options() {
     loops: values.loop === undefined ? (pattern ? Infinity : 1) : number(values.loop, "loop"),
     durationMs: values.duration === undefined ? Infinity : number(values.duration, "duration") * 1000,
     timecodeType: values.relative ? "RELATIVE" : "ABSOLUTE",
+    perUpload: values["upload-fragments"] === undefined ? Infinity : number(values["upload-fragments"], "upload-fragments"),
     create: values.create,
     quiet: values.quiet,
   };
@@ -114,31 +118,57 @@ async function main() {
   const msPerUnit = file.timecodeScale / 1e6;
   const startMs = Date.now();
   const base = opts.timecodeType === "ABSOLUTE" ? Math.round(startMs / msPerUnit) : 0;
-  const upload = openPutMedia({ dataEndpoint, region: opts.region, credentials: opts.credentials, streamName: opts.streamName, timecodeType: opts.timecodeType, producerStartMs: startMs });
-
   const counts = { BUFFERING: 0, RECEIVED: 0, PERSISTED: 0, ERROR: 0, IDLE: 0 };
-  const reading = (async () => {
-    for await (const { ack } of upload.acks()) {
-      counts[ack.EventType] = (counts[ack.EventType] ?? 0) + 1;
-      if (!opts.quiet || ack.EventType === "ERROR") process.stdout.write(`${JSON.stringify(ack)}\n`);
-      if (ack.EventType === "ERROR") stopping = true;
-    }
-  })();
-
   let stopping = false;
   process.once("SIGINT", () => {
     process.stderr.write("\nstopping: ending the upload and waiting for its last acknowledgements\n");
     stopping = true;
   });
 
+  /** One PutMedia upload: its body is written through `send`; `finish` ends it and waits for its acks. */
+  const openUpload = () => {
+    const upload = openPutMedia({ dataEndpoint, region: opts.region, credentials: opts.credentials, streamName: opts.streamName, timecodeType: opts.timecodeType, producerStartMs: startMs });
+    const reading = (async () => {
+      for await (const { ack } of upload.acks()) {
+        counts[ack.EventType] = (counts[ack.EventType] ?? 0) + 1;
+        if (!opts.quiet || ack.EventType === "ERROR") process.stdout.write(`${JSON.stringify(ack)}\n`);
+        if (ack.EventType === "ERROR") stopping = true;
+      }
+    })();
+    return {
+      upload,
+      sent: 0,
+      async finish() {
+        await upload.end();
+        await reading.catch((error) => {
+          process.stderr.write(`${error.message}\n`);
+          counts.ERROR += 1;
+          stopping = true;
+        });
+      },
+    };
+  };
+
   let fragments = 0;
   let bytes = 0;
+  let current;
   const send = async (chunk) => {
+    if (!current) {
+      current = openUpload();
+      const start = streamStart(file);
+      bytes += start.length;
+      await current.upload.write(start);
+    }
     bytes += chunk.length;
-    await upload.write(chunk);
+    await current.upload.write(chunk);
+    current.sent += 1;
+    if (current.sent >= opts.perUpload) {
+      const finished = current;
+      current = undefined;
+      await finished.finish();
+    }
   };
   try {
-    await send(streamStart(file));
     const first = file.clusters[0].timecode;
     const loop = loopLength(file);
     outer: for (let pass = 0; pass < opts.loops; pass++) {
@@ -155,12 +185,8 @@ async function main() {
       }
     }
   } finally {
-    await upload.end();
+    await current?.finish();
   }
-  await reading.catch((error) => {
-    process.stderr.write(`${error.message}\n`);
-    counts.ERROR += 1;
-  });
   const seconds = (Date.now() - startMs) / 1000;
   process.stderr.write(
     `sent ${fragments} fragments (${(bytes / 1e6).toFixed(2)} MB) to ${opts.streamName} in ${seconds.toFixed(1)} s: ` +
