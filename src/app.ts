@@ -31,8 +31,8 @@ app.get("/health", (c) => c.json({ ok: true }));
 app.route("/console", consoleApp);
 
 // Video Streams' HLS and DASH session URLs answer players on any origin (their token is the credential).
-app.use("/hls/*", playbackCors);
-app.use("/dash/*", playbackCors);
+app.use("/hls/v1/*", playbackCors);
+app.use("/dash/v1/*", playbackCors);
 
 // S3's REST API (over R2): told apart by the signature's service, since its paths are
 // bucket names and keys that could be anything.

@@ -1,7 +1,7 @@
 /**
  * CORS for HLS and DASH session URLs: a player on any origin may load the playlists and fragments, since the
  * SessionToken in the URL is the credential (no cookie, no signature). Preflights are answered here; every
- * answer under /hls/ and /dash/, errors included, says so.
+ * answer under /hls/v1/ and /dash/v1/, errors included, says so.
  */
 import type { MiddlewareHandler } from "hono";
 
