@@ -103,6 +103,23 @@ describe("HLS", () => {
     expect(later).toContain("#EXT-X-DISCONTINUITY");
   });
 
+  it("releases LIVE_REPLAY fragments as the session's playing time passes their durations, then ends", async () => {
+    const { stream } = await streamWithVideo(baseline);
+    const clock = new TestClock();
+    clock.freeze();
+    await useStreamClock(stream.StreamName, clock);
+    const url = await hlsUrl(stream.StreamName, { PlaybackMode: "LIVE_REPLAY" });
+    const playlistUrl = uris(await text(url), url)[0] ?? "";
+    const count = async () => (await text(playlistUrl)).match(/#EXTINF/g)?.length ?? 0;
+    expect(await count()).toBe(1);
+    clock.advance(1000);
+    expect(await count()).toBe(2);
+    clock.advance(1000);
+    const last = await text(playlistUrl);
+    expect(last.match(/#EXTINF/g)).toHaveLength(3);
+    expect(last).toContain("#EXT-X-ENDLIST");
+  });
+
   it("answers CORS preflights, and refuses MPEG_TS, LIVE ranges and a stream that keeps nothing", async () => {
     const { stream } = await streamWithVideo(baseline);
     const url = await hlsUrl(stream.StreamName);
