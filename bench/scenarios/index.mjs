@@ -10,12 +10,13 @@ import propagation from "./propagation.mjs";
 import propagationEfo from "./propagation-efo.mjs";
 import firehose from "./firehose.mjs";
 import memory from "./memory.mjs";
+import { videoIngest, videoLatency, videoServing } from "./video.mjs";
 
 /**
  * @typedef {object} Figure
  * @property {string} key the key in the scenario's result and in the JSON file
  * @property {string} label the row's name in the table
- * @property {"ms" | "records/s" | "MiB/s" | "MiB"} unit
+ * @property {"ms" | "records/s" | "requests/s" | "MiB/s" | "MiB"} unit
  * @property {"lower" | "higher"} better which way is better, so a ratio can be read
  */
 
@@ -47,4 +48,4 @@ import memory from "./memory.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, drain, propagation, propagationEfo, firehose, memory];
+export const SCENARIOS = [putLatency, putThroughput, drain, propagation, propagationEfo, firehose, videoIngest, videoLatency, videoServing, memory];
