@@ -75,6 +75,11 @@ export const FIREHOSE = {
   httpEndpointTimeoutMs: 3 * 60 * 1000,
   httpEndpointMaxResponseBytes: 1024 * 1024,
   httpEndpointDefaultRetrySeconds: 300,
+  /**
+   * Ours: the tap keeps records for Analytics applications that read the delivery stream for a day at
+   * most (Firehose keeps undeliverable data for 24 hours), and forgets a subscriber silent that long.
+   */
+  tapRetentionMs: 24 * 60 * 60 * 1000,
 } as const;
 
 export const MIB = 1024 * 1024;
