@@ -75,6 +75,10 @@ export const ServiceUnavailableException = errorClass("ServiceUnavailableExcepti
 /** An update that names a VersionId other than the delivery stream's current one. */
 export const ConcurrentModificationException = errorClass("ConcurrentModificationException", 400);
 
+// Analytics (Kinesis Data Analytics).
+/** Application code the SQL engine refuses; the message names the line and column. */
+export const CodeValidationException = errorClass("CodeValidationException", 400);
+
 // Lambda's event source mapping API: REST-JSON, where each error answers its model's status (the
 // body's form is triggers/errors.ts's).
 export const LambdaResourceNotFoundException = errorClass("ResourceNotFoundException", 404);
