@@ -189,18 +189,23 @@ export async function putRecords(streamName: string, data: readonly (string | ob
   }
 }
 
-/** Every record's data in a stream's shards (read through the shards' own reader), shard by shard. */
+/** Every record's data in one shard (read through the shard's own reader). */
+export async function shardRecords(stream: { id: string }, index: number): Promise<string[]> {
+  const out: string[] = [];
+  let after = 0;
+  for (;;) {
+    const batch = unwrap(await shardStub(stream.id, index).readAfter(after, 10_000, 10 * 1024 * 1024));
+    for (const record of batch.records) out.push(decode(record.data));
+    if (!batch.more || batch.records.length === 0) break;
+    after = batch.last;
+  }
+  return out;
+}
+
+/** Every record's data in a stream's shards, shard by shard. */
 export async function streamRecords(stream: { id: string; shardIds: string[] }): Promise<string[]> {
   const out: string[] = [];
-  for (let index = 0; index < stream.shardIds.length; index++) {
-    let after = 0;
-    for (;;) {
-      const batch = unwrap(await shardStub(stream.id, index).readAfter(after, 10_000, 10 * 1024 * 1024));
-      for (const record of batch.records) out.push(decode(record.data));
-      if (!batch.more || batch.records.length === 0) break;
-      after = batch.last;
-    }
-  }
+  for (let index = 0; index < stream.shardIds.length; index++) out.push(...(await shardRecords(stream, index)));
   return out;
 }
 
