@@ -28,12 +28,13 @@ async function chunks(app: { stub: DurableObjectStub<AnalyticsApplication> }): P
 describe("RANDOM_CUT_FOREST in a running application", () => {
   it("scores injected outliers above the normal rows, and continues exactly across evictions", async () => {
     const source = await createActiveStream(1);
-    const outputs = [await createActiveStream(1), await createActiveStream(1)];
     const at = minuteAligned(100);
-    const apps = [await newApplication(at), await newApplication(at)];
-    for (const [i, app] of apps.entries()) {
-      await start(app, spec(app.name, CODE, { inputs: [kinesisInput(source.arn)], outputs: [output("1.1", "DESTINATION_SQL_STREAM", { kinesis: outputs[i]?.arn ?? "" })] }));
+    const whole = { app: await newApplication(at), output: await createActiveStream(1) };
+    const evicted = { app: await newApplication(at), output: await createActiveStream(1) };
+    for (const { app, output: destination } of [whole, evicted]) {
+      await start(app, spec(app.name, CODE, { inputs: [kinesisInput(source.arn)], outputs: [output("1.1", "DESTINATION_SQL_STREAM", { kinesis: destination.arn })] }));
     }
+    const apps = [whole.app, evicted.app];
     const normal = ticks(500, 17);
     const outlier = { TICKER_SYMBOL: "AMZN", SECTOR: "RETAIL", CHANGE: 450, PRICE: 9000 };
     const batches = [normal.slice(0, 300), [...normal.slice(300, 400), outlier, ...normal.slice(400, 450), outlier], [...normal.slice(450), outlier]];
@@ -41,11 +42,11 @@ describe("RANDOM_CUT_FOREST in a running application", () => {
       await putRecords(source.name, batch);
       for (const app of apps) await stepAt(app, at + (n + 1) * SECOND);
       // The second application is thrown away after every step: its forest comes back from storage.
-      await evict(apps[1] ?? apps[0]);
+      await evict(evicted.app);
     }
     for (const app of apps) await stepAt(app, at + 5 * SECOND);
 
-    const rows = jsonRows(await streamRecords(outputs[0] ?? source));
+    const rows = jsonRows(await streamRecords(whole.output));
     expect(rows).toHaveLength(normal.length + 3);
     const trained = rows.filter((row) => Number(row.ANOMALY_SCORE) > 0);
     const outliers = trained.filter((row) => row.PRICE === 9000).map((row) => Number(row.ANOMALY_SCORE));
@@ -55,7 +56,7 @@ describe("RANDOM_CUT_FOREST in a running application", () => {
     // Within each second, rows come out by descending score.
     expect(rows[300]?.PRICE).toBe(9000);
 
-    expect(await chunks(apps[1] ?? apps[0])).toBeGreaterThan(1);
-    expect(await streamRecords(outputs[1] ?? source)).toEqual(await streamRecords(outputs[0] ?? source));
+    expect(await chunks(evicted.app)).toBeGreaterThan(1);
+    expect(await streamRecords(evicted.output)).toEqual(await streamRecords(whole.output));
   });
 });
