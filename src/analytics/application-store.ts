@@ -69,6 +69,8 @@ export interface StepCommit {
 }
 
 const REFERENCE_CHUNK_BYTES = 1024 * 1024;
+/** Durable Objects' SQLite binds at most 100 parameters per statement. */
+const OUTBOX_ROWS_PER_INSERT = 50;
 
 export class ApplicationStore {
   private readonly sql: SqlStorage;
@@ -193,7 +195,11 @@ export class ApplicationStore {
       for (const [id, input] of step.inputs) this.saveInput(id, input);
       this.saveEngine(step.snapshot);
       for (const [output, records] of step.outbox) {
-        for (const data of records) this.sql.exec("INSERT INTO outbox (output_id, data) VALUES (?, ?)", output, data);
+        // Several rows per statement: a filter passing thousands of rows a step spends most of its commit here.
+        for (let i = 0; i < records.length; i += OUTBOX_ROWS_PER_INSERT) {
+          const slice = records.slice(i, i + OUTBOX_ROWS_PER_INSERT);
+          this.sql.exec(`INSERT INTO outbox (output_id, data) VALUES ${slice.map(() => "(?, ?)").join(", ")}`, ...slice.flatMap((data) => [output, data]));
+        }
       }
     });
   }
@@ -212,11 +218,29 @@ export class ApplicationStore {
     return new Map(rows.map((row) => [row.output_id, row.n]));
   }
 
-  /** The records were written. */
-  written(ids: readonly number[]): void {
-    if (ids.length === 0) return;
+  /**
+   * Of `sent` (an output's oldest pending records, in order), those in `written` were written: they
+   * leave the outbox, each unbroken run of them in one statement.
+   */
+  written(output: string, sent: readonly PendingRecord[], written: readonly number[]): void {
+    if (written.length === 0) return;
+    const done = new Set(written);
     this.storage.transactionSync(() => {
-      for (const id of ids) this.sql.exec("DELETE FROM outbox WHERE id = ?", id);
+      let first: number | undefined;
+      let last: number | undefined;
+      const flush = () => {
+        if (first !== undefined && last !== undefined) this.sql.exec("DELETE FROM outbox WHERE output_id = ? AND id BETWEEN ? AND ?", output, first, last);
+        first = undefined;
+      };
+      for (const record of sent) {
+        if (!done.has(record.id)) {
+          flush();
+          continue;
+        }
+        first ??= record.id;
+        last = record.id;
+      }
+      flush();
     });
   }
 

@@ -79,7 +79,7 @@ export class Deliveries {
         return;
       }
       const outcome = await state.writer.write(records, state.failures);
-      this.store.written(outcome.written);
+      this.store.written(id, records, outcome.written);
       this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 0) - outcome.written.length));
       if (outcome.failure !== undefined) {
         state.failures++;
