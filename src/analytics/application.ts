@@ -59,7 +59,6 @@ export class AnalyticsApplication extends DurableObject<Env> {
   private queue: Promise<unknown> = Promise.resolve();
   /** Steps that failed in a row (sources or functions unreachable): the next waits longer. */
   private stepFailures = 0;
-  private lastStepError: string | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -91,6 +90,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
         this.store.setRunning(false);
         this.store.clearEngine();
         this.halt();
+        this.stepFailures = 0;
         await this.ctx.storage.deleteAlarm();
       }),
     );
@@ -132,10 +132,8 @@ export class AnalyticsApplication extends DurableObject<Env> {
       try {
         delay = await this.step();
         this.stepFailures = 0;
-        this.lastStepError = undefined;
       } catch (error) {
         this.stepFailures++;
-        this.lastStepError = error instanceof Error ? error.message : String(error);
         console.error(`analytics application ${this.store.spec()?.applicationName ?? this.ctx.id.toString()}: step failed, retrying`, error);
         delay = retryDelayMs(this.stepFailures);
       }
@@ -159,7 +157,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
         const position =
           from === "LAST_STOPPED_POINT" && previous?.sourceArn === input.source.arn
             ? previous.position
-            : await this.source(spec, input).place(from === "TRIM_HORIZON" ? "TRIM_HORIZON" : "NOW");
+            : await this.source(input).place(from === "TRIM_HORIZON" ? "TRIM_HORIZON" : "NOW");
         inputs.set(input.id, { sourceArn: input.source.arn, position });
       }
       this.store.startRun(spec, inputs, objects, { keepEngine: false });
@@ -190,7 +188,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
       for (const input of plan.inputs) {
         const previous = old.inputs.get(input.id);
         // An input that still reads the same source goes on from its checkpoint; a new one starts at NOW.
-        const position = previous?.sourceArn === input.source.arn ? previous.position : await this.source(spec, input).place("NOW");
+        const position = previous?.sourceArn === input.source.arn ? previous.position : await this.source(input).place("NOW");
         inputs.set(input.id, { sourceArn: input.source.arn, position });
       }
       await this.closeSources(old.spec, plan.inputs);
@@ -227,14 +225,14 @@ export class AnalyticsApplication extends DurableObject<Env> {
     for (const input of plan.inputs) {
       if (keep.some((kept) => kept.id === input.id && kept.source.arn === input.source.arn)) continue;
       try {
-        await this.source(spec, input).close();
+        await this.source(input).close();
       } catch (error) {
         console.error(`analytics application ${spec.applicationName}: could not close input ${input.id}`, error);
       }
     }
   }
 
-  private source(spec: ApplicationSpec, input: InputPlan): InputSource {
+  private source(input: InputPlan): InputSource {
     // The tap subscription is this object's, per input: unique whatever the application's name.
     return inputSource(this.env, input.source, `${this.ctx.id.toString()}/${input.id}`);
   }
@@ -269,7 +267,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
       spec,
       plan,
       session,
-      sources: new Map(plan.inputs.map((input) => [input.id, this.source(spec, input)])),
+      sources: new Map(plan.inputs.map((input) => [input.id, this.source(input)])),
       inputs: this.store.inputs(),
       deliveries: new Deliveries(this.store, plan.outputs, stepContext),
     };
@@ -321,7 +319,13 @@ export class AnalyticsApplication extends DurableObject<Env> {
       session.engine.advanceTo(rowtime);
       const snapshot = session.snapshot();
       const outbox = session.takePending();
-      const inputs = new Map(reads.map(({ input, read }): [string, StoredInput] => [input.id, { sourceArn: input.source.arn, position: read.position }]));
+      const inputs = new Map<string, StoredInput>();
+      for (const { input, read } of reads) {
+        if (JSON.stringify(read.position) !== JSON.stringify(run.inputs.get(input.id)?.position)) inputs.set(input.id, { sourceArn: input.source.arn, position: read.position });
+      }
+      // An idle step (no record, no closed window, no row) changes nothing worth a write: the engine's
+      // time alone is not needed to continue, since every row takes a ROWTIME no earlier than now.
+      if (inputs.size === 0 && snapshot.changed.size === 0 && outbox.size === 0) return;
       this.store.commitStep({ inputs, snapshot, outbox });
       session.markStored(snapshot);
       for (const [id, input] of inputs) run.inputs.set(id, input);

@@ -14,7 +14,6 @@ interface OutputState {
   readonly writer: OutputWriter;
   failures: number;
   retryAtMs: number;
-  lastFailure: string | undefined;
 }
 
 /** Records one write pass takes from the outbox per output. */
@@ -31,7 +30,7 @@ export class Deliveries {
     plans: readonly OutputPlan[],
     context: WriterContext,
   ) {
-    for (const plan of plans) this.outputs.set(plan.id, { writer: outputWriter(plan.destination, context), failures: 0, retryAtMs: 0, lastFailure: undefined });
+    for (const plan of plans) this.outputs.set(plan.id, { writer: outputWriter(plan.destination, context), failures: 0, retryAtMs: 0 });
     this.counts = store.pendingCounts();
   }
 
@@ -61,11 +60,6 @@ export class Deliveries {
     return next;
   }
 
-  /** Why outputs last failed, if any does now. */
-  failures(): string[] {
-    return [...this.outputs.values()].flatMap((state) => (state.failures > 0 && state.lastFailure ? [state.lastFailure] : []));
-  }
-
   async deliver(now: number): Promise<void> {
     await Promise.all([...this.outputs].map(([id, state]) => this.deliverOne(id, state, now)));
   }
@@ -83,12 +77,12 @@ export class Deliveries {
       this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 0) - outcome.written.length));
       if (outcome.failure !== undefined) {
         state.failures++;
-        state.lastFailure = outcome.failure;
+        // Logged once per failure streak's first try and then at the longest backoff, not every retry.
+        if (state.failures === 1 || retryDelayMs(state.failures) === RUNNER.retryMaxMs) console.error(`analytics output ${id}: ${outcome.failure}; retrying`);
         state.retryAtMs = now + retryDelayMs(state.failures);
         return;
       }
       state.failures = 0;
-      state.lastFailure = undefined;
       state.retryAtMs = 0;
     }
   }
