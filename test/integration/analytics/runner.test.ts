@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../../src/aws/errors";
-import { createActiveStream } from "../client";
+import { createActiveStream, ok as kinesisOk, shardId } from "../client";
 import {
   evict,
   jsonRows,
@@ -152,6 +152,21 @@ describe("a running application", () => {
     await stepAt(app, app.clock.now() + SECOND);
     const prices = jsonRows(await streamRecords(destination)).map((row) => Number(row.PRICE).toFixed(2));
     expect(prices.sort()).toEqual([...data.slice(0, 120), ...data.slice(150)].map((tick) => tick.PRICE.toFixed(2)).sort());
+  });
+
+  it("follows a reshard of its input: parents first, then their children, every record once", async () => {
+    const { source, destination, app, definition } = await setUp(FILTER, minuteAligned());
+    const data = ticks(90, 8).map((tick) => ({ ...tick, SECTOR: "TECHNOLOGY" }));
+    await start(app, definition);
+    await putRecords(source.name, data.slice(0, 30));
+    await stepAt(app, app.clock.now() + SECOND);
+    await putRecords(source.name, data.slice(30, 50));
+    await kinesisOk("SplitShard", { StreamName: source.name, ShardToSplit: shardId(0), NewStartingHashKey: "170141183460469231731687303715884105728" });
+    await putRecords(source.name, data.slice(50));
+    await stepAt(app, app.clock.now() + SECOND);
+    await stepAt(app, app.clock.now() + SECOND);
+    const prices = jsonRows(await streamRecords(destination)).map((row) => Number(row.PRICE).toFixed(2));
+    expect(prices.sort()).toEqual(data.map((tick) => tick.PRICE.toFixed(2)).sort());
   });
 
   it("refuses code the engine cannot run, naming the line and column, and stays stopped", async () => {
