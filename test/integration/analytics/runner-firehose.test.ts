@@ -3,7 +3,9 @@
  * application through the delivery stream's tap (while the stream delivers them as before), and an
  * output into a delivery stream has its rows delivered to R2 like any other records.
  */
+import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { DeliveryBuffer } from "../../../src/firehose/buffer";
 import { unwrap } from "../../../src/aws/errors";
 import { createDeliveryStream, decode as decodeBytes, deliverAll, objects, putBatch } from "../firehose/helpers";
 import { firehoseInput, minuteAligned, newApplication, output, SECOND, spec, start, stepAt, ticks } from "./helpers";
@@ -59,5 +61,14 @@ describe("Firehose input and output", () => {
       expect(row.N).toBe(entry?.n);
       expect(Number(row.AVERAGE)).toBeCloseTo((entry?.sum ?? 0) / (entry?.n ?? 1), 3);
     }
+
+    // A deleted application stops the delivery stream keeping records for it.
+    unwrap(await app.stub.destroy());
+    expect(unwrap(await app.stub.state())).toEqual({ running: false, versionId: null });
+    await putBatch(input, ["after"]);
+    const held = await runInDurableObject(input.buffer, (_instance: DeliveryBuffer, state) =>
+      state.storage.sql.exec<{ n: number }>("SELECT (SELECT count(*) FROM tap_records) + (SELECT count(*) FROM tap_subscribers) AS n").one().n,
+    );
+    expect(held).toBe(0);
   });
 });

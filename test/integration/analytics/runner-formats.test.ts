@@ -104,15 +104,17 @@ describe("input and output formats", () => {
     const source = await createActiveStream(2);
     const destination = await createActiveStream(1);
     const app = await newApplication(minuteAligned());
-    const code = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), price REAL, which INTEGER);
-      CREATE OR REPLACE PUMP P1 AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM ticker_symbol, price, 1 FROM "SOURCE_SQL_STREAM_001";
-      CREATE OR REPLACE PUMP P2 AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM ticker_symbol, price, 2 FROM "SOURCE_SQL_STREAM_002";`;
+    const code = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), price REAL, which INTEGER, arrived TIMESTAMP);
+      CREATE OR REPLACE PUMP P1 AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM ticker_symbol, price, 1, APPROXIMATE_ARRIVAL_TIME FROM "SOURCE_SQL_STREAM_001";
+      CREATE OR REPLACE PUMP P2 AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM ticker_symbol, price, 2, APPROXIMATE_ARRIVAL_TIME FROM "SOURCE_SQL_STREAM_002";`;
     await start(
       app,
       spec(app.name, code, { inputs: [kinesisInput(source.arn, { parallelism: 2 })], outputs: [output("1.1", "DESTINATION_SQL_STREAM", { kinesis: destination.arn })] }),
     );
     const data = Array.from({ length: 40 }, (_, i) => ({ TICKER_SYMBOL: "AMZN", SECTOR: "RETAIL", CHANGE: 0, PRICE: i }));
+    const putFrom = Date.now();
     await putRecords(source.name, data);
+    const putTo = Date.now();
     await stepAt(app, app.clock.now() + SECOND);
     const inShard = async (index: number) => (await shardRecords(source, index)).map((record) => (JSON.parse(record) as { PRICE: number }).PRICE).sort((a, b) => a - b);
     const rows = jsonRows(await streamRecords(destination));
@@ -121,5 +123,11 @@ describe("input and output formats", () => {
     expect(via(2)).toEqual(await inShard(1));
     expect(via(1).length).toBeGreaterThan(0);
     expect(via(2).length).toBeGreaterThan(0);
+    // APPROXIMATE_ARRIVAL_TIME is when the stream took the record, not the application's ROWTIME.
+    for (const row of rows) {
+      const arrived = Date.parse(`${String(row.ARRIVED).replace(" ", "T")}Z`);
+      expect(arrived).toBeGreaterThanOrEqual(putFrom - 1);
+      expect(arrived).toBeLessThanOrEqual(putTo + 1);
+    }
   });
 });
