@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { httpEndpoints } from "./test/integration/firehose/http-endpoints.ts";
 import { csvToJson } from "./test/integration/firehose/lambdas.ts";
-import { kdaOutput, kdaPreprocess } from "./test/integration/analytics/functions.ts";
+import { kdaOutput, kdaPreprocess } from "./test/integration/analytics/runner-functions.ts";
 import { recorder } from "./test/integration/triggers/recorder.ts";
 
 /**
@@ -23,7 +23,7 @@ const workers = cloudflareTest({
     bindings: { RIVULET_LOCAL: "1", TEST_MIGRATIONS: migrations },
     // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
     // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts);
-    // KDA_PREPROCESS and KDA_OUTPUT, Analytics' preprocessing and output functions (test/integration/analytics/functions.ts).
+    // KDA_PREPROCESS and KDA_OUTPUT, Analytics' preprocessing and output functions (test/integration/analytics/runner-functions.ts).
     serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson, KDA_PREPROCESS: kdaPreprocess, KDA_OUTPUT: kdaOutput },
     // The Worker's fetch(): https://http-endpoint.test/... are Firehose HTTP endpoints (test/integration/firehose/http-endpoints.ts).
     outboundService: httpEndpoints,

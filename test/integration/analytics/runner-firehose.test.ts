@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { DeliveryBuffer } from "../../../src/firehose/buffer";
 import { unwrap } from "../../../src/aws/errors";
 import { createDeliveryStream, decode as decodeBytes, deliverAll, objects, putBatch } from "../firehose/helpers";
-import { firehoseInput, minuteAligned, newApplication, output, SECOND, spec, start, stepAt, ticks } from "./helpers";
+import { firehoseInput, minuteAligned, newApplication, output, SECOND, spec, start, stepAt, ticks } from "./runner-helpers";
 
 const AVERAGES = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), n INTEGER, average DOUBLE);
 CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"

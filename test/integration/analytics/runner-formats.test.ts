@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { SourceSchema } from "../../../src/analytics/shapes-v1.generated";
 import { createActiveStream } from "../client";
-import { encode, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, SECOND, shardRecords, spec, start, stepAt, streamRecords } from "./helpers";
+import { encode, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, SECOND, shardRecords, spec, start, stepAt, streamRecords } from "./runner-helpers";
 
 const COPY = (columns: string) => `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (${columns});
 CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM" SELECT STREAM * FROM "SOURCE_SQL_STREAM_001";`;

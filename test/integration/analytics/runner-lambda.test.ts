@@ -2,12 +2,12 @@
  * Functions around a running application, with KDA's contracts: input preprocessing
  * (InputLambdaProcessor: Ok, Dropped and ProcessingFailed records; the same records again while the
  * function cannot be called) and LambdaOutput (records not answered Ok sent again, retryHint
- * counting). The functions are service bindings (test/integration/analytics/functions.ts).
+ * counting). The functions are service bindings (test/integration/analytics/runner-functions.ts).
  */
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../../src/aws/errors";
 import { createActiveStream } from "../client";
-import { encode, env, functionArn, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, SECOND, spec, start, stepAt, streamRecords, ticks } from "./helpers";
+import { encode, env, functionArn, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, SECOND, spec, start, stepAt, streamRecords, ticks } from "./runner-helpers";
 
 interface Received {
   body: {

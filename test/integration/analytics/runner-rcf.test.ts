@@ -8,7 +8,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { AnalyticsApplication } from "../../../src/analytics/application";
 import { createActiveStream } from "../client";
-import { evict, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, SECOND, spec, start, stepAt, streamRecords, ticks } from "./helpers";
+import { evict, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, SECOND, spec, start, stepAt, streamRecords, ticks } from "./runner-helpers";
 
 const CODE = `CREATE OR REPLACE STREAM "TEMP_STREAM" ("TICKER_SYMBOL" VARCHAR(4), "SECTOR" VARCHAR(16), "CHANGE" REAL, "PRICE" REAL, "ANOMALY_SCORE" DOUBLE);
 CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("TICKER_SYMBOL" VARCHAR(4), "SECTOR" VARCHAR(16), "CHANGE" REAL, "PRICE" REAL, "ANOMALY_SCORE" DOUBLE);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { unwrap } from "../../../src/aws/errors";
 import type { ReferenceDataSourceDescription } from "../../../src/analytics/shapes-v1.generated";
 import { createActiveStream } from "../client";
-import { env, evict, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, ROLE, SECOND, spec, start, stepAt, streamRecords } from "./helpers";
+import { env, evict, jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, ROLE, SECOND, spec, start, stepAt, streamRecords } from "./runner-helpers";
 
 const CODE = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), "Company" varchar(20), sector VARCHAR(12), change DOUBLE, price DOUBLE);
 

@@ -7,7 +7,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { AnalyticsApplication } from "../../../src/analytics/application";
 import { createActiveStream } from "../client";
-import { jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, spec, start, stepAt, streamRecords, ticks, type TestApplication } from "./helpers";
+import { jsonRows, kinesisInput, minuteAligned, newApplication, output, putRecords, spec, start, stepAt, streamRecords, ticks, type TestApplication } from "./runner-helpers";
 
 const FILTER = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), price REAL);
 CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"

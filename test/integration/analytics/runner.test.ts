@@ -23,7 +23,7 @@ import {
   streamRecords,
   ticks,
   type Tick,
-} from "./helpers";
+} from "./runner-helpers";
 
 const FILTER = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), sector VARCHAR(12), change DOUBLE, price DOUBLE);
 CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
