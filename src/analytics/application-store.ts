@@ -110,14 +110,19 @@ export class ApplicationStore {
    * kept only when the code and schema did not change (`keepEngine`). Outputs no longer in the spec
    * lose their waiting records.
    */
-  startRun(spec: ApplicationSpec, inputs: ReadonlyMap<string, StoredInput>, references: ReadonlyMap<string, Uint8Array>, options: { keepEngine: boolean }): void {
+  startRun(
+    spec: ApplicationSpec,
+    inputs: ReadonlyMap<string, StoredInput>,
+    references: ReadonlyMap<string, Uint8Array>,
+    options: { keepEngine: boolean; outputIds: readonly string[] },
+  ): void {
     this.storage.transactionSync(() => {
       this.storage.kv.put("spec", spec);
       this.storage.kv.put("running", true);
       this.storage.kv.delete("failure");
       this.sql.exec("DELETE FROM inputs");
       for (const [id, input] of inputs) this.saveInput(id, input);
-      const outputs = spec.outputs.flatMap((output) => (output.OutputId === undefined ? [] : [output.OutputId]));
+      const outputs = options.outputIds;
       this.sql.exec(`DELETE FROM outbox WHERE output_id NOT IN (${outputs.map(() => "?").join(",")})`, ...outputs);
       this.replaceReferenceData(references);
       if (!options.keepEngine) this.deleteEngine();

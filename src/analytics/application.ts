@@ -160,7 +160,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
             : await this.source(input).place(from === "TRIM_HORIZON" ? "TRIM_HORIZON" : "NOW");
         inputs.set(input.id, { sourceArn: input.source.arn, position });
       }
-      this.store.startRun(spec, inputs, objects, { keepEngine: false });
+      this.store.startRun(spec, inputs, objects, { keepEngine: false, outputIds: plan.outputs.map((output) => output.id) });
     } catch (error) {
       this.fail(error);
       this.store.setRunning(false);
@@ -193,7 +193,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
       }
       await this.closeSources(old.spec, plan.inputs);
       // New code or schema starts the SQL afresh (as AWS restarts it); otherwise the windows go on.
-      this.store.startRun(spec, inputs, objects, { keepEngine: app.fingerprint === old.session.app.fingerprint });
+      this.store.startRun(spec, inputs, objects, { keepEngine: app.fingerprint === old.session.app.fingerprint, outputIds: plan.outputs.map((output) => output.id) });
     } catch (error) {
       this.fail(error);
       throw error;
