@@ -2,10 +2,13 @@ import type { AnalyticsApplication } from "./analytics/application";
 import type { AnalyticsRegistry } from "./analytics/registry";
 import type { DeliveryBuffer } from "./firehose/buffer";
 import type { FirehoseRegistry } from "./firehose/registry";
+import type { MultipartUploads } from "./s3/uploads";
 import type { Shard } from "./streams/shard";
 import type { StreamRegistry } from "./streams/registry";
 import type { MappingDirectory } from "./triggers/directory";
 import type { EventSourceMapping } from "./triggers/mapping";
+import type { VideoRegistry } from "./video/registry";
+import type { VideoStream } from "./video/stream";
 
 // The bindings are a global type, as `wrangler types` declares them, rather than an export: the
 // Durable Object classes named here use Env themselves, so importing it would make every one of them
@@ -25,9 +28,16 @@ declare global {
     FIREHOSE_BUFFER: DurableObjectNamespace<DeliveryBuffer>;
     /** Firehose: references to flushed batches, consumed by this Worker (src/firehose/queue.ts). */
     FIREHOSE_DELIVERY: Queue;
+    /** S3's multipart uploads in progress, one object per bucket (src/s3/uploads.ts). */
+    S3_MULTIPART_UPLOADS: DurableObjectNamespace<MultipartUploads>;
     /** Analytics: application definitions (one registry per account and region) and one object per application, running it. */
     ANALYTICS_REGISTRY: DurableObjectNamespace<AnalyticsRegistry>;
     ANALYTICS_APPLICATION: DurableObjectNamespace<AnalyticsApplication>;
+    /** Video Streams: stream definitions (one registry per account and region) and one object per video stream (its fragment index). */
+    VIDEO_REGISTRY: DurableObjectNamespace<VideoRegistry>;
+    VIDEO_STREAM: DurableObjectNamespace<VideoStream>;
+    /** The R2 bucket `rivulet-video`: video fragments' media, under `<stream id>/`. */
+    RIVULET_VIDEO: R2Bucket;
     /** The R2 bucket `rivulet-deliveries` (arn:aws:s3:::rivulet-deliveries), for Firehose destinations. */
     RIVULET_DELIVERIES: R2Bucket;
     /**

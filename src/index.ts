@@ -5,10 +5,13 @@ export { AnalyticsApplication } from "./analytics/application";
 export { AnalyticsRegistry } from "./analytics/registry";
 export { DeliveryBuffer } from "./firehose/buffer";
 export { FirehoseRegistry } from "./firehose/registry";
+export { MultipartUploads } from "./s3/uploads";
 export { StreamRegistry } from "./streams/registry";
 export { Shard } from "./streams/shard";
 export { EventSourceMapping } from "./triggers/mapping";
 export { MappingDirectory } from "./triggers/directory";
+export { VideoRegistry } from "./video/registry";
+export { VideoStream } from "./video/stream";
 
 /** Every queue this Worker consumes, by name, with its handler. */
 const QUEUE_HANDLERS: Readonly<Record<string, (batch: MessageBatch<unknown>, env: Env) => Promise<void>>> = {

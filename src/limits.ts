@@ -1,6 +1,7 @@
 /**
  * AWS's limits, named, each with where it comes from. Anything numeric that a user could notice lives here.
  */
+import { isLocal } from "./local";
 
 /** Largest request body we read (AWS answers 413 above its own cap; PutRecords of 5 MiB base64-encoded fits). */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -128,10 +129,63 @@ export const METRICS = {
 
 /**
  * Whether AWS's throughput limits apply (the shards' and Firehose's DirectPut quotas): always when
- * deployed; under `npm start` only when RIVULET_THROUGHPUT_LIMITS is "on".
+ * deployed; in local mode (`npm start`, `wrangler dev`: src/local.ts) only when RIVULET_THROUGHPUT_LIMITS is "on".
  */
 export function limitsEnforced(env: Env): boolean {
   if (env.RIVULET_THROUGHPUT_LIMITS === "on") return true;
   if (env.RIVULET_THROUGHPUT_LIMITS === "off") return false;
-  return env.RIVULET_LOCAL !== "1";
+  return !isLocal(env);
 }
+
+/**
+ * S3's object and multipart limits (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html,
+ * API reference of each operation), and R2's where they are lower
+ * (https://developers.cloudflare.com/r2/platform/limits/).
+ */
+export const S3 = {
+  /** S3 takes a single PUT of 5 GiB; R2 a single put of at most 5 GiB - 5 MiB (its MAX_VALUE_SIZE). */
+  maxPutBytes: 5 * 1024 ** 3 - 5 * 1024 ** 2,
+  /** Every part but the last is at least 5 MiB; none is over 5 GiB. Part numbers run 1..10,000. */
+  minPartBytes: 5 * 1024 * 1024,
+  maxPartBytes: 5 * 1024 ** 3,
+  maxPartNumber: 10_000,
+  /** Object keys: at most 1,024 bytes of UTF-8. */
+  maxKeyBytes: 1024,
+  /** User-defined metadata (x-amz-meta-*): at most 2 KB, names and values as UTF-8. */
+  maxUserMetadataBytes: 2048,
+  /** DeleteObjects: at most 1,000 keys. */
+  maxDeleteKeys: 1000,
+  /** ListParts and ListMultipartUploads answer at most 1,000 entries. */
+  maxListEntries: 1000,
+  /**
+   * XML request bodies (DeleteObjects, CompleteMultipartUpload): ours. 1,000 keys of 1,024 bytes, or
+   * 10,000 parts with their ETags and checksums, fit well inside it.
+   */
+  maxXmlBodyBytes: 4 * 1024 * 1024,
+  /** One aws-chunked chunk-size line (hex size, `;chunk-signature=` and 64 hex digits): ours, generous. */
+  maxChunkLineBytes: 4096,
+  /** The trailing headers of an aws-chunked body: ours, generous. */
+  maxTrailerBytes: 16 * 1024,
+  /** R2 aborts a multipart upload left incomplete for seven days (its default lifecycle rule). */
+  uploadLifetimeMs: 7 * 24 * 3_600_000,
+} as const;
+
+/**
+ * Kinesis Video Streams' control plane: https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/limits.html
+ * and the API reference (CreateStream, UpdateDataRetention, TagStream).
+ */
+export const VIDEO_CONTROL = {
+  /** "10,000 streams per account [s] in all supported Regions" (CreateStream's account limit). */
+  maxStreamsPerAccount: 10_000,
+  /** UpdateDataRetention: "The minimum value for data retention is 0 and the maximum value is 87600 (ten years)." */
+  maxRetentionHours: 87_600,
+  /** "A Kinesis video stream can support up to 50 tags." (TagStream, TagsPerResourceExceededLimitException) */
+  maxTagsPerStream: 50,
+  /** ListStreams: "The default is 10,000." (MaxResults) */
+  defaultListStreamsMaxResults: 10_000,
+  /** How long a new stream stays CREATING and a deleted one DELETING (AWS takes seconds; we keep it short). */
+  createStreamMs: 500,
+  deleteStreamMs: 500,
+  /** Our policy: how soon a stream object that could not be told of a change (retention, deletion) is told again. */
+  retryMs: 5000,
+} as const;

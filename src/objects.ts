@@ -71,3 +71,18 @@ export function analyticsRegistryFor(env: Env, scope: Scope): Stub<"ANALYTICS_RE
 export function applicationStub(env: Env, applicationId: string): Stub<"ANALYTICS_APPLICATION"> {
   return env.ANALYTICS_APPLICATION.get(env.ANALYTICS_APPLICATION.idFromName(applicationId));
 }
+
+/** The Video Streams registry of an account and region. */
+export function videoRegistryFor(env: Env, scope: Scope): Stub<"VIDEO_REGISTRY"> {
+  return env.VIDEO_REGISTRY.get(env.VIDEO_REGISTRY.idFromName(scopeName(scope)));
+}
+
+/** A video stream's object, by the stream's id (new on every CreateStream). */
+export function videoStreamStub(env: Env, streamId: string): Stub<"VIDEO_STREAM"> {
+  return env.VIDEO_STREAM.get(env.VIDEO_STREAM.idFromName(streamId));
+}
+
+/** A bucket's multipart uploads in progress (S3's API over R2), by the bucket's name. */
+export function uploadsFor(env: Env, bucketName: string): Stub<"S3_MULTIPART_UPLOADS"> {
+  return env.S3_MULTIPART_UPLOADS.get(env.S3_MULTIPART_UPLOADS.idFromName(bucketName));
+}

@@ -2,7 +2,8 @@
  * Every wire error, of every service and of the console's API. Each failure a client can see is
  * thrown as one of these and turned into a response in exactly one place per protocol: AWS JSON
  * (protocol.ts) answers `{"__type": type, "message": message}` with `status`; Lambda's REST-JSON
- * (triggers/errors.ts) and the console's API (console/auth.ts) write the same error their way.
+ * (triggers/errors.ts), Video Streams' REST-JSON (rest-json.ts) and the console's API
+ * (console/auth.ts) write the same error their way.
  * Anything else that escapes an operation is a bug and answers as AWS's InternalFailure.
  *
  * Where two services name an error alike but answer it with different statuses, each has its own
@@ -23,7 +24,7 @@ export class AwsError extends Error {
   /** The message as sent on the wire; some AWS errors carry none. */
   readonly awsMessage: string | undefined;
 
-  body(): Record<string, string> {
+  body(): Record<string, unknown> {
     return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, message: this.awsMessage };
   }
 }
@@ -43,7 +44,7 @@ export class SerializationException extends AwsError {
     super("SerializationException", message);
   }
 
-  override body(): Record<string, string> {
+  override body(): Record<string, unknown> {
     return this.awsMessage === undefined ? { __type: this.type } : { __type: this.type, Message: this.awsMessage };
   }
 }
@@ -75,9 +76,53 @@ export const ServiceUnavailableException = errorClass("ServiceUnavailableExcepti
 /** An update that names a VersionId other than the delivery stream's current one. */
 export const ConcurrentModificationException = errorClass("ConcurrentModificationException", 400);
 
-// Analytics (Kinesis Data Analytics).
-/** Application code the SQL engine refuses; the message names the line and column. */
-export const CodeValidationException = errorClass("CodeValidationException", 400);
+// Kinesis Data Analytics (v1 and v2; 400 in both models). ResourceNotFoundException,
+// ResourceInUseException, InvalidArgumentException, LimitExceededException,
+// ConcurrentModificationException and ServiceUnavailableException are the classes above.
+/** Application code the service refuses (a SQL error, with its line and column). */
+export const CodeValidationException = errorClass("CodeValidationException");
+/** An application whose configuration cannot run (StartApplication). */
+export const InvalidApplicationConfigurationException = errorClass("InvalidApplicationConfigurationException");
+export const TooManyTagsException = errorClass("TooManyTagsException");
+/** A parameter or resource the operation does not take (Flink-only features on SQL applications, v1 on v2's applications). */
+export const UnsupportedOperationException = errorClass("UnsupportedOperationException");
+
+/** DiscoverInputSchema found no schema: AWS answers the records it sampled along with the error. */
+export class UnableToDetectSchemaException extends AwsError {
+  constructor(
+    message: string,
+    readonly rawInputRecords: readonly string[],
+    readonly processedInputRecords?: readonly string[],
+  ) {
+    super("UnableToDetectSchemaException", message);
+  }
+
+  override body(): Record<string, unknown> {
+    return {
+      ...super.body(),
+      RawInputRecords: this.rawInputRecords,
+      ...(this.processedInputRecords && { ProcessedInputRecords: this.processedInputRecords }),
+    };
+  }
+}
+
+/**
+ * An error answered with its message under another key: Analytics v2's model spells most error
+ * messages `Message` where v1 (and Kinesis, Firehose) spell it `message`.
+ */
+export class RenamedMessageError extends AwsError {
+  constructor(
+    private readonly original: AwsError,
+    private readonly key: string,
+  ) {
+    super(original.type, original.awsMessage, original.status);
+  }
+
+  override body(): Record<string, unknown> {
+    const { __type, message, ...rest } = this.original.body();
+    return message === undefined ? { __type, ...rest } : { __type, [this.key]: message, ...rest };
+  }
+}
 
 // Lambda's event source mapping API: REST-JSON, where each error answers its model's status (the
 // body's form is triggers/errors.ts's).
@@ -88,6 +133,19 @@ export const ResourceConflictException = errorClass("ResourceConflictException",
 export const ServiceException = errorClass("ServiceException", 500);
 /** Not in Lambda's model: Rivulet implements only the event source mapping operations. */
 export const LambdaUnknownOperationException = errorClass("UnknownOperationException", 404);
+
+// Kinesis Video Streams (REST-JSON, aws/rest-json.ts): each error answers its model's status; the
+// control plane shares InvalidArgumentException and ResourceInUseException (400) with Kinesis.
+export const VideoResourceNotFoundException = errorClass("ResourceNotFoundException", 404);
+export const AccountStreamLimitExceededException = errorClass("AccountStreamLimitExceededException", 400);
+export const AccountChannelLimitExceededException = errorClass("AccountChannelLimitExceededException", 400);
+export const TagsPerResourceExceededLimitException = errorClass("TagsPerResourceExceededLimitException", 400);
+export const VersionMismatchException = errorClass("VersionMismatchException", 400);
+export const NotAuthorizedException = errorClass("NotAuthorizedException", 401);
+export const NoDataRetentionException = errorClass("NoDataRetentionException", 400);
+export const StreamEdgeConfigurationNotFoundException = errorClass("StreamEdgeConfigurationNotFoundException", 404);
+/** Not in the Video models: a path and method that name no operation (REST services answer 404). */
+export const RestUnknownOperationException = errorClass("UnknownOperationException", 404);
 
 // The web console's API (not AWS's): errors of its own, answered like AWS's.
 /** The console API takes JSON bodies only: a cross-site form cannot send one without CORS. */

@@ -6,15 +6,22 @@
  *
  * The request's content type picks the codec, which reads the body and writes the answer (errors
  * included) in the same format; dispatch, SigV4 and validation are shared:
- * - JSON (`application/x-amz-json-1.1`, `application/json`): blobs as base64, timestamps as epoch
- *   seconds (fractional), answered as `application/x-amz-json-1.1`;
+ * - JSON (`application/x-amz-json-1.1`): blobs as base64, timestamps as epoch seconds (fractional),
+ *   answered as `application/x-amz-json-1.1`;
  * - CBOR (`application/x-amz-cbor-1.1`, the AWS SDKs for Java's default for Kinesis): blobs as byte
  *   strings, timestamps as tag 1 around integer epoch MILLISECONDS (AWS's convention, not RFC 8949's
  *   seconds), answered as `application/x-amz-cbor-1.1`. See ./cbor.ts.
- * Requests of any other content type are refused, and answered in JSON.
+ * Requests of any other content type are refused, and answered in JSON. Plain `application/json`
+ * runs no operation, as on AWS, whose endpoints answer it in Coral's older envelope
+ * (`{"Output": {"__type": "com.amazon.coral.service#..."}, "Version": "1.0"}`): 404
+ * UnknownOperationException for a JSON object, 400 SerializationException for anything else
+ * (kinesalite's tests, brought up to date with AWS in 2019). An empty body is answered in CBOR
+ * unless it came as JSON 1.1, as AWS does. An operation without output answers an empty body (AWS's
+ * API reference: "an HTTP 200 response with an empty HTTP body").
  */
 import type { Clock } from "../clock";
 import { MAX_REQUEST_BYTES } from "../limits";
+import { isLocal, isLocalRequest } from "../local";
 import { CborError, decodeCbor, encodeCbor } from "./cbor";
 import { AwsError, InternalFailure, SerializationException, UnknownOperationException } from "./errors";
 import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
@@ -34,7 +41,7 @@ export interface RequestContext {
 
 /**
  * What an operation answers: its output, nothing (an operation without output in the model; AWS
- * JSON then answers `{}`), or an event stream.
+ * then answers an empty body), or an event stream.
  */
 export type OperationOutput = object | void;
 
@@ -53,7 +60,7 @@ export type Handler<T extends OperationTypes> = (input: T["input"], context: Req
  */
 export interface OperationDefinition<T extends OperationTypes = OperationTypes> {
   input: InputShape<T["input"]>;
-  /** The input shape under `npm start` (RIVULET_LOCAL=1), where it differs from the model's. */
+  /** The input shape in local mode (src/local.ts), where it differs from the model's. */
   localInput?: InputShape<T["input"]>;
   // A method (not a function-typed property), so that the definitions of a table's operations,
   // each typed by its own input, fit the one type the dispatcher reads them as.
@@ -123,11 +130,23 @@ const CBOR_CODEC: WireCodec = {
   serialize: (value) => encodeCbor(value),
 };
 
+/** `application/json`: read, to refuse well-formed bodies and malformed ones as AWS does; never served. */
+const CORAL_JSON_CODEC: WireCodec = {
+  contentType: "application/json",
+  timestampUnit: "seconds",
+  parse: JSON_CODEC.parse,
+  serialize: (error) =>
+    JSON.stringify({ Output: { __type: `com.amazon.coral.service#${(error as { __type?: unknown }).__type}` }, Version: "1.0" }),
+};
+
 const CODECS: ReadonlyMap<string, WireCodec> = new Map([
   [AMZ_JSON, JSON_CODEC],
-  ["application/json", JSON_CODEC],
+  ["application/json", CORAL_JSON_CODEC],
   [AMZ_CBOR, CBOR_CODEC],
 ]);
+
+/** A request without a body, which AWS answers in CBOR unless it came as JSON 1.1. */
+class EmptyBody extends AwsError {}
 
 export async function serveAwsJson(
   request: Request,
@@ -148,15 +167,16 @@ export async function serveAwsJson(
       return new Response(output.body, { status: 200, headers });
     }
     headers.set("content-type", answer.contentType);
-    return new Response(answer.serialize(output ?? {}), { status: 200, headers });
+    return new Response(output === undefined ? null : answer.serialize(output), { status: 200, headers });
   } catch (error) {
     const awsError = asAwsError(error, requestId);
     if (awsError.status === 403) {
       headers.set("content-type", "text/xml");
       return new Response(xmlError(awsError), { status: 403, headers });
     }
-    headers.set("content-type", answer.contentType);
-    return new Response(answer.serialize(awsError.body()), { status: awsError.status, headers });
+    const format = awsError instanceof EmptyBody && codec !== JSON_CODEC ? CBOR_CODEC : answer;
+    headers.set("content-type", format.contentType);
+    return new Response(format.serialize(awsError.body()), { status: awsError.status, headers });
   }
 }
 
@@ -177,7 +197,7 @@ async function dispatch(
   }
   const body = await readBody(request);
   if (body.byteLength === 0) {
-    throw operation ? new SerializationException() : new UnknownOperationException();
+    throw new EmptyBody(operation ? "SerializationException" : "UnknownOperationException", undefined);
   }
   if (codec === undefined) {
     if (!prefix || !operationName) {
@@ -190,11 +210,12 @@ async function dispatch(
   if (typeof parsed !== "object" || parsed === null || Object.getPrototypeOf(parsed) !== Object.prototype) {
     throw new SerializationException();
   }
+  if (codec === CORAL_JSON_CODEC) throw new AwsError("UnknownOperationException", undefined, 404);
   if (!service || !operation) throw new UnknownOperationException();
 
   const caller = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
-    keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1"),
+    keyPolicy(env.RIVULET_ACCESS_KEYS, isLocalRequest(env, request.url)),
     clock.now(),
     service.signingName,
   );
@@ -237,7 +258,7 @@ export async function invokeOperation(
   }
   const format = invocation.format ?? "json";
   const codec = format === "cbor" ? CBOR_CODEC : JSON_CODEC;
-  const shape = invocation.env.RIVULET_LOCAL === "1" && operation.localInput ? operation.localInput : operation.input;
+  const shape = isLocal(invocation.env) && operation.localInput ? operation.localInput : operation.input;
   const validated = validateInput(shape, input, { timestampUnit: codec.timestampUnit });
   const context: RequestContext = {
     env: invocation.env,

@@ -27,7 +27,11 @@ export interface SignedRequest {
   method: string;
   url: string;
   headers: Headers;
-  body: Uint8Array;
+  /**
+   * The whole body. S3 requests may leave it out: their bodies stream, and the S3 API checks them
+   * against the declared x-amz-content-sha256 (and chunk signatures) as they arrive (src/s3/payload.ts).
+   */
+  body?: Uint8Array;
 }
 
 export type KeyPolicy =
@@ -69,6 +73,35 @@ export class RequestTimeException extends InvalidSignatureException {
 
 /** A session token came with the request: S3 answers InvalidToken where the JSON services say UnrecognizedClient. */
 export class SessionTokenException extends UnrecognizedClientException {}
+
+/**
+ * What to do about a Worker with no access keys, added to AWS's message when it refuses a caller:
+ * the usual cause is plain `wrangler dev` reached by a name other than localhost, or a fresh deployment.
+ */
+export const NO_ACCESS_KEYS_HINT =
+  "Rivulet has no access keys configured (RIVULET_ACCESS_KEYS) and is not in local mode. " +
+  "Deployed: wrangler secret put RIVULET_ACCESS_KEYS. Local development: RIVULET_LOCAL=1 (for wrangler dev, in .dev.vars).";
+
+/** The Worker has no keys at all (refuse-all): AWS's type and message, and the hint. */
+export class NoAccessKeysException extends UnrecognizedClientException {
+  constructor() {
+    super(`The security token included in the request is invalid. ${NO_ACCESS_KEYS_HINT}`);
+  }
+}
+
+/**
+ * What a verified request's chunks are signed with, for S3's aws-chunked uploads
+ * (STREAMING-AWS4-HMAC-SHA256-PAYLOAD): each chunk's signature chains from the previous one, starting
+ * at the request's own signature, under the same key, date and scope.
+ */
+export interface ChunkSigning {
+  key: CryptoKey;
+  /** The request date in ISO-8601 basic format. */
+  requestStamp: string;
+  /** `date/region/service/aws4_request`. */
+  credentialScope: string;
+  seedSignature: string;
+}
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const TERMINATOR = "aws4_request";
@@ -123,15 +156,28 @@ export async function verifySigV4(
   nowMs: number,
   expectedService?: string,
 ): Promise<Caller> {
+  return (await verifySigV4Signing(req, policy, nowMs, expectedService)).caller;
+}
+
+/**
+ * verifySigV4, also answering what the request's chunks must be signed with. `signing` is undefined
+ * when the signature was not checked (local development without keys), and so cannot be chained.
+ */
+export async function verifySigV4Signing(
+  req: SignedRequest,
+  policy: KeyPolicy,
+  nowMs: number,
+  expectedService?: string,
+): Promise<{ caller: Caller; signing: ChunkSigning | undefined }> {
   const url = new URL(req.url);
   const query = parseQuery(url.search);
   const auth = parseAuthorization(req.headers, query, nowMs);
   const scope = credentialScope(auth, expectedService);
   const caller: Caller = { accessKeyId: scope.accessKeyId, region: scope.region, service: scope.service };
   // Local development without keys: a well-formed, in-time request passes unverified.
-  if (policy.mode === "any-signature") return caller;
-  await verifySignature(req, url, query, auth, scope, policy);
-  return caller;
+  if (policy.mode === "any-signature") return { caller, signing: undefined };
+  const signing = await verifySignature(req, url, query, auth, scope, policy);
+  return { caller, signing };
 }
 
 /**
@@ -235,9 +281,10 @@ async function verifySignature(
   query: QueryParam[],
   auth: AuthParams,
   scope: CredentialScope,
-  policy: KeyPolicy,
-): Promise<void> {
-  const secret = policy.mode === "keys" ? policy.keys.get(scope.accessKeyId) : undefined;
+  policy: Exclude<KeyPolicy, { mode: "any-signature" }>,
+): Promise<ChunkSigning> {
+  if (policy.mode === "refuse-all") throw new NoAccessKeysException();
+  const secret = policy.keys.get(scope.accessKeyId);
   if (secret === undefined) {
     throw new UnrecognizedClientException("The security token included in the request is invalid.");
   }
@@ -278,6 +325,7 @@ async function verifySignature(
   if (auth.securityToken !== undefined) {
     throw new SessionTokenException("The security token included in the request is invalid");
   }
+  return { key: signingKey, requestStamp: scope.requestStamp, credentialScope, seedSignature: auth.signature };
 }
 
 /**
@@ -286,9 +334,10 @@ async function verifySignature(
  * (S3-style presigners); both are tried.
  */
 async function payloadHashes(req: SignedRequest, presigned: boolean, service: string): Promise<string[]> {
-  const bodyHash = hex(await crypto.subtle.digest("SHA-256", req.body));
   const declaredHash = req.headers.get("x-amz-content-sha256");
+  const bodyHash = req.body === undefined ? undefined : hex(await crypto.subtle.digest("SHA-256", req.body));
   if (service === "s3") return [s3PayloadHash(presigned, declaredHash, bodyHash)];
+  if (bodyHash === undefined) throw new Error("Only S3 requests are verified without their body");
   // Always the body's real hash: a declared x-amz-content-sha256 that differs from it (including
   // UNSIGNED-PAYLOAD) cannot vouch for this body, so it must not verify.
   if (!presigned) return [bodyHash];
@@ -564,20 +613,20 @@ function s3CanonicalPath(pathname: string): string {
 
 /**
  * S3 signs the value of x-amz-content-sha256 as the payload hash; a header-signed request must send
- * it, and a hash it declares must be the body's. Presigned URLs sign UNSIGNED-PAYLOAD unless the
- * header says otherwise.
+ * it, and a hash it declares must be the body's (checked here when the body was given, else by the
+ * S3 API as the body streams in). Presigned URLs sign UNSIGNED-PAYLOAD unless the header says otherwise.
  */
-function s3PayloadHash(presigned: boolean, declared: string | null, bodyHash: string): string {
+function s3PayloadHash(presigned: boolean, declared: string | null, bodyHash: string | undefined): string {
   if (declared === null) {
     if (presigned) return UNSIGNED_PAYLOAD;
     throw new AwsError("InvalidRequest", "Missing required header for this request: x-amz-content-sha256", 400);
   }
-  // Chunked uploads sign the literal marker; their chunks are never read here (S3 is served read-only).
+  // Chunked uploads sign the literal marker; their chunks are checked by the S3 API as they arrive.
   if (declared === UNSIGNED_PAYLOAD || declared.startsWith("STREAMING-")) return declared;
   if (!/^[0-9a-f]{64}$/.test(declared)) {
     throw new AwsError("InvalidArgument", "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD, STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER or a valid sha256 value.", 400);
   }
-  if (declared !== bodyHash) {
+  if (bodyHash !== undefined && declared !== bodyHash) {
     throw new AwsError("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
   }
   return declared;

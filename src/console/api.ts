@@ -11,6 +11,12 @@
  * shard's; the stream or delivery stream is described first, as the caller, so a missing one or a
  * denying policy answers as the API would.
  *
+ * Objects: `PUT /console/api/s3/<bucket>/<key>` uploads the request's body (its Content-Type kept)
+ * and `DELETE /console/api/s3/<bucket>/<key>` deletes, through S3's PutObject and DeleteObject run as
+ * the signed-in user (./s3-objects.ts); errors come back in AWS's JSON shape with S3's codes. Like
+ * every change, they must come from the console's own pages (sameOrigin); a cross-site form cannot
+ * send PUT or DELETE, and a cross-site script would need a CORS preflight the console never grants.
+ *
  * Differences from the AWS API: SubscribeToShard is not served (the console reads with GetRecords);
  * requests carry no signature (the session is the authentication).
  */
@@ -21,6 +27,7 @@ import { firehose } from "../firehose/service";
 import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type MetricsAnswer } from "../metrics/query";
 import { kinesis } from "../streams/service";
 import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
+import { callS3, objectPath } from "./s3-objects";
 import { callerOf } from "./session";
 import type { Scope } from "../aws/scope";
 
@@ -122,6 +129,27 @@ consoleApi.get("/metrics/stream/:name", async (c) => {
 consoleApi.get("/metrics/firehose/:name", async (c) => {
   try {
     return c.json(await deliveryStreamMetrics(c, c.req.param("name"), apiMetricRange(c.req.query("range"))));
+  } catch (error) {
+    return apiError(c, asAwsError(error, c.get("requestId")));
+  }
+});
+
+consoleApi.put("/s3/:bucket/:key{.+}", sameOrigin, async (c) => {
+  try {
+    const headers = new Headers({ "content-type": c.req.header("content-type") ?? "application/octet-stream" });
+    const length = c.req.header("content-length");
+    if (length !== undefined) headers.set("content-length", length);
+    const answer = await callS3(c, objectPath(c.req.param("bucket"), c.req.param("key")), { method: "PUT", headers, body: c.req.raw.body });
+    return c.json({ ETag: answer.headers.get("etag") ?? "" });
+  } catch (error) {
+    return apiError(c, asAwsError(error, c.get("requestId")));
+  }
+});
+
+consoleApi.delete("/s3/:bucket/:key{.+}", sameOrigin, async (c) => {
+  try {
+    await callS3(c, objectPath(c.req.param("bucket"), c.req.param("key")), { method: "DELETE" });
+    return c.json({});
   } catch (error) {
     return apiError(c, asAwsError(error, c.get("requestId")));
   }

@@ -7,7 +7,8 @@
  * Only the stylesheet, the browser modules and the sign-in page answer without a session; every other
  * page redirects to the sign-in page and the API answers 401.
  *
- * Firehose pages: ./pages/firehose-list.tsx, firehose-stream.tsx, firehose-object.tsx.
+ * Firehose pages: ./pages/firehose-list.tsx, firehose-stream.tsx, firehose-object.tsx. Buckets (upload,
+ * delete): ./pages/buckets.tsx.
  */
 import { Hono } from "hono";
 import { AwsError } from "../aws/errors";
@@ -15,6 +16,7 @@ import { systemClock, type Clock } from "../clock";
 import { consoleApi } from "./api";
 import { consoleContext, requirePageSession, type ConsoleContext, type ConsoleEnv } from "./auth";
 import { Layout, renderPage } from "./layout";
+import { bucketPages } from "./pages/buckets";
 import { firehoseListPages } from "./pages/firehose-list";
 import { firehoseObjectPages } from "./pages/firehose-object";
 import { firehoseStreamPages } from "./pages/firehose-stream";
@@ -44,6 +46,7 @@ export function createConsole(clock: Clock = systemClock): Hono<ConsoleEnv> {
   site.route("/firehose", firehoseListPages);
   site.route("/firehose", firehoseObjectPages);
   site.route("/firehose", firehoseStreamPages);
+  site.route("/buckets", bucketPages);
 
   // Last: mounted in the Worker's app, an unmatched path would go on to the AWS protocol's catch-all.
   site.all("*", (c) =>

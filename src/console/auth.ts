@@ -37,7 +37,7 @@ export function consoleContext(clock: Clock): MiddlewareHandler<ConsoleEnv> {
 
 /** The session of this request, if any: the signed cookie's, or the open console's. */
 export async function currentSession(c: ConsoleContext): Promise<ConsoleSession | undefined> {
-  const access = consoleAccess(c.env);
+  const access = consoleAccess(c.env, c.req.url);
   if (access.mode === "closed") return undefined;
   if (access.mode === "open") {
     const region = getCookie(c, REGION_COOKIE);

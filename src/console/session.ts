@@ -6,13 +6,14 @@
  * revokes every session signed with it, and a session ends by itself after SESSION_MS.
  *
  * Who may use the console follows the API's key policy (src/aws/sigv4.ts keyPolicy): keys configured,
- * sign in with one of them; none under `npm start`, open to anyone (the page says so); none when
- * deployed, closed to everyone.
+ * sign in with one of them; none in local mode (`npm start`, `wrangler dev`: src/local.ts), open to
+ * anyone (the page says so); none when deployed, closed to everyone.
  *
  * Differences from AWS's console: no IAM users, passwords or MFA; sign-in attempts are not rate
  * limited (a secret access key is 40 random characters on AWS, and should be as long here).
  */
 import { keyPolicy, type Caller } from "../aws/sigv4";
+import { isLocalRequest } from "../local";
 
 /** How long a session lasts: AWS's console signs IAM users out after 12 hours. */
 export const SESSION_MS = 12 * 60 * 60 * 1000;
@@ -43,8 +44,8 @@ export type Access =
   | { mode: "open" }
   | { mode: "closed" };
 
-export function consoleAccess(env: Env): Access {
-  const policy = keyPolicy(env.RIVULET_ACCESS_KEYS, env.RIVULET_LOCAL === "1");
+export function consoleAccess(env: Env, url: string): Access {
+  const policy = keyPolicy(env.RIVULET_ACCESS_KEYS, isLocalRequest(env, url));
   if (policy.mode === "keys") return { mode: "keys", keys: policy.keys };
   return policy.mode === "any-signature" ? { mode: "open" } : { mode: "closed" };
 }

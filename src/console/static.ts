@@ -11,6 +11,7 @@ import apiJs from "src/console/client/api.js";
 import consoleCss from "src/console/client/console.css";
 import consoleJs from "src/console/client/console.js";
 import formsJs from "src/console/client/forms.js";
+import objectsJs from "src/console/client/objects.js";
 import recordsJs from "src/console/client/records.js";
 import refreshJs from "src/console/client/refresh.js";
 import viewerJs from "src/console/client/viewer.js";
@@ -22,6 +23,7 @@ const FILES: ReadonlyMap<string, { source: string; type: string }> = new Map([
   ["console.js", { source: consoleJs, type: JS }],
   ["api.js", { source: apiJs, type: JS }],
   ["forms.js", { source: formsJs, type: JS }],
+  ["objects.js", { source: objectsJs, type: JS }],
   ["records.js", { source: recordsJs, type: JS }],
   ["refresh.js", { source: refreshJs, type: JS }],
   ["viewer.js", { source: viewerJs, type: JS }],

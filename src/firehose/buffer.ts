@@ -24,6 +24,7 @@ import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import { limitsEnforced } from "../limits";
+import { isLocal } from "../local";
 import { BufferStore, type BatchRow } from "./buffer-store";
 import { flushThresholds, type Destination } from "./config";
 import { FIREHOSE } from "./limits";
@@ -509,15 +510,15 @@ export class DeliveryBuffer extends DurableObject<Env> {
       return;
     }
     let at = Math.max(Math.min(...times), now);
-    // Under `npm start`, while a message is out, look again soon (real time): if the process dies,
+    // Locally (`npm start`, `wrangler dev`), while a message is out, look again soon (real time): if the process dies,
     // the next one finds the message lost, rather than waiting for FIREHOSE.redeliverAfterMs.
-    if (this.env.RIVULET_LOCAL === "1" && messagesOut) at = Math.min(at, Date.now() + FIREHOSE.localQueueCheckMs);
+    if (isLocal(this.env) && messagesOut) at = Math.min(at, Date.now() + FIREHOSE.localQueueCheckMs);
     await this.ctx.storage.setAlarm(at);
   }
 
-  /** Under `npm start`: the batch's message went out before this isolate started, and died with the process that sent it. */
+  /** Locally: the batch's message went out before this isolate started, and died with the process that sent it. */
   private messageLost(batch: BatchRow): boolean {
-    return this.env.RIVULET_LOCAL === "1" && batch.dueMs === null && batch.sentMs !== null && batch.sentMs < (isolateStartedMs ?? 0);
+    return isLocal(this.env) && batch.dueMs === null && batch.sentMs !== null && batch.sentMs < (isolateStartedMs ?? 0);
   }
 
   /** RecordIds are unique within the stream: a random salt of the buffer and the record's number. */

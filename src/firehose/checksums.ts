@@ -20,4 +20,4 @@ function crc(entries: Uint32Array, data: Uint8Array, seed = 0): number {
 }
 
 export const crc32 = (data: Uint8Array, seed = 0) => crc(CRC32, data, seed);
-export const crc32c = (data: Uint8Array) => crc(CRC32C, data);
+export const crc32c = (data: Uint8Array, seed = 0) => crc(CRC32C, data, seed);

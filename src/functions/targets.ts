@@ -4,8 +4,8 @@
  * destination). Rivulet has no Lambda functions; instead the name is one of:
  * - a binding of this Worker that is a Cloudflare Queue producer: batches are sent to the queue;
  * - a binding that is a service binding: batches are POSTed to that Worker;
- * - an `https://` URL: batches are POSTed there. Where loopback is allowed (under `npm start`,
- *   RIVULET_LOCAL=1) also `http://127.0.0.1`, `http://localhost` and `http://[::1]`, so local tools
+ * - an `https://` URL: batches are POSTed there. Where loopback is allowed (in local mode:
+ *   `npm start`, `wrangler dev`; src/local.ts) also `http://127.0.0.1`, `http://localhost` and `http://[::1]`, so local tools
  *   can receive them.
  * A function ARN names the binding in its function-name part (`arn:aws:lambda:...:function:NAME`);
  * a destination ARN (`arn:aws:sqs:...:NAME`, `arn:aws:sns:...:NAME`) in its last part.
@@ -17,6 +17,7 @@
  */
 import { InvalidParameterValueException, LambdaResourceNotFoundException, ValidationException } from "../aws/errors";
 import type { Scope } from "../aws/scope";
+import { isLocal } from "../local";
 
 export type Target =
   | { kind: "queue"; binding: string; queue: Queue }
@@ -41,9 +42,9 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /** Queues the Worker uses for its own work (wrangler.toml): a mapping must not write into them. */
 const INTERNAL_BINDINGS = new Set(["FIREHOSE_DELIVERY"]);
 
-/** Whether `http://` on a loopback host may be called: under `npm start`, where local tools listen. */
+/** Whether `http://` on a loopback host may be called: in local mode, where local tools listen. */
 export function loopbackAllowed(env: Env): boolean {
-  return env.RIVULET_LOCAL === "1";
+  return isLocal(env);
 }
 
 /**

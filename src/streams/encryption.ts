@@ -10,9 +10,10 @@
  */
 import { KMSNotFoundException, type AwsError } from "../aws/errors";
 import type { Scope } from "../aws/scope";
+import { isLocal } from "../local";
 
 /**
- * The master key `npm start` uses when RIVULET_ENCRYPTION_KEY is not set. It is in the source code,
+ * The master key local mode (`npm start`, `wrangler dev`) uses when RIVULET_ENCRYPTION_KEY is not set. It is in the source code,
  * so it keeps nothing secret: it only lets encryption be tried out locally. Deployed Workers never use it.
  */
 const DEVELOPMENT_MASTER_KEY = new TextEncoder().encode("rivulet-DEVELOPMENT-ONLY-key-32b");
@@ -28,7 +29,7 @@ const HKDF_SALT = new TextEncoder().encode("rivulet/kinesis/server-side-encrypti
  */
 export function masterKey(env: Env): Uint8Array | undefined {
   const secret = env.RIVULET_ENCRYPTION_KEY;
-  if (secret === undefined || secret === "") return env.RIVULET_LOCAL === "1" ? DEVELOPMENT_MASTER_KEY : undefined;
+  if (secret === undefined || secret === "") return isLocal(env) ? DEVELOPMENT_MASTER_KEY : undefined;
   let bytes: Uint8Array;
   try {
     bytes = Uint8Array.fromBase64(secret.trim());

@@ -1,13 +1,25 @@
 /** Identifiers as AWS spells them. */
 
+/** `shardId-000000000007`; a negative index (only ever read from a foreign sequence number) as AWS writes it, `shardId--00000000007`. */
 export function shardIdOf(index: number): string {
-  return `shardId-${String(index).padStart(12, "0")}`;
+  return index < 0 ? `shardId--${String(-index).padStart(11, "0")}` : `shardId-${String(index).padStart(12, "0")}`;
 }
 
-/** The index of a `shardId-000000000007`-style id, or undefined for anything else. */
+/** The largest shard index AWS reads from a ShardId: a signed 32-bit integer's. */
+const MAX_SHARD_INDEX = 2_147_483_647;
+
+/**
+ * The index a ShardId names, read as AWS reads one (kinesalite's tests against AWS): the digits
+ * between its first and second `-`, or the whole id when nothing follows a `-`. So
+ * `shardId-000000000005`, `shardId-5`, `5` and `anything-5` all name shard 5. Undefined when that
+ * is not a number of at most 2^31 - 1: AWS then answers that it could not find the shard.
+ */
 export function shardIndexOf(shardId: string): number | undefined {
-  const match = /^shardId-(\d{1,12})$/.exec(shardId);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+  // An empty second part (`5-`, or no `-` at all) means the whole id.
+  const digits = shardId.split("-")[1] || shardId;
+  if (!/^\d+$/.test(digits)) return undefined;
+  const index = Number(digits);
+  return index <= MAX_SHARD_INDEX ? index : undefined;
 }
 
 export function streamArn(region: string, account: string, name: string): string {

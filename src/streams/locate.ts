@@ -5,7 +5,7 @@
  */
 import { AwsError, InvalidArgumentException, ResourceNotFoundException, unwrap } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
-import { parseStreamArn, shardIdOf } from "./ids";
+import { parseStreamArn, shardIdOf, shardIndexOf } from "./ids";
 import type { StreamView } from "./registry";
 import { registryFor } from "../objects";
 import type { Scope } from "../aws/scope";
@@ -63,11 +63,23 @@ export function forgetStream(context: RequestContext, name: string): void {
   cache.delete(cacheKey(context.scope, name));
 }
 
-/** The AWS error for a shard the stream does not have. */
+/** The AWS error for a shard the stream does not have (or, in GetShardIterator, for a stream that does not exist). */
 export function shardNotFound(context: RequestContext, streamName: string, shardId: string): AwsError {
   return new ResourceNotFoundException(
     `Shard ${shardId} in stream ${streamName} under account ${context.scope.account} does not exist`,
   );
+}
+
+/**
+ * The index a ShardId names (see shardIndexOf), or AWS's error for one that names no shard at all,
+ * which quotes the id as given; AWS answers it before looking for the stream.
+ */
+export function shardIndexNamed(context: RequestContext, streamName: string, shardId: string): number {
+  const index = shardIndexOf(shardId);
+  if (index === undefined) {
+    throw new ResourceNotFoundException(`Could not find shard ${shardId} in stream ${streamName} under account ${context.scope.account}.`);
+  }
+  return index;
 }
 
 /**

@@ -36,6 +36,13 @@ export interface ShardRow {
   createdMs: number;
   closedMs: number | null;
   endingCounter: number | null;
+  /** When the record at endingCounter arrived (for EndingSequenceNumber); unknown for shards closed before it was kept. */
+  endingArrivalMs?: number | null;
+  /**
+   * The creation time the shard's sequence numbers carry (see sequence.ts): createdMs, or the
+   * stream's for shards set up before numbers carried their shard's.
+   */
+  sequenceCreatedMs: number;
 }
 
 /** Each entry is one schema version: the statements that bring the previous version to it. */
@@ -100,6 +107,11 @@ const MIGRATIONS: string[][] = [
        ended_ms INTEGER,
        earliest_end_ms INTEGER
      )`,
+  ],
+  [
+    "ALTER TABLE shards ADD COLUMN ending_arrival_ms INTEGER",
+    "ALTER TABLE shards ADD COLUMN sequence_created_ms INTEGER",
+    "UPDATE shards SET sequence_created_ms = (SELECT created_ms FROM streams WHERE streams.name = shards.stream_name)",
   ],
 ];
 
@@ -166,6 +178,8 @@ type ShardSqlRow = {
   created_ms: number;
   closed_ms: number | null;
   ending_counter: number | null;
+  ending_arrival_ms: number | null;
+  sequence_created_ms: number;
 };
 
 function toStream(row: StreamSqlRow): StreamRow {
@@ -195,6 +209,8 @@ function toShard(row: ShardSqlRow): ShardRow {
     createdMs: row.created_ms,
     closedMs: row.closed_ms,
     endingCounter: row.ending_counter,
+    endingArrivalMs: row.ending_arrival_ms,
+    sequenceCreatedMs: row.sequence_created_ms,
   };
 }
 
@@ -246,8 +262,8 @@ export class RegistryStore {
   insertShards(name: string, shards: readonly ShardRow[]): void {
     for (const shard of shards) {
       this.sql.exec(
-        `INSERT INTO shards (stream_name, shard_index, parent_index, adjacent_parent_index, start_hash, end_hash, created_ms, closed_ms, ending_counter)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO shards (stream_name, shard_index, parent_index, adjacent_parent_index, start_hash, end_hash, created_ms, closed_ms, ending_counter, sequence_created_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         name,
         shard.index,
         shard.parentIndex,
@@ -257,6 +273,7 @@ export class RegistryStore {
         shard.createdMs,
         shard.closedMs,
         shard.endingCounter,
+        shard.sequenceCreatedMs,
       );
     }
   }
@@ -265,8 +282,14 @@ export class RegistryStore {
     this.sql.exec("UPDATE shards SET closed_ms = ? WHERE stream_name = ? AND shard_index = ?", closedMs, name, index);
   }
 
-  setEndingCounter(name: string, index: number, counter: number): void {
-    this.sql.exec("UPDATE shards SET ending_counter = ? WHERE stream_name = ? AND shard_index = ?", counter, name, index);
+  setEndingCounter(name: string, index: number, counter: number, arrivalMs: number): void {
+    this.sql.exec(
+      "UPDATE shards SET ending_counter = ?, ending_arrival_ms = ? WHERE stream_name = ? AND shard_index = ?",
+      counter,
+      arrivalMs,
+      name,
+      index,
+    );
   }
 
   /** Shards closed by a reshard whose objects have not yet confirmed it (and told their last record). */

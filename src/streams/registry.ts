@@ -98,6 +98,8 @@ export class StreamRegistry extends DurableObject<Env> {
         const commitment = effectiveCommitment(this.store.accountSettings(), now);
         checkWarmThroughput({ account: scope.account, streamName: request.name }, request.mode, commitment, request.warmThroughputMiBps);
       }
+      // The tags a stream is created with follow AddTagsToStream's rules.
+      checkTagCharacters({ account: scope.account, streamName: request.name }, "add tags to", request.tags.flat());
       const stream: StreamRow = {
         name: request.name,
         id: newStreamId(),
@@ -117,6 +119,7 @@ export class StreamRegistry extends DurableObject<Env> {
         createdMs: now,
         closedMs: null,
         endingCounter: null,
+        sequenceCreatedMs: now,
       }));
       // A stream that finished deleting keeps its row until its shards are gone; finish that first.
       const deleted = this.store.stream(request.name);
@@ -127,7 +130,7 @@ export class StreamRegistry extends DurableObject<Env> {
       this.store.insertStream(stream, shards, new Map(request.tags));
       if (request.warmThroughputMiBps !== undefined) this.store.setWarmThroughput(stream.name, request.warmThroughputMiBps);
       try {
-        await Promise.all(shards.map((shard) => this.fleet.init(scope, stream, shard.index)));
+        await Promise.all(shards.map((shard) => this.fleet.init(scope, stream, shard.index, now)));
       } catch (error) {
         this.store.deleteStream(stream.name);
         throw error;

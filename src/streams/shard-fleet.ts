@@ -23,13 +23,14 @@ export class ShardFleet {
     return shardStub(this.env, stream.id, index);
   }
 
-  async init(scope: Scope, stream: StreamRow, index: number): Promise<void> {
+  async init(scope: Scope, stream: StreamRow, index: number, createdMs: number): Promise<void> {
     const outcome = await this.shard(stream, index).init({
       account: scope.account,
       region: scope.region,
       streamName: stream.name,
       streamId: stream.id,
       streamCreatedMs: stream.createdMs,
+      shardCreatedMs: createdMs,
       shardIndex: index,
       retentionHours: stream.retentionHours,
       onDemand: stream.mode === "ON_DEMAND",
@@ -83,7 +84,7 @@ export class ShardFleet {
           "for current limits and how to request higher limits.",
       );
     }
-    await Promise.all(plan.created.map((shard) => this.init(scope, stream, shard.index)));
+    await Promise.all(plan.created.map((shard) => this.init(scope, stream, shard.index, now)));
     const rows: ShardRow[] = plan.created.map((shard) => ({
       index: shard.index,
       parentIndex: shard.parentIndex,
@@ -93,6 +94,7 @@ export class ShardFleet {
       createdMs: now,
       closedMs: null,
       endingCounter: null,
+      sequenceCreatedMs: now,
     }));
     this.storage.transactionSync(() => {
       this.store.insertShards(stream.name, rows);
@@ -117,7 +119,7 @@ export class ShardFleet {
       }));
     const outcome = await this.shard(stream, index).close(children);
     if (!outcome.ok) throw new Error(`shard ${index} of ${stream.name} refused to close: ${outcome.error.type}`);
-    this.store.setEndingCounter(stream.name, index, outcome.value.endingCounter);
+    this.store.setEndingCounter(stream.name, index, outcome.value.endingCounter, outcome.value.endingArrivalMs);
   }
 
   /** Destroys a deleted stream's shard objects, then forgets the stream (unless re-created meanwhile). */

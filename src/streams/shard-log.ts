@@ -12,6 +12,8 @@ export interface ShardConfig {
   streamName: string;
   streamId: string;
   streamCreatedMs: number;
+  /** The creation time the shard's sequence numbers carry: its own, as AWS's do (see sequence.ts). */
+  shardCreatedMs: number;
   shardIndex: number;
   retentionHours: number;
   /** On-demand streams add shards by themselves when a shard runs hot. */
@@ -71,6 +73,8 @@ const MIGRATIONS: string[][] = [
     "ALTER TABLE config ADD COLUMN sealing_key_ids TEXT NOT NULL DEFAULT '[]'",
     "ALTER TABLE records ADD COLUMN key_ref INTEGER",
   ],
+  // Numbers of shards set up before this carried the stream's creation time, and go on doing so.
+  ["ALTER TABLE config ADD COLUMN shard_created_ms INTEGER", "UPDATE config SET shard_created_ms = stream_created_ms"],
 ];
 
 
@@ -80,6 +84,7 @@ type ConfigRow = {
   stream_name: string;
   stream_id: string;
   stream_created_ms: number;
+  shard_created_ms: number;
   shard_index: number;
   retention_hours: number;
   last_counter: number;
@@ -155,6 +160,7 @@ export class ShardLog {
       streamName: row.stream_name,
       streamId: row.stream_id,
       streamCreatedMs: row.stream_created_ms,
+      shardCreatedMs: row.shard_created_ms,
       shardIndex: row.shard_index,
       retentionHours: row.retention_hours,
       onDemand: row.on_demand === 1,
@@ -168,13 +174,14 @@ export class ShardLog {
 
   saveConfig(config: ShardConfig, iteratorKey: ArrayBuffer): void {
     this.sql.exec(
-      `INSERT INTO config (id, account, region, stream_name, stream_id, stream_created_ms, shard_index, retention_hours, on_demand, iterator_key)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO config (id, account, region, stream_name, stream_id, stream_created_ms, shard_created_ms, shard_index, retention_hours, on_demand, iterator_key)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       config.account,
       config.region,
       config.streamName,
       config.streamId,
       config.streamCreatedMs,
+      config.shardCreatedMs,
       config.shardIndex,
       config.retentionHours,
       config.onDemand ? 1 : 0,

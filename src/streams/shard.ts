@@ -26,6 +26,7 @@ import {
   AwsError,
   capture,
   ExpiredIteratorException,
+  InternalFailure,
   InvalidArgumentException,
   ProvisionedThroughputExceededException,
   ResourceNotFoundException,
@@ -38,7 +39,7 @@ import { shardIdOf } from "./ids";
 import { keyNotFound, masterKey, RecordCipher } from "./encryption";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { recordSize } from "./record-size";
-import { formatSequenceNumber, parseSequenceNumber } from "./sequence";
+import { formatSequenceNumber, readSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ReadRecord, type ShardConfig } from "./shard-log";
 import { SubscriptionHub } from "./subscriptions";
 import { ShardThroughput } from "./throughput";
@@ -114,7 +115,11 @@ export class Shard extends DurableObject<Env> {
       }
       return batch;
     },
-    sequenceNumber: (counter) => this.sequenceNumber(this.requireConfig(), counter),
+    sequenceNumber: (counter) => {
+      const config = this.requireConfig();
+      // The number of the record read last; before any, the shard's starting number (see views.ts).
+      return this.sequenceNumber(config, counter, (counter > 0 ? this.log.arrivalOf(counter) : undefined) ?? config.shardCreatedMs);
+    },
     end: () => {
       const config = this.config;
       return config?.children && { lastCounter: config.lastCounter, children: config.children };
@@ -175,7 +180,8 @@ export class Shard extends DurableObject<Env> {
 
   /**
    * Closes the shard for writing (a reshard gave its keys to `children`) and answers the counter of
-   * its last record, the end of its sequence number range. Closing twice answers the same.
+   * its last record, the end of its sequence number range, and when it arrived. Closing twice
+   * answers the same.
    */
   async close(children: ChildShard[]) {
     return capture(() => {
@@ -185,7 +191,7 @@ export class Shard extends DurableObject<Env> {
         config.children = children;
         this.subscriptions.notify();
       }
-      return { endingCounter: config.lastCounter };
+      return { endingCounter: config.lastCounter, endingArrivalMs: config.lastArrivalMs };
     });
   }
 
@@ -226,7 +232,7 @@ export class Shard extends DurableObject<Env> {
       if (config.onDemand) this.scaleIfHot(config, now);
       return {
         arrivalMs,
-        sequenceNumbers: taken.map((_, i) => this.sequenceNumber(config, first + i)),
+        sequenceNumbers: taken.map((_, i) => this.sequenceNumber(config, first + i, arrivalMs)),
         encrypted: keyId !== null,
       };
     });
@@ -384,7 +390,7 @@ export class Shard extends DurableObject<Env> {
       if (bytes > byteBudget && records.length > 0) break;
       if (row.keyRef !== null) sealed.push({ position: records.length, keyRef: row.keyRef });
       records.push({
-        sequenceNumber: this.sequenceNumber(config, row.counter),
+        sequenceNumber: this.sequenceNumber(config, row.counter, row.arrivalMs),
         arrivalMs: row.arrivalMs,
         partitionKey: row.partitionKey,
         data: new Uint8Array(row.data),
@@ -491,11 +497,12 @@ export class Shard extends DurableObject<Env> {
     return this.config;
   }
 
-  private sequenceNumber(config: LoadedConfig, counter: number): string {
+  private sequenceNumber(config: LoadedConfig, counter: number, arrivalMs: number): string {
     return formatSequenceNumber({
-      streamCreatedSeconds: Math.floor(config.streamCreatedMs / 1000),
+      createdSeconds: Math.floor(config.shardCreatedMs / 1000),
       shardIndex: config.shardIndex,
       counter,
+      arrivalSeconds: Math.floor(arrivalMs / 1000),
     });
   }
 
@@ -536,22 +543,32 @@ export class Shard extends DurableObject<Env> {
     }
   }
 
+  /**
+   * The counter a StartingSequenceNumber names, refused with AWS's messages: a number AWS would not
+   * read, one of another shard, one of its oldest version (AWS fails on those with InternalFailure),
+   * and one of another stream (or of a record this shard does not have).
+   */
   private counterOf(config: LoadedConfig, sequenceNumber: string): number {
     const shardId = shardIdOf(config.shardIndex);
-    const parts = parseSequenceNumber(sequenceNumber);
+    const reading = readSequenceNumber(sequenceNumber);
     const where = `used in GetShardIterator on shard ${shardId} in stream ${config.streamName} under account ${config.account}`;
-    if (!parts) throw new InvalidArgumentException(`StartingSequenceNumber ${sequenceNumber} ${where} is invalid.`);
-    if (parts.shardIndex !== config.shardIndex) {
+    if (!reading) throw new InvalidArgumentException(`StartingSequenceNumber ${sequenceNumber} ${where} is invalid.`);
+    if (reading.shardIndex !== config.shardIndex) {
       throw new InvalidArgumentException(
-        `Invalid StartingSequenceNumber. It encodes ${shardIdOf(parts.shardIndex)}, while it was used in a call to a shard with ${shardId}`,
+        `Invalid StartingSequenceNumber. It encodes ${shardIdOf(reading.shardIndex)}, while it was used in a call to a shard with ${shardId}`,
       );
     }
-    if (parts.streamCreatedSeconds !== Math.floor(config.streamCreatedMs / 1000) || parts.counter > config.lastCounter) {
+    if (reading.version === 0) throw new InternalFailure();
+    if (
+      reading.version === 1 ||
+      reading.createdSeconds !== Math.floor(config.shardCreatedMs / 1000) ||
+      reading.position > BigInt(config.lastCounter)
+    ) {
       throw new InvalidArgumentException(
         `StartingSequenceNumber ${sequenceNumber} ${where} is invalid because it did not come from this stream.`,
       );
     }
-    return parts.counter;
+    return Number(reading.position);
   }
 
   /** Sets the alarm for the moment the oldest record leaves the retention period. */

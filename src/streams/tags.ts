@@ -7,8 +7,12 @@ interface Where {
   streamName: string;
 }
 
-/** Tags may hold Unicode letters, digits, white space and `_ . / = + - % @ :`; AWS then refuses `%` anyway. */
-const TAG_CHARACTERS = /^[\p{L}\p{N}\s_.:/=+\-@%]*$/u;
+/**
+ * Tags may hold Unicode letters, digits, white space and `_ . / = + - % @ :`; AWS then refuses `%`
+ * anyway. Its "white space" is the space character alone: a tab, a newline or any other space is
+ * refused (kinesalite's tests against AWS).
+ */
+const TAG_CHARACTERS = /^[\p{L}\p{N} _.:/=+\-@%]*$/u;
 
 export function checkTagCharacters(where: Where, action: "add tags to" | "remove tags from", texts: string[]): void {
   if (!texts.every((text) => TAG_CHARACTERS.test(text))) {

@@ -5,19 +5,33 @@ import type { StreamView } from "./registry";
 import { formatSequenceNumber } from "./sequence";
 import type { Shard, StreamDescriptionSummary, StreamSummary } from "./shapes.generated";
 
-function sequenceNumberOf(stream: Pick<StreamView, "createdMs">, shardIndex: number, counter: number): string {
-  return formatSequenceNumber({ streamCreatedSeconds: Math.floor(stream.createdMs / 1000), shardIndex, counter });
+function sequenceNumberOf(shard: ShardRow, counter: number, arrivalMs: number): string {
+  const createdSeconds = Math.floor(shard.sequenceCreatedMs / 1000);
+  return formatSequenceNumber({ createdSeconds, shardIndex: shard.index, counter, arrivalSeconds: Math.floor(arrivalMs / 1000) });
 }
 
-export function shardDescription(stream: StreamView, shard: ShardRow): Shard {
+/**
+ * A closed shard's EndingSequenceNumber is its last record's number (its shard object told the
+ * registry when that record arrived; shards closed before it did so carry their closing time). A
+ * shard closed empty ends where it starts.
+ */
+function endingArrivalMs(shard: ShardRow): number {
+  if (shard.endingCounter === 0) return shard.sequenceCreatedMs;
+  return shard.endingArrivalMs ?? shard.closedMs ?? shard.sequenceCreatedMs;
+}
+
+export function shardDescription(_stream: StreamView, shard: ShardRow): Shard {
   return {
     ShardId: shardIdOf(shard.index),
     ...(shard.parentIndex !== null && { ParentShardId: shardIdOf(shard.parentIndex) }),
     ...(shard.adjacentParentIndex !== null && { AdjacentParentShardId: shardIdOf(shard.adjacentParentIndex) }),
     HashKeyRange: { StartingHashKey: shard.startHash, EndingHashKey: shard.endHash },
     SequenceNumberRange: {
-      StartingSequenceNumber: sequenceNumberOf(stream, shard.index, 0),
-      ...(shard.endingCounter !== null && { EndingSequenceNumber: sequenceNumberOf(stream, shard.index, shard.endingCounter) }),
+      // A shard's range starts at position 0, "arriving" when the shard was created.
+      StartingSequenceNumber: sequenceNumberOf(shard, 0, shard.sequenceCreatedMs),
+      ...(shard.endingCounter !== null && {
+        EndingSequenceNumber: sequenceNumberOf(shard, shard.endingCounter, endingArrivalMs(shard)),
+      }),
     },
   };
 }

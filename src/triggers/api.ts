@@ -20,6 +20,7 @@ import { keyPolicy, verifySigV4 } from "../aws/sigv4";
 import { validateInput, type StructureShape, type Validated } from "../aws/validate";
 import { systemClock } from "../clock";
 import { MAX_REQUEST_BYTES } from "../limits";
+import { isLocalRequest } from "../local";
 import { lambdaErrorResponse } from "./errors";
 import {
   createEventSourceMapping,
@@ -86,7 +87,7 @@ async function authenticate(c: Context<LambdaApi>, next: Next): Promise<void> {
   const body = new Uint8Array(await request.arrayBuffer());
   const caller = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
-    keyPolicy(c.env.RIVULET_ACCESS_KEYS, c.env.RIVULET_LOCAL === "1"),
+    keyPolicy(c.env.RIVULET_ACCESS_KEYS, isLocalRequest(c.env, request.url)),
     systemClock.now(),
     "lambda",
   );

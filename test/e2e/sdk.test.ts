@@ -514,11 +514,13 @@ describe("AWS's errors, as the SDK surfaces them", () => {
         message: `Invalid StartingSequenceNumber. It encodes ${shardId}, while it was used in a call to a shard with ${other}`,
       },
     );
+    // A number AWS cannot read: a position of 2^63.
+    const unreadable = BigInt("0x20000000000800000000000000000000000000000000002").toString();
     await expectAwsError(
-      shardIterator(h2, { StreamName: streamName, ShardId: shardId, ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: "12" }),
+      shardIterator(h2, { StreamName: streamName, ShardId: shardId, ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: unreadable }),
       {
         name: "InvalidArgumentException",
-        message: `StartingSequenceNumber 12 used in GetShardIterator on shard ${shardId} in stream ${streamName} under account ${ACCOUNT} is invalid.`,
+        message: `StartingSequenceNumber ${unreadable} used in GetShardIterator on shard ${shardId} in stream ${streamName} under account ${ACCOUNT} is invalid.`,
       },
     );
     await expectAwsError(

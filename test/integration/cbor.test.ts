@@ -45,8 +45,9 @@ async function sendCbor(operation: string, body: Uint8Array, options: { sign?: b
     status: response.status,
     headers: response.headers,
     bytes,
-    body: decodeCbor(bytes) as Record<string, unknown>,
-    sdk: smithyCbor.deserialize(bytes) as Record<string, unknown>,
+    // An operation without output answers an empty body.
+    body: (bytes.length === 0 ? {} : decodeCbor(bytes)) as Record<string, unknown>,
+    sdk: (bytes.length === 0 ? {} : smithyCbor.deserialize(bytes)) as Record<string, unknown>,
   };
 }
 
@@ -88,7 +89,7 @@ async function createStreamCbor(shardCount = 1): Promise<string> {
   const name = uniqueStreamName();
   await useRegistryClock();
   const answer = await okCbor("CreateStream", { StreamName: name, ShardCount: shardCount });
-  expect(answer.bytes).toEqual(new Uint8Array([0xa0])); // an empty map, like JSON's {}
+  expect(answer.bytes).toEqual(new Uint8Array()); // no output: an empty body, as in JSON
   registryClock.advance(KINESIS.createStreamMs);
   return name;
 }

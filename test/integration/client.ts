@@ -74,6 +74,8 @@ export interface ApiResponse<T> {
   headers: Headers;
   /** The raw body text. */
   text: string;
+  /** The raw body (for answers that are not text, such as CBOR). */
+  bytes: Uint8Array;
   /** The body parsed as JSON when it is JSON; otherwise undefined (cast to T for convenience). */
   body: T;
 }
@@ -126,7 +128,8 @@ export async function send<T = ErrorBody>(request: RawRequest): Promise<ApiRespo
     headers,
     body: method === "GET" || method === "HEAD" ? undefined : body,
   });
-  const text = await response.text();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   expect(response.headers.get("x-amzn-RequestId"), "every answer carries x-amzn-RequestId").toMatch(UUID);
   let parsed: unknown;
   try {
@@ -134,7 +137,7 @@ export async function send<T = ErrorBody>(request: RawRequest): Promise<ApiRespo
   } catch {
     parsed = undefined;
   }
-  return { status: response.status, headers: response.headers, text, body: parsed as T };
+  return { status: response.status, headers: response.headers, text, bytes, body: parsed as T };
 }
 
 /** Calls a Kinesis operation signed with another access key id (another caller). */
@@ -401,6 +404,34 @@ export async function readAll(iterator: string, limit?: number): Promise<WireRec
     next = page.NextShardIterator;
   }
   return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sequence numbers
+
+/** A 48-digit sequence number as Rivulet handed them out before it wrote AWS's 56 digits. */
+export function legacySequenceNumber(streamCreatedSeconds: number, shardIndex: number, counter: number): string {
+  return `49${String(streamCreatedSeconds).padStart(10, "0")}${String(shardIndex).padStart(12, "0")}${String(counter).padStart(24, "0")}`;
+}
+
+/** A number of AWS's format from its hexadecimal digits (as kinesalite's tests against AWS write them). */
+export function sequenceNumberFromHex(hex: string): string {
+  return BigInt(`0x${hex}`).toString();
+}
+
+/**
+ * What AWS's sequence numbers (version 2) carry, read as the KCL and kinesalite read them: the
+ * shard (bits 4 to 35), the shard's creation and the record's arrival (epoch seconds) and its place.
+ */
+export function sequenceFields(sequenceNumber: string): { shardId: string; createdSeconds: number; arrivalSeconds: number; position: bigint } {
+  const hex = BigInt(sequenceNumber).toString(16);
+  expect(hex).toMatch(/^2[0-9a-f]{45}2$/);
+  return {
+    shardId: shardId(Number((BigInt(sequenceNumber) >> 4n) & 0xffffffffn)),
+    createdSeconds: Number.parseInt(hex.slice(1, 10), 16),
+    position: BigInt(`0x${hex.slice(11, 27)}`),
+    arrivalSeconds: Number.parseInt(hex.slice(29, 38), 16),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -178,6 +178,31 @@ describe("DescribeStream", () => {
         registryClock.thaw();
       }
     });
+
+    it("lists no shards while the stream is CREATING or DELETING, as AWS does", async () => {
+      await useRegistryClock();
+      const name = uniqueName();
+      const describe = async () => (await ok<DescribeStreamOutput>("DescribeStream", { StreamName: name })).StreamDescription;
+      registryClock.freeze();
+      try {
+        await ok("CreateStream", { StreamName: name, ShardCount: 3 });
+        expect(await describe()).toMatchObject({ StreamStatus: "CREATING", Shards: [], HasMoreShards: false });
+        // Nor can its shards be read yet; AWS says the shard does not exist.
+        await expectFailure(
+          "GetShardIterator",
+          { StreamName: name, ShardId: shardId(0), ShardIteratorType: "LATEST" },
+          "ResourceNotFoundException",
+          `Shard ${shardId(0)} in stream ${name} under account 000000000000 does not exist`,
+        );
+        registryClock.advance(KINESIS.createStreamMs);
+        expect(await describe()).toMatchObject({ StreamStatus: "ACTIVE", HasMoreShards: false });
+        expect((await describe()).Shards).toHaveLength(3);
+        await ok("DeleteStream", { StreamName: name });
+        expect(await describe()).toMatchObject({ StreamStatus: "DELETING", Shards: [], HasMoreShards: false });
+      } finally {
+        registryClock.thaw();
+      }
+    });
   });
 });
 

@@ -2,21 +2,26 @@ import { describe, expect, it } from "vitest";
 import {
   advanceRegistryClock,
   base64,
+  call,
   createActiveStream,
+  expectError,
   expectFailure,
   expectTypeErrors,
   expectValidation,
   getIterator,
+  legacySequenceNumber,
   MAX_LENGTH_128,
   MIN_LENGTH_1,
   NAME_PATTERN,
   NOT_NULL,
   ok,
   readAll,
+  sequenceFields,
+  sequenceNumberFromHex,
   shardId,
-  streamNotFound,
   uniqueName,
   violation,
+  type DescribeStreamSummaryOutput,
   type GetRecordsOutput,
   type GetShardIteratorOutput,
   type PutRecordOutput,
@@ -34,6 +39,12 @@ let twoShards: TestStream | undefined;
 async function twoShardStream(): Promise<TestStream> {
   twoShards ??= await createActiveStream(2);
   return twoShards;
+}
+
+/** The stream's creation time, in the whole seconds sequence numbers carry. */
+async function streamCreatedSeconds(stream: TestStream): Promise<number> {
+  const summary = await ok<DescribeStreamSummaryOutput>("DescribeStreamSummary", { StreamName: stream.name });
+  return Math.floor(summary.StreamDescriptionSummary.StreamCreationTimestamp);
 }
 
 async function putTo(stream: TestStream, shard: number, data: string): Promise<PutRecordOutput> {
@@ -103,13 +114,13 @@ describe("GetShardIterator", () => {
       );
     });
 
-    it("answers ResourceNotFoundException for a stream that does not exist", async () => {
+    it("answers ResourceNotFoundException for a stream that does not exist, worded as AWS words a missing shard", async () => {
       const name = uniqueName();
       await expectFailure(
         "GetShardIterator",
         { StreamName: name, ShardId: shardId(0), ShardIteratorType: "LATEST" },
         "ResourceNotFoundException",
-        streamNotFound(name),
+        `Shard ${shardId(0)} in stream ${name} under account 000000000000 does not exist`,
       );
     });
 
@@ -193,11 +204,65 @@ describe("GetShardIterator", () => {
 
     it("refuses a sequence number that is no sequence number of Kinesis", async () => {
       const stream = await twoShardStream();
+      // A position of 2^63: AWS's numbers have no room for one.
+      const number = sequenceNumberFromHex("20000000000800000000000000000000000000000000002");
       await expectFailure(
         "GetShardIterator",
-        { StreamName: stream.name, ShardId: shardId(0), ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: "12345" },
+        { StreamName: stream.name, ShardId: shardId(0), ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: number },
         "InvalidArgumentException",
-        `StartingSequenceNumber 12345 used in GetShardIterator on shard ${shardId(0)} in stream ${stream.name} under account 000000000000 is invalid.`,
+        `StartingSequenceNumber ${number} used in GetShardIterator on shard ${shardId(0)} in stream ${stream.name} under account 000000000000 is invalid.`,
+      );
+    });
+
+    it("reads a small number as AWS does, as naming the shard of its last 16 bits", async () => {
+      const stream = await twoShardStream();
+      await expectFailure(
+        "GetShardIterator",
+        { StreamName: stream.name, ShardId: shardId(0), ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: "5" },
+        "InvalidArgumentException",
+        `Invalid StartingSequenceNumber. It encodes ${shardId(5)}, while it was used in a call to a shard with ${shardId(0)}`,
+      );
+    });
+
+    it("fails on a number of AWS's oldest format for the right shard with InternalFailure, as AWS does", async () => {
+      const stream = await twoShardStream();
+      const response = await call("GetShardIterator", {
+        StreamName: stream.name,
+        ShardId: shardId(0),
+        ShardIteratorType: "AT_SEQUENCE_NUMBER",
+        StartingSequenceNumber: "0",
+      });
+      expectError(response, "InternalFailure", undefined, 500);
+    });
+
+    it("refuses a number of AWS's version 1 as one of another stream", async () => {
+      const stream = await twoShardStream();
+      const number = sequenceNumberFromHex("20000000000000000000000000000000000000000000001");
+      await expectFailure(
+        "GetShardIterator",
+        { StreamName: stream.name, ShardId: shardId(0), ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: number },
+        "InvalidArgumentException",
+        `StartingSequenceNumber ${number} used in GetShardIterator on shard ${shardId(0)} in stream ${stream.name} ` +
+          "under account 000000000000 is invalid because it did not come from this stream.",
+      );
+    });
+
+    it("refuses the 48-digit numbers of before for another shard or stream with AWS's messages", async () => {
+      const stream = await twoShardStream();
+      const created = await streamCreatedSeconds(stream);
+      await expectFailure(
+        "GetShardIterator",
+        { StreamName: stream.name, ShardId: shardId(0), ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: legacySequenceNumber(created, 1, 1) },
+        "InvalidArgumentException",
+        `Invalid StartingSequenceNumber. It encodes ${shardId(1)}, while it was used in a call to a shard with ${shardId(0)}`,
+      );
+      const foreign = legacySequenceNumber(created - 100, 0, 1);
+      await expectFailure(
+        "GetShardIterator",
+        { StreamName: stream.name, ShardId: shardId(0), ShardIteratorType: "AT_SEQUENCE_NUMBER", StartingSequenceNumber: foreign },
+        "InvalidArgumentException",
+        `StartingSequenceNumber ${foreign} used in GetShardIterator on shard ${shardId(0)} in stream ${stream.name} ` +
+          "under account 000000000000 is invalid because it did not come from this stream.",
       );
     });
   });
@@ -250,6 +315,41 @@ describe("GetShardIterator", () => {
       const start = described.StreamDescription.Shards[0]?.SequenceNumberRange.StartingSequenceNumber;
       const records = await readAll(await getIterator(stream, shardId(0), "AFTER_SEQUENCE_NUMBER", { StartingSequenceNumber: start }));
       expect(records.map((record) => record.SequenceNumber)).toEqual([SequenceNumber]);
+    });
+
+    it("answers sequence numbers as AWS writes them: 56 digits carrying the shard, the order and the arrival time", async () => {
+      const stream = await createActiveStream(2);
+      const created = await streamCreatedSeconds(stream);
+      const before = Math.floor(Date.now() / 1000);
+      const first = await putTo(stream, 1, "one");
+      const second = await putTo(stream, 1, "two");
+      const after = Math.ceil(Date.now() / 1000);
+      for (const { SequenceNumber } of [first, second]) {
+        expect(SequenceNumber).toMatch(/^\d{56}$/);
+        const fields = sequenceFields(SequenceNumber);
+        expect(fields.shardId).toBe(shardId(1));
+        expect(fields.createdSeconds).toBe(created);
+        expect(fields.arrivalSeconds).toBeGreaterThanOrEqual(before);
+        expect(fields.arrivalSeconds).toBeLessThanOrEqual(after);
+      }
+      expect(sequenceFields(second.SequenceNumber).position).toBe(sequenceFields(first.SequenceNumber).position + 1n);
+      expect(BigInt(second.SequenceNumber) > BigInt(first.SequenceNumber)).toBe(true);
+    });
+
+    it("still positions iterators at the 48-digit numbers it handed out before", async () => {
+      const stream = await createActiveStream(1);
+      const created = await streamCreatedSeconds(stream);
+      const sequenceNumbers: string[] = [];
+      for (let i = 0; i < 4; i++) sequenceNumbers.push((await putTo(stream, 0, `r${i}`)).SequenceNumber);
+      // The number the second record (counter 2) was given before sequence numbers had 56 digits.
+      const old = legacySequenceNumber(created, 0, 2);
+      const read = async (type: string) =>
+        (await readAll(await getIterator(stream, shardId(0), type, { StartingSequenceNumber: old }))).map((record) => record.SequenceNumber);
+      expect(await read("AT_SEQUENCE_NUMBER")).toEqual(sequenceNumbers.slice(1));
+      expect(await read("AFTER_SEQUENCE_NUMBER")).toEqual(sequenceNumbers.slice(2));
+      // The shard's starting number of before, too.
+      const fromStart = await getIterator(stream, shardId(0), "AFTER_SEQUENCE_NUMBER", { StartingSequenceNumber: legacySequenceNumber(created, 0, 0) });
+      expect((await readAll(fromStart)).map((record) => record.SequenceNumber)).toEqual(sequenceNumbers);
     });
 
     it("answers iterators by StreamARN", async () => {

@@ -3,6 +3,7 @@
  * targets, bodies, authentication, and the shape of every answer.
  */
 import { describe, expect, it } from "vitest";
+import { decodeCbor } from "../../src/aws/cbor";
 import {
   AMZ_JSON,
   call,
@@ -95,6 +96,67 @@ describe("protocol", () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.text).toContain("UnknownOperationException");
       expectError(await call("DescribeStream", { StreamName: name }), "ResourceNotFoundException", streamNotFound(name));
+    });
+  });
+
+  describe("application/json, which AWS reads but serves nothing with", () => {
+    const coral = (type: string) => ({ Output: { __type: `com.amazon.coral.service#${type}` }, Version: "1.0" });
+
+    it("answers a JSON object with 404 UnknownOperationException in Coral's envelope, and runs nothing", async () => {
+      const name = uniqueName("plain-json");
+      for (const sign of [true, false]) {
+        const response = await send({
+          target: `${TARGET_PREFIX}.CreateStream`,
+          contentType: "application/json",
+          body: JSON.stringify({ StreamName: name, ShardCount: 1 }),
+          sign,
+        });
+        expect(response.status).toBe(404);
+        expect(response.headers.get("content-type")).toBe("application/json");
+        expect(response.body).toEqual(coral("UnknownOperationException"));
+      }
+      expectError(await call("DescribeStream", { StreamName: name }), "ResourceNotFoundException", streamNotFound(name));
+      // Whatever the target, and with parameters after the media type.
+      for (const target of [null, `${TARGET_PREFIX}.NoSuchOperation`, "Firehose_20150804.ListDeliveryStreams"]) {
+        const response = await send({ target, contentType: " application/json ; charset=utf-8", body: "{}", sign: false });
+        expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: coral("UnknownOperationException") });
+      }
+    });
+
+    it("answers what is not a JSON object with 400 SerializationException in Coral's envelope", async () => {
+      for (const body of ["hello", "true", "null", '{"Limit": 1']) {
+        const response = await send({ target: LIST_STREAMS, contentType: "application/json", body, sign: false });
+        expect(response.status, body).toBe(400);
+        expect(response.headers.get("content-type")).toBe("application/json");
+        expect(response.body).toEqual(coral("SerializationException"));
+      }
+    });
+
+    it("answers an empty body in CBOR, as it answers every empty body that does not come as JSON 1.1", async () => {
+      const cases = [
+        { target: LIST_STREAMS, contentType: "application/json", type: "SerializationException" },
+        { target: null, contentType: "application/json", type: "UnknownOperationException" },
+        { target: LIST_STREAMS, contentType: null, type: "SerializationException" },
+        { target: null, contentType: "application/x-amz-json-1.0", type: "UnknownOperationException" },
+      ];
+      for (const { target, contentType, type } of cases) {
+        const response = await send({ target, contentType, body: null });
+        expect(response.status).toBe(400);
+        expect(response.headers.get("content-type")).toBe("application/x-amz-cbor-1.1");
+        expect(decodeCbor(response.bytes)).toEqual({ __type: type });
+      }
+    });
+  });
+
+  describe("operations without output", () => {
+    it("answer 200 with an empty body, as AWS does", async () => {
+      const name = uniqueName("no-output");
+      const created = await send({ target: `${TARGET_PREFIX}.CreateStream`, body: JSON.stringify({ StreamName: name, ShardCount: 1 }) });
+      expect(created.status).toBe(200);
+      expect(created.headers.get("content-type")).toBe(AMZ_JSON);
+      expect(created.text).toBe("");
+      const deleted = await send({ target: `${TARGET_PREFIX}.DeleteStream`, body: JSON.stringify({ StreamName: name }) });
+      expect({ status: deleted.status, text: deleted.text }).toEqual({ status: 200, text: "" });
     });
   });
 

@@ -8,6 +8,7 @@ import {
   expectValidation,
   FOUR_SHARD_RANGES,
   getIterator,
+  legacySequenceNumber,
   MAX_LENGTH_128,
   md5HashKey,
   MIN_LENGTH_1,
@@ -15,6 +16,7 @@ import {
   NOT_NULL,
   ok,
   readAll,
+  sequenceNumberFromHex,
   shardId,
   shardOfHashKey,
   shardStub,
@@ -121,14 +123,36 @@ describe("PutRecord", () => {
       expect(await totalStored(stream)).toBe(0);
     });
 
-    it("refuses a SequenceNumberForOrdering that is not one of the stream's", async () => {
+    it("refuses a SequenceNumberForOrdering that AWS would refuse", async () => {
       const stream = await fourShardStream();
-      await expectFailure(
-        "PutRecord",
-        { StreamName: stream.name, PartitionKey: "a", Data: "", SequenceNumberForOrdering: "1234" },
-        "InvalidArgumentException",
-        `ExclusiveMinimumSequenceNumber 1234 used in PutRecord on stream ${stream.name} under account 000000000000 is invalid.`,
-      );
+      const future = Math.floor(Date.now() / 1000) + 3600;
+      for (const number of [
+        "1234", // AWS's oldest format
+        sequenceNumberFromHex("20000000000800000000000000000000000000000000002"), // a position AWS's numbers cannot hold
+        sequenceNumberFromHex("20000000000000000000000000000000000000000000003"), // an unknown version
+        sequenceNumberFromHex(`20000000000000000000000000000${future.toString(16).padStart(9, "0")}000000002`), // arrived in an hour
+      ]) {
+        await expectFailure(
+          "PutRecord",
+          { StreamName: stream.name, PartitionKey: "a", Data: "", SequenceNumberForOrdering: number },
+          "InvalidArgumentException",
+          `ExclusiveMinimumSequenceNumber ${number} used in PutRecord on stream ${stream.name} under account 000000000000 is invalid.`,
+        );
+      }
+    });
+
+    it("takes as SequenceNumberForOrdering what AWS takes, and the 48-digit numbers it handed out before", async () => {
+      const stream = await createActiveStream(1);
+      const { SequenceNumber } = await put(stream, { PartitionKey: "a" });
+      for (const number of [
+        SequenceNumber,
+        sequenceNumberFromHex("20000000000000000000000000000000000000000000002"), // AWS's all-zero number, of no stream
+        sequenceNumberFromHex("20000000000000000000000000000000000000000000001"), // AWS's version 1
+        legacySequenceNumber(1_764_201_600, 0, 1),
+      ]) {
+        const answer = await put(stream, { PartitionKey: "a", SequenceNumberForOrdering: number });
+        expect(BigInt(answer.SequenceNumber) > BigInt(SequenceNumber)).toBe(true);
+      }
     });
 
     it("refuses a record larger than 1 MiB (data and partition key together) and stores nothing", async () => {

@@ -110,6 +110,26 @@ describe("AddTagsToStream", () => {
       expect(await tagsOf(stream)).toEqual([{ Key: "keep", Value: "me" }]);
     });
 
+    it("refuses white space other than the space character, in keys and values, as AWS does", async () => {
+      const stream = await createActiveStream(1, { Tags: { keep: "me" } });
+      for (const text of ["abc\tdef", "abc\ndef", "abc\rdef", "abc\u00a0def", "abc\u3000def", "abc\u2028def"]) {
+        await expectFailure("AddTagsToStream", { StreamName: stream.name, Tags: { [text]: "1" } }, "InvalidArgumentException", INVALID_CHARACTERS);
+        await expectFailure("AddTagsToStream", { StreamName: stream.name, Tags: { a: text } }, "InvalidArgumentException", INVALID_CHARACTERS);
+        await expectFailure("TagResource", { ResourceARN: stream.arn, Tags: { a: text } }, "InvalidArgumentException", INVALID_CHARACTERS);
+        await expectFailure("RemoveTagsFromStream", { StreamName: stream.name, TagKeys: [text] }, "InvalidArgumentException", INVALID_CHARACTERS);
+      }
+      for (const punctuation of [";", ","]) {
+        await expectFailure("AddTagsToStream", { StreamName: stream.name, Tags: { a: `abc${punctuation}def` } }, "InvalidArgumentException", INVALID_CHARACTERS);
+      }
+      expect(await tagsOf(stream)).toEqual([{ Key: "keep", Value: "me" }]);
+    });
+
+    it("holds the tags a stream is created with to the same rules", async () => {
+      const name = uniqueName();
+      await expectFailure("CreateStream", { StreamName: name, ShardCount: 1, Tags: { a: "tab\there" } }, "InvalidArgumentException", INVALID_CHARACTERS);
+      await expectFailure("DescribeStreamSummary", { StreamName: name }, "ResourceNotFoundException", streamNotFound(name));
+    });
+
     it("refuses more than 50 tags on a stream, changing nothing", async () => {
       const stream = await createActiveStream(1);
       const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`key-${String(i).padStart(2, "0")}`, `value ${i}`]));

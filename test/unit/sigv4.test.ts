@@ -1187,18 +1187,18 @@ describe("verifySigV4: key policies", () => {
     );
   });
 
-  it("refuse-all refuses a correctly signed request as an unknown client", async () => {
+  it("refuse-all refuses a correctly signed request as an unknown client, saying how to configure keys or local mode", async () => {
     const [, vanilla] = HEADER_VECTORS[0] ?? [];
     if (vanilla === undefined) throw new Error("missing vector");
-    await expectAwsError(
-      verifySigV4(vanilla, REFUSE, VECTOR_NOW),
-      "UnrecognizedClientException",
-      "The security token included in the request is invalid.",
-    );
+    const refused =
+      "The security token included in the request is invalid. Rivulet has no access keys configured (RIVULET_ACCESS_KEYS) " +
+      "and is not in local mode. Deployed: wrangler secret put RIVULET_ACCESS_KEYS. " +
+      "Local development: RIVULET_LOCAL=1 (for wrangler dev, in .dev.vars).";
+    await expectAwsError(verifySigV4(vanilla, REFUSE, VECTOR_NOW), "UnrecognizedClientException", refused);
     await expectAwsError(
       verifySigV4(await kinesisRequest({ presign: { expires: 60 } }), REFUSE, at(NOW)),
       "UnrecognizedClientException",
-      "The security token included in the request is invalid.",
+      refused,
     );
   });
 

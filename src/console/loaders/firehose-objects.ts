@@ -2,10 +2,10 @@
  * Reading what a delivery stream wrote to R2, for the console: a preview of an object's content
  * (decompressed when it is gzip) and the failed records of its error output.
  *
- * Objects are read exactly as S3's read-only API reads them (src/s3/api.ts): the bucket name is
+ * Objects are read exactly as S3's API reads them (src/s3/api.ts): the bucket name is
  * resolved to its R2 binding by the same function (resolveBucket, as `arn:aws:s3:::<bucket>`) and
  * the object is read by the same GetObject (src/s3/objects.ts), with S3's NoSuchBucket and NoSuchKey.
- * That API lets every access key of the deployment read every bound bucket and none write; the
+ * That API lets every access key of the deployment read (and write) every bound bucket; the
  * console's session is such a key (or the open local console, whose API accepts any key), so a page
  * shows only what `aws s3 cp` with the same key would fetch.
  *
@@ -72,7 +72,7 @@ export async function readObject(env: Env, bucketName: string, key: string, limi
   }
 }
 
-/** S3's GetObject of the read-only S3 API, on the bucket its resolution names; S3's errors as AwsError. */
+/** S3's GetObject of the S3 API, on the bucket its resolution names; S3's errors as AwsError. */
 async function getThroughS3(env: Env, bucketName: string, key: string): Promise<Response> {
   try {
     const bucket = resolveBucket(env, `arn:aws:s3:::${bucketName}`);

@@ -54,7 +54,8 @@ const Closed: FC = () => (
     <p>
       This deployment has no access keys configured, so it refuses every request, the console's as well as the API's. Configure
       some with <code>wrangler secret put RIVULET_ACCESS_KEYS</code> (<code>KEYID:SECRET[,KEYID:SECRET...]</code>) and sign in
-      with one of them.
+      with one of them. Running it locally? Set <code>RIVULET_LOCAL=1</code> (for <code>wrangler dev</code>, in{" "}
+      <code>.dev.vars</code>) to open the console without keys.
     </p>
   </section>
 );
@@ -62,7 +63,7 @@ const Closed: FC = () => (
 export const signIn = new Hono<ConsoleEnv>();
 
 signIn.get("/sign-in", async (c) => {
-  const access = consoleAccess(c.env);
+  const access = consoleAccess(c.env, c.req.url);
   const path = new URL(c.req.url).pathname;
   if (access.mode === "closed") return renderPage(c, <Layout title="Console closed" path={path}><Closed /></Layout>, 403);
   const next = safeNext(c.req.query("next"));
@@ -71,7 +72,7 @@ signIn.get("/sign-in", async (c) => {
 });
 
 signIn.post("/sign-in", sameOrigin, async (c) => {
-  const access = consoleAccess(c.env);
+  const access = consoleAccess(c.env, c.req.url);
   const path = new URL(c.req.url).pathname;
   if (access.mode === "closed") return renderPage(c, <Layout title="Console closed" path={path}><Closed /></Layout>, 403);
   const form = await c.req.parseBody();
@@ -100,7 +101,7 @@ signIn.post("/region", sameOrigin, async (c) => {
   const next = safeNext(form.next);
   const region = typeof form.region === "string" ? form.region.trim() : "";
   const session = await currentSession(c);
-  const access = consoleAccess(c.env);
+  const access = consoleAccess(c.env, c.req.url);
   if (!session) return c.redirect(`${CONSOLE_PATH}/sign-in`, 303);
   if (!isRegion(region)) return c.redirect(next, 303);
   if (access.mode === "open") {

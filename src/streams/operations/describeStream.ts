@@ -10,8 +10,11 @@ const MAX_LIMIT = 100;
 
 export async function describeStream(input: DescribeStreamInput, context: RequestContext): Promise<DescribeStreamOutput> {
   const stream = await lookUp(context, streamNameOf(input, context));
+  // Any spelling of a shard id starts after that shard (see shardIndexOf); one that names no shard, at the start.
   const start = input.ExclusiveStartShardId === undefined ? -1 : (shardIndexOf(input.ExclusiveStartShardId) ?? -1);
-  const shards = retainedShards(stream, context.clock.now()).filter((shard) => shard.index > start);
+  // AWS lists no shards while a stream is being created or deleted.
+  const listed = stream.status === "CREATING" || stream.status === "DELETING" ? [] : retainedShards(stream, context.clock.now());
+  const shards = listed.filter((shard) => shard.index > start);
   const limit = Math.min(input.Limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   return {
     StreamDescription: {

@@ -1,24 +1,34 @@
-import { InvalidArgumentException } from "../../aws/errors";
+import { AwsError, InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
 import { authorize } from "../access";
-import { shardIndexOf } from "../ids";
-import { fromShard, shardNotFound, streamNameOf, writableStream } from "../locate";
+import { shardIdOf } from "../ids";
+import { fromShard, shardIndexNamed, shardNotFound, streamNameOf, writableStream } from "../locate";
+import type { StreamView } from "../registry";
 import type { IteratorRequest } from "../shard";
 import type { GetShardIteratorInput, GetShardIteratorOutput } from "../shapes.generated";
 import { shardStub } from "../../objects";
 
 export async function getShardIterator(input: GetShardIteratorInput, context: RequestContext): Promise<GetShardIteratorOutput> {
-  const stream = await writableStream(context, streamNameOf(input, context));
+  const name = streamNameOf(input, context);
+  const shardIndex = shardIndexNamed(context, name, input.ShardId);
+  const stream = await streamOfShard(context, name, shardIndex);
   authorize(context, "GetShardIterator", stream.arn, stream.resourcePolicy);
   // GetRecords calls name only their iterator, so a policy that denies them refuses the iterator (see ../access.ts).
   authorize(context, "GetRecords", stream.arn, stream.resourcePolicy);
-  const shardIndex = shardIndexOf(input.ShardId);
-  if (shardIndex === undefined || !stream.shards.some((shard) => shard.index === shardIndex)) {
-    throw shardNotFound(context, stream.name, input.ShardId);
-  }
+  if (!stream.shards.some((shard) => shard.index === shardIndex)) throw shardNotFound(context, stream.name, shardIdOf(shardIndex));
   const request = iteratorRequest(input, context.clock.now());
   const outcome = await shardStub(context.env, stream.id, shardIndex).iterator(request);
   return { ShardIterator: fromShard(context, stream, shardIndex, outcome) };
+}
+
+/** The stream, ready for reading; AWS words a missing stream here as a missing shard. */
+async function streamOfShard(context: RequestContext, name: string, shardIndex: number): Promise<StreamView> {
+  try {
+    return await writableStream(context, name);
+  } catch (error) {
+    if (error instanceof AwsError && error.type === "ResourceNotFoundException") throw shardNotFound(context, name, shardIdOf(shardIndex));
+    throw error;
+  }
 }
 
 function iteratorRequest(input: GetShardIteratorInput, now: number): IteratorRequest {

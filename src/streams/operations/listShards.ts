@@ -1,7 +1,6 @@
 import { InvalidArgumentException } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { shardIndexOf } from "../ids";
-import { describeStream, streamNameOf } from "../locate";
+import { describeStream, shardIndexNamed, streamNameOf } from "../locate";
 import type { ShardRow } from "../registry-store";
 import type { StreamView } from "../registry";
 import type { ListShardsInput, ListShardsOutput, ShardFilter } from "../shapes.generated";
@@ -29,7 +28,9 @@ export async function listShards(input: ListShardsInput, context: RequestContext
       throw new InvalidArgumentException("Either NextToken or StreamName should be provided.");
     }
     name = streamNameOf(input, context);
-    if (input.ExclusiveStartShardId !== undefined) afterIndex = shardIndexOf(input.ExclusiveStartShardId) ?? -1;
+    // A shard id is a position: the shard it names need not exist (it may have expired).
+    if (input.ExclusiveStartShardId !== undefined) afterIndex = shardIndexNamed(context, name, input.ExclusiveStartShardId);
+    if (filter?.ShardId !== undefined) shardIndexNamed(context, name, filter.ShardId);
   }
   const stream = await describeStream(context, name);
   if (input.StreamCreationTimestamp !== undefined && Math.floor(input.StreamCreationTimestamp.getTime() / 1000) !== Math.floor(stream.createdMs / 1000)) {
@@ -37,7 +38,7 @@ export async function listShards(input: ListShardsInput, context: RequestContext
       `StreamCreationTimestamp ${input.StreamCreationTimestamp.getTime() / 1000} does not match the creation time of stream ${name}.`,
     );
   }
-  const shards = selectShards(stream, filter, now).filter((shard) => shard.index > afterIndex);
+  const shards = selectShards(context, stream, filter, now).filter((shard) => shard.index > afterIndex);
   const limit = input.MaxResults ?? DEFAULT_MAX_RESULTS;
   const page = shards.slice(0, limit);
   const last = page.at(-1);
@@ -49,7 +50,7 @@ export async function listShards(input: ListShardsInput, context: RequestContext
 }
 
 /** The shards a ShardFilter asks for; without one, every shard still within retention. */
-function selectShards(stream: StreamView, filter: ShardFilter | undefined, now: number): ShardRow[] {
+function selectShards(context: RequestContext, stream: StreamView, filter: ShardFilter | undefined, now: number): ShardRow[] {
   const horizon = Math.max(stream.createdMs, now - stream.retentionHours * 3_600_000);
   const openAt = (time: number) => (shard: ShardRow) => shard.createdMs <= time && (shard.closedMs === null || shard.closedMs > time);
   const openSince = (time: number) => (shard: ShardRow) => shard.closedMs === null || shard.closedMs > time;
@@ -59,7 +60,7 @@ function selectShards(stream: StreamView, filter: ShardFilter | undefined, now: 
       if (filter.ShardId === undefined) {
         throw new InvalidArgumentException("ShardId must be provided for ShardFilterType AFTER_SHARD_ID.");
       }
-      const after = shardIndexOf(filter.ShardId) ?? -1;
+      const after = shardIndexNamed(context, stream.name, filter.ShardId);
       return stream.shards.filter(openSince(horizon)).filter((shard) => shard.index > after);
     }
     case "AT_TRIM_HORIZON":

@@ -3,7 +3,7 @@ import type { RequestContext } from "../../aws/protocol";
 import { authorize } from "../access";
 import { streamNameOf } from "../locate";
 import { checkRecordSize } from "../routing";
-import { parseSequenceNumber } from "../sequence";
+import { acceptsForOrdering } from "../sequence";
 import type { PutRecordInput, PutRecordOutput } from "../shapes.generated";
 import { THROTTLED, writeRecords } from "../writer";
 
@@ -11,8 +11,8 @@ export async function putRecord(input: PutRecordInput, context: RequestContext):
   const startedMs = context.clock.now();
   const name = streamNameOf(input, context);
   // Every record of a shard gets a larger number than all before it, so ordering holds by itself;
-  // the value still has to be one of ours.
-  if (input.SequenceNumberForOrdering !== undefined && !parseSequenceNumber(input.SequenceNumberForOrdering)) {
+  // the value still has to be a sequence number AWS would take.
+  if (input.SequenceNumberForOrdering !== undefined && !acceptsForOrdering(input.SequenceNumberForOrdering, startedMs)) {
     throw new InvalidArgumentException(
       `ExclusiveMinimumSequenceNumber ${input.SequenceNumberForOrdering} used in PutRecord on stream ${name} under account ${context.scope.account} is invalid.`,
     );

@@ -1,9 +1,12 @@
-/** SplitShard, MergeShards and UpdateShardCount: the registry plans and carries them out. */
+/**
+ * SplitShard, MergeShards and UpdateShardCount: the registry plans and carries them out. Shards are
+ * named to it in their canonical form, which its messages quote, as AWS's do.
+ */
 import { unwrap } from "../../aws/errors";
 import type { RequestContext } from "../../aws/protocol";
-import { forgetStream, streamNameOf } from "../locate";
+import { forgetStream, shardIndexNamed, streamNameOf } from "../locate";
 import { registryFor } from "../../objects";
-import { streamArn } from "../ids";
+import { shardIdOf, streamArn } from "../ids";
 import type {
   MergeShardsInput,
   MergeShardsOutput,
@@ -15,17 +18,16 @@ import type {
 
 export async function splitShard(input: SplitShardInput, context: RequestContext): Promise<SplitShardOutput> {
   const name = streamNameOf(input, context);
-  unwrap(
-    await registryFor(context.env, context.scope).splitShard(context.scope, name, input.ShardToSplit, input.NewStartingHashKey),
-  );
+  const shardId = shardIdOf(shardIndexNamed(context, name, input.ShardToSplit));
+  unwrap(await registryFor(context.env, context.scope).splitShard(context.scope, name, shardId, input.NewStartingHashKey));
   forgetStream(context, name);
 }
 
 export async function mergeShards(input: MergeShardsInput, context: RequestContext): Promise<MergeShardsOutput> {
   const name = streamNameOf(input, context);
-  unwrap(
-    await registryFor(context.env, context.scope).mergeShards(context.scope, name, input.ShardToMerge, input.AdjacentShardToMerge),
-  );
+  const shardId = shardIdOf(shardIndexNamed(context, name, input.ShardToMerge));
+  const adjacentShardId = shardIdOf(shardIndexNamed(context, name, input.AdjacentShardToMerge));
+  unwrap(await registryFor(context.env, context.scope).mergeShards(context.scope, name, shardId, adjacentShardId));
   forgetStream(context, name);
 }
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentException, ResourceInUseException, unwrap } from "../../aws/errors";
 import { EventStreamOutput, type RequestContext } from "../../aws/protocol";
-import { shardIndexOf } from "../ids";
+import { shardIdOf, shardIndexOf } from "../ids";
 import { fromShard, shardNotFound, writableStream } from "../locate";
 import type { IteratorRequest } from "../shard";
 import type { SubscribeToShardEventStream, SubscribeToShardInput } from "../shapes.generated";
@@ -22,7 +22,7 @@ export async function subscribeToShard(
   const stream = await writableStream(context, streamName);
   const shardIndex = shardIndexOf(input.ShardId);
   if (shardIndex === undefined || !stream.shards.some((shard) => shard.index === shardIndex)) {
-    throw shardNotFound(context, stream.name, input.ShardId);
+    throw shardNotFound(context, stream.name, shardIndex === undefined ? input.ShardId : shardIdOf(shardIndex));
   }
   const outcome = await shardStub(context.env, stream.id, shardIndex).subscribe(
     consumer.arn,
