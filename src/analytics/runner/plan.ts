@@ -3,7 +3,13 @@
  * input feeds (NamePrefix_001 ... _00n, or the InAppStreamNames the registry filled in), where its
  * records come from and how they become rows, the outputs by in-application stream, the reference
  * tables, and the schema the code is compiled against. Configuration that cannot run is refused
- * with InvalidArgumentException; code the engine refuses with CodeValidationException.
+ * with InvalidArgumentException; code the engine refuses with CodeValidationException, carrying the
+ * engine's message, which names the line and the column.
+ *
+ * This is the one place application code is compiled. AWS checks code when it runs it, not when it
+ * stores it (Terraform's acceptance tests create and update READY applications whose code is
+ * `testCode`): the registry keeps any code, and the application object compiles it here when it
+ * starts and when a running application takes a new version, and the API answers its error.
  */
 import { CodeValidationException, InvalidArgumentException } from "../../aws/errors";
 import type { Scope } from "../../aws/scope";
