@@ -54,7 +54,7 @@ export class AnalyticsApplication extends DurableObject<Env> {
     });
   }
 
-  async tail(_stream: string, _afterPosition: number, _limit: number) {
+  async liveRows(_stream: string, _afterPosition: number, _limit: number) {
     return capture((): StreamRow[] => []);
   }
 
