@@ -21,6 +21,7 @@
  * requests carry no signature (the session is the authentication).
  */
 import { Hono } from "hono";
+import { analyticsV1, analyticsV2 } from "../analytics/service";
 import { InvalidArgumentException, NotServedByConsole, SerializationException, UnknownOperationException, UnsupportedContentType } from "../aws/errors";
 import { accountOf, asAwsError, EventStreamOutput, invokeOperation, toAwsJson, type AwsJsonService } from "../aws/protocol";
 import { firehose } from "../firehose/service";
@@ -31,8 +32,8 @@ import { callS3, objectPath } from "./s3-objects";
 import { callerOf } from "./session";
 import type { Scope } from "../aws/scope";
 
-/** The services the console speaks to, by the name in its API's paths. */
-const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
+/** The services the console speaks to, by the name in its API's paths (Analytics' as the CLI names its two versions). */
+const CONSOLE_SERVICES = { kinesis, firehose, kinesisanalytics: analyticsV1, kinesisanalyticsv2: analyticsV2 } as const satisfies Record<string, AwsJsonService>;
 export type ConsoleService = keyof typeof CONSOLE_SERVICES;
 
 const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
