@@ -141,7 +141,7 @@ const StreamOptions: FC<{ streams: StreamChoice[]; deliveryStreams: StreamChoice
 const CreateApplicationForm: FC<{ streams: StreamChoice[]; deliveryStreams: StreamChoice[]; account: string }> = ({ streams, deliveryStreams, account }) => (
   <details class="card" data-testid="create-application">
     <summary>Create application</summary>
-    <form class="stack" data-create-application data-testid="create-application-form">
+    <form class="api-form stack" data-create-application data-testid="create-application-form">
       <div class="row">
         <label>
           Name
