@@ -17,6 +17,9 @@
  * every change, they must come from the console's own pages (sameOrigin); a cross-site form cannot
  * send PUT or DELETE, and a cross-site script would need a CORS preflight the console never grants.
  *
+ * Analytics is served as both of its API versions (`kinesisanalytics`, `kinesisanalyticsv2`); an
+ * application's live rows are JSON of ./live-rows.ts, at `GET /console/api/analytics/...`.
+ *
  * Differences from the AWS API: SubscribeToShard is not served (the console reads with GetRecords);
  * requests carry no signature (the session is the authentication).
  */
