@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 import { httpEndpoints } from "./test/integration/firehose/http-endpoints.ts";
 import { boundCluster, isSearchRequest, searchEndpoints } from "./test/integration/firehose/search-endpoints.ts";
 import { csvToJson } from "./test/integration/firehose/lambdas.ts";
+import { kdaOutput, kdaPreprocess } from "./test/integration/analytics/runner-functions.ts";
 import { recorder } from "./test/integration/triggers/recorder.ts";
 
 /**
@@ -30,9 +31,17 @@ const workers = cloudflareTest({
       RIVULET_OPENSEARCH_DOMAINS: JSON.stringify({ "mapped-domain": "https://opensearch.test/mapped-domain" }),
     },
     // Targets for the stream-triggered consumer tests (test/integration/triggers/recorder.ts).
-    // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts).
-    // ... and BOUND_DOMAIN, the OpenSearch domain `bound-domain` as a service binding.
-    serviceBindings: { RECORDER: recorder("batch"), FAILURES: recorder("failure"), CSV_TO_JSON: csvToJson, BOUND_DOMAIN: boundCluster("bound-domain") },
+    // ... and CSV_TO_JSON, a Firehose transformation function (test/integration/firehose/lambdas.ts);
+    // BOUND_DOMAIN, the OpenSearch domain `bound-domain` as a service binding; KDA_PREPROCESS and
+    // KDA_OUTPUT, Analytics' preprocessing and output functions (test/integration/analytics/runner-functions.ts).
+    serviceBindings: {
+      RECORDER: recorder("batch"),
+      FAILURES: recorder("failure"),
+      CSV_TO_JSON: csvToJson,
+      BOUND_DOMAIN: boundCluster("bound-domain"),
+      KDA_PREPROCESS: kdaPreprocess,
+      KDA_OUTPUT: kdaOutput,
+    },
     // The Worker's fetch(): Firehose HTTP endpoints (test/integration/firehose/http-endpoints.ts), and
     // OpenSearch clusters and Splunk collectors (search-endpoints.ts).
     outboundService: (request: Request) => (isSearchRequest(request) ? searchEndpoints(request) : httpEndpoints(request)),

@@ -117,7 +117,16 @@ export function startWranglerDev(options) {
   ];
 
   /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+  const env = {
+    // wrangler's local observability records a trace of every invocation (each request and each
+    // Durable Object call) into an SQLite store of its own, in the same workerd process: measured,
+    // it doubled workerd's CPU per PutRecord (README, Benchmark). Nothing of Rivulet reads those
+    // traces; whoever wants them sets X_LOCAL_OBSERVABILITY=true.
+    X_LOCAL_OBSERVABILITY: "false",
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  };
   // The Worker's configuration comes only from the env file and --var; a
   // secret left in the environment must not leak in another way.
   delete env.RIVULET_ACCESS_KEYS;

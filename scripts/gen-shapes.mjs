@@ -36,6 +36,9 @@ const services = [
   { model: "kinesisvideo-2017-09-30.json", out: "src/video/shapes.generated.ts" },
   { model: "kinesis-video-media-2017-09-30.json", out: "src/video/media-shapes.generated.ts" },
   { model: "kinesis-video-archived-media-2017-09-30.json", out: "src/video/archived-media-shapes.generated.ts" },
+  // Video's APIs that no AWS SDK model has, written in the same form from AWS's API reference (see models/README.md).
+  { model: "rivulet-kinesis-video-putmedia-2017-09-30.json", out: "src/video/putmedia-shapes.generated.ts" },
+  { model: "rivulet-kinesis-video-playback-2017-09-30.json", out: "src/video/playback-shapes.generated.ts" },
 ];
 
 const SCALARS = new Set(["string", "integer", "long", "float", "double", "boolean", "blob", "timestamp"]);

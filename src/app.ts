@@ -16,12 +16,14 @@ import { firehose } from "./firehose/service";
 import { kinesis } from "./streams/service";
 import { isS3Request, serveS3 } from "./s3/api";
 import { lambdaApi } from "./triggers/api";
+import { playbackCors } from "./video/data/cors";
+import { kinesisVideoArchivedMedia, kinesisVideoMedia, kinesisVideoPlayback, kinesisVideoPutMedia } from "./video/data-services";
 import { kinesisVideo } from "./video/service";
 
 const services = [kinesis, firehose, analyticsV1, analyticsV2];
 
 /** REST-JSON services (aws/rest-json.ts): one line per model's table. */
-const restJsonServices = [kinesisVideo];
+const restJsonServices = [kinesisVideo, kinesisVideoMedia, kinesisVideoPutMedia, kinesisVideoArchivedMedia, kinesisVideoPlayback];
 
 export const app = new Hono<{ Bindings: Env }>();
 
@@ -33,6 +35,10 @@ app.get("/health", (c) => c.json({ ok: true }));
 
 // The web console (src/console/): its own paths, ahead of S3's and the AWS protocol's catch-alls.
 app.route("/console", consoleApp);
+
+// Video Streams' HLS and DASH session URLs answer players on any origin (their token is the credential).
+app.use("/hls/v1/*", playbackCors);
+app.use("/dash/v1/*", playbackCors);
 
 // S3's REST API (over R2): told apart by the signature's service, since its paths are
 // bucket names and keys that could be anything.

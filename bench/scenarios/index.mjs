@@ -5,18 +5,20 @@
 
 import putLatency from "./put-latency.mjs";
 import putThroughput from "./put-throughput.mjs";
+import cpu from "./cpu.mjs";
 import drain from "./drain.mjs";
 import propagation from "./propagation.mjs";
 import propagationEfo from "./propagation-efo.mjs";
 import firehose from "./firehose.mjs";
 import firehoseColumnar from "./firehose-columnar.mjs";
 import memory from "./memory.mjs";
+import { videoIngest, videoLatency, videoServing } from "./video.mjs";
 
 /**
  * @typedef {object} Figure
  * @property {string} key the key in the scenario's result and in the JSON file
  * @property {string} label the row's name in the table
- * @property {"ms" | "records/s" | "MiB/s" | "MiB"} unit
+ * @property {"ms" | "µs" | "records/s" | "requests/s" | "MiB/s" | "MiB"} unit
  * @property {"lower" | "higher"} better which way is better, so a ratio can be read
  */
 
@@ -48,4 +50,4 @@ import memory from "./memory.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, drain, propagation, propagationEfo, firehose, firehoseColumnar, memory];
+export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, firehoseColumnar, videoIngest, videoLatency, videoServing, memory];

@@ -13,6 +13,11 @@
  * CurrentApplicationVersionId (or v2's ConditionalToken) is refused with
  * ConcurrentModificationException.
  *
+ * The status is the registry's alone; it does not ask the object for its state(). A start or
+ * update the object refuses is answered as that error (the application stays as it was); a failure
+ * at run time (a source or function unreachable) the object retries while the application stays
+ * RUNNING, falling behind, as AWS's does.
+ *
  * v1 may read and list what v2 made, but not change it: AWS answers v1's other operations on such
  * an application with UnsupportedOperationException (messages.ts).
  */

@@ -60,7 +60,8 @@ export interface StreamRow {
  * - stop(): stops reading and writing, keeping the checkpoints for LAST_STOPPED_POINT.
  * - destroy(): forgets everything (the application was deleted).
  * - state(): RunnerState.
- * - tail(stream, afterPosition, limit): the latest rows of an in-application stream.
+ * - liveRows(stream, afterPosition, limit): the latest rows of an in-application stream. (Not `tail`
+ *   or `tailStream`: the Workers runtime reserves those names for tail handlers, and RPC cannot call them.)
  */
 export interface ApplicationRunner {
   start(spec: ApplicationSpec, positions: StartingPositions): Promise<void>;
@@ -68,5 +69,5 @@ export interface ApplicationRunner {
   stop(): Promise<void>;
   destroy(): Promise<void>;
   state(): Promise<RunnerState>;
-  tail(stream: string, afterPosition: number, limit: number): Promise<StreamRow[]>;
+  liveRows(stream: string, afterPosition: number, limit: number): Promise<StreamRow[]>;
 }

@@ -144,6 +144,11 @@ export const VersionMismatchException = errorClass("VersionMismatchException", 4
 export const NotAuthorizedException = errorClass("NotAuthorizedException", 401);
 export const NoDataRetentionException = errorClass("NoDataRetentionException", 400);
 export const StreamEdgeConfigurationNotFoundException = errorClass("StreamEdgeConfigurationNotFoundException", 404);
+// Video's media and archived media APIs (their models' statuses).
+export const UnsupportedStreamMediaTypeException = errorClass("UnsupportedStreamMediaTypeException", 400);
+export const MissingCodecPrivateDataException = errorClass("MissingCodecPrivateDataException", 400);
+export const InvalidCodecPrivateDataException = errorClass("InvalidCodecPrivateDataException", 400);
+export const InvalidMediaFrameException = errorClass("InvalidMediaFrameException", 400);
 /** Not in the Video models: a path and method that name no operation (REST services answer 404). */
 export const RestUnknownOperationException = errorClass("UnknownOperationException", 404);
 

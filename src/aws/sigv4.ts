@@ -177,7 +177,7 @@ export async function verifySigV4Signing(
 ): Promise<{ caller: Caller; signing: ChunkSigning | undefined }> {
   const url = new URL(req.url);
   const query = parseQuery(url.search);
-  const auth = parseAuthorization(req.headers, query, nowMs, expectedService === "s3" ? [] : MUST_SIGN_WHEN_SENT);
+  const auth = parseAuthorization(req.headers, query, nowMs, mustSign(req.headers, expectedService));
   const scope = credentialScope(auth, expectedService);
   const caller: Caller = { accessKeyId: scope.accessKeyId, region: scope.region, service: scope.service };
   // Local development without keys: a well-formed, in-time request passes unverified.
@@ -190,12 +190,19 @@ export async function verifySigV4Signing(
  * Headers that must be signed whenever a request carries them, as AWS's JSON services require: the
  * operation (`X-Amz-Target`) and the body's format. Unsigned, a captured request could be replayed
  * as another operation (a DescribeStreamSummary as a DeleteStream) within its 15 minutes. AWS's
- * SDKs and botocore sign both. S3 has rules of its own and is not held to these.
+ * SDKs and botocore sign both. S3 has rules of its own and is not held to these, and neither are
+ * REST services' requests (no `X-Amz-Target`: the path names the operation), whose content-type
+ * AWS's own producers leave unsigned (the Kinesis Video producer SDK's PutMedia).
  */
 const MUST_SIGN_WHEN_SENT = [
   { name: "x-amz-target", shown: "X-Amz-Target" },
   { name: "content-type", shown: "Content-Type" },
 ] as const;
+
+function mustSign(headers: Headers, expectedService: string | undefined): readonly { name: string; shown: string }[] {
+  if (expectedService === "s3" || !headers.has("x-amz-target")) return [];
+  return MUST_SIGN_WHEN_SENT;
+}
 
 /**
  * Steps 1 to 5: the request's authorization parameters, from its Authorization header or its

@@ -17,10 +17,14 @@
  * every change, they must come from the console's own pages (sameOrigin); a cross-site form cannot
  * send PUT or DELETE, and a cross-site script would need a CORS preflight the console never grants.
  *
+ * Analytics is served as both of its API versions (`kinesisanalytics`, `kinesisanalyticsv2`); an
+ * application's live rows are JSON of ./live-rows.ts, at `GET /console/api/analytics/...`.
+ *
  * Differences from the AWS API: SubscribeToShard is not served (the console reads with GetRecords);
  * requests carry no signature (the session is the authentication).
  */
 import { Hono } from "hono";
+import { analyticsV1, analyticsV2 } from "../analytics/service";
 import { InvalidArgumentException, NotServedByConsole, SerializationException, UnknownOperationException, UnsupportedContentType } from "../aws/errors";
 import { accountOf, asAwsError, EventStreamOutput, invokeOperation, toAwsJson, type AwsJsonService } from "../aws/protocol";
 import { firehose } from "../firehose/service";
@@ -32,8 +36,8 @@ import { readApiText } from "./bodies";
 import { callerOf } from "./session";
 import type { Scope } from "../aws/scope";
 
-/** The services the console speaks to, by the name in its API's paths. */
-const CONSOLE_SERVICES = { kinesis, firehose } as const satisfies Record<string, AwsJsonService>;
+/** The services the console speaks to, by the name in its API's paths (Analytics' as the CLI names its two versions). */
+const CONSOLE_SERVICES = { kinesis, firehose, kinesisanalytics: analyticsV1, kinesisanalyticsv2: analyticsV2 } as const satisfies Record<string, AwsJsonService>;
 export type ConsoleService = keyof typeof CONSOLE_SERVICES;
 
 const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];

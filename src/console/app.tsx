@@ -8,14 +8,19 @@
  * page redirects to the sign-in page and the API answers 401.
  *
  * Firehose pages: ./pages/firehose-list.tsx, firehose-stream.tsx, firehose-object.tsx. Buckets (upload,
- * delete): ./pages/buckets.tsx.
+ * delete): ./pages/buckets.tsx. Analytics: ./pages/analytics-list.tsx, analytics-app.tsx, and the live
+ * rows of in-application streams as JSON (./live-rows.ts).
  */
 import { Hono } from "hono";
 import { AwsError } from "../aws/errors";
 import { systemClock, type Clock } from "../clock";
 import { consoleApi } from "./api";
+import { applicationObjects, type ApplicationObjects } from "./application-objects";
+import { liveRowsApi } from "./live-rows";
 import { consoleContext, requirePageSession, type ConsoleContext, type ConsoleEnv } from "./auth";
 import { Layout, renderPage } from "./layout";
+import { analyticsAppPages } from "./pages/analytics-app";
+import { analyticsListPages } from "./pages/analytics-list";
 import { bucketPages } from "./pages/buckets";
 import { firehoseListPages } from "./pages/firehose-list";
 import { firehoseObjectPages } from "./pages/firehose-object";
@@ -27,14 +32,16 @@ import { viewerPages } from "./pages/viewer";
 import { CONSOLE_PATH } from "./session";
 import { staticFiles } from "./static";
 
-/** The console's Hono app; tests give it a clock they move. */
-export function createConsole(clock: Clock = systemClock): Hono<ConsoleEnv> {
+/** The console's Hono app; tests give it a clock they move, and may stand in for Analytics' application objects. */
+export function createConsole(clock: Clock = systemClock, objects: ApplicationObjects = applicationObjects): Hono<ConsoleEnv> {
   const site = new Hono<ConsoleEnv>();
-  site.use("*", consoleContext(clock));
+  site.use("*", consoleContext(clock, objects));
 
   // Without a session: the browser files, signing in and out, and the API (which answers 401 itself).
   site.route("/static", staticFiles);
   site.route("/", signIn);
+  // Before the API's catch-all, which answers UnknownOperationException.
+  site.route("/api/analytics", liveRowsApi);
   site.route("/api", consoleApi);
 
   // Everything below needs a session.
@@ -47,6 +54,8 @@ export function createConsole(clock: Clock = systemClock): Hono<ConsoleEnv> {
   site.route("/firehose", firehoseObjectPages);
   site.route("/firehose", firehoseStreamPages);
   site.route("/buckets", bucketPages);
+  site.route("/analytics", analyticsListPages);
+  site.route("/analytics", analyticsAppPages);
 
   // Last: mounted in the Worker's app, an unmatched path would go on to the AWS protocol's catch-all.
   site.all("*", (c) =>

@@ -13,12 +13,13 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AwsError, CrossOriginRequest, SignInRequired } from "../aws/errors";
 import { toAwsJson } from "../aws/protocol";
 import type { Clock } from "../clock";
+import type { ApplicationObjects } from "./application-objects";
 import { CONSOLE_PATH, consoleAccess, DEFAULT_REGION, isRegion, OPEN_CONSOLE_KEY_ID, readSession, SESSION_COOKIE, type ConsoleSession } from "./session";
 
-/** The console's Hono environment: bindings, the clock and, past the guards, the session. */
+/** The console's Hono environment: bindings, the clock, Analytics' application objects and, past the guards, the session. */
 export interface ConsoleEnv {
   Bindings: Env;
-  Variables: { clock: Clock; session: ConsoleSession; requestId: string };
+  Variables: { clock: Clock; applicationObjects: ApplicationObjects; session: ConsoleSession; requestId: string };
 }
 
 export type ConsoleContext = Context<ConsoleEnv>;
@@ -26,10 +27,11 @@ export type ConsoleContext = Context<ConsoleEnv>;
 /** The region of the open console (local, no keys) lives in a plain cookie: there is nothing to sign it with. */
 const REGION_COOKIE = "rivulet_region";
 
-/** Gives every request the console's clock and a request id. */
-export function consoleContext(clock: Clock): MiddlewareHandler<ConsoleEnv> {
+/** Gives every request the console's clock, the way to application objects and a request id. */
+export function consoleContext(clock: Clock, applicationObjects: ApplicationObjects): MiddlewareHandler<ConsoleEnv> {
   return async function consoleContext(c, next) {
     c.set("clock", clock);
+    c.set("applicationObjects", applicationObjects);
     c.set("requestId", crypto.randomUUID());
     await next();
   };

@@ -4,7 +4,8 @@
  * nest: `StreamModeDetails.StreamMode`), `data-type` converting a value (number, boolean, list,
  * base64 of its UTF-8 text), empty fields left out. After success the page reloads, goes to
  * `navigate` (with `{Field}` filled from the form), or shows `result` (with `{Field}` filled from
- * the output). Failures show AWS's error type and message in the form.
+ * the output). Failures show AWS's error type and message in the form. A number in a dotted name
+ * makes a list: `InputConfigurations.0.Id`.
  */
 import type { FC, PropsWithChildren } from "hono/jsx";
 import type { ConsoleService } from "./api";

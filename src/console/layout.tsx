@@ -17,6 +17,7 @@ import { staticUrl } from "./static";
 const SECTIONS: readonly { label: string; href: string; match: string }[] = [
   { label: "Data Streams", href: `${CONSOLE_PATH}/streams`, match: `${CONSOLE_PATH}/streams` },
   { label: "Firehose", href: `${CONSOLE_PATH}/firehose`, match: `${CONSOLE_PATH}/firehose` },
+  { label: "Analytics", href: `${CONSOLE_PATH}/analytics`, match: `${CONSOLE_PATH}/analytics` },
   { label: "Buckets", href: `${CONSOLE_PATH}/buckets`, match: `${CONSOLE_PATH}/buckets` },
 ];
 

@@ -8,9 +8,11 @@
  */
 import { Hono } from "hono";
 import apiJs from "src/console/client/api.js";
+import applicationsJs from "src/console/client/applications.js";
 import consoleCss from "src/console/client/console.css";
 import consoleJs from "src/console/client/console.js";
 import formsJs from "src/console/client/forms.js";
+import liveRowsJs from "src/console/client/live-rows.js";
 import objectsJs from "src/console/client/objects.js";
 import recordsJs from "src/console/client/records.js";
 import refreshJs from "src/console/client/refresh.js";
@@ -22,7 +24,9 @@ const FILES: ReadonlyMap<string, { source: string; type: string }> = new Map([
   ["console.css", { source: consoleCss, type: "text/css; charset=utf-8" }],
   ["console.js", { source: consoleJs, type: JS }],
   ["api.js", { source: apiJs, type: JS }],
+  ["applications.js", { source: applicationsJs, type: JS }],
   ["forms.js", { source: formsJs, type: JS }],
+  ["live-rows.js", { source: liveRowsJs, type: JS }],
   ["objects.js", { source: objectsJs, type: JS }],
   ["records.js", { source: recordsJs, type: JS }],
   ["refresh.js", { source: refreshJs, type: JS }],

@@ -71,6 +71,21 @@ const MIGRATIONS: string[][] = [
        finished INTEGER NOT NULL DEFAULT 0
      )`,
   ],
+  [
+    // The tap (see tapOpen): Analytics applications reading this delivery stream. Each subscriber's
+    // position is the record number it has taken up to; accepted records are copied here only while
+    // a subscriber exists, and deleted once every subscriber is past them, or after a day.
+    `CREATE TABLE tap_subscribers (
+       subscriber TEXT PRIMARY KEY,
+       position INTEGER NOT NULL,
+       touched_ms INTEGER NOT NULL
+     )`,
+    `CREATE TABLE tap_records (
+       seq INTEGER PRIMARY KEY,
+       arrival_ms INTEGER NOT NULL,
+       data BLOB NOT NULL
+     )`,
+  ],
 ];
 
 
@@ -224,6 +239,68 @@ export class BufferStore {
 
   setDue(id: string, dueMs: number): void {
     this.sql.exec("UPDATE batches SET due_ms = ? WHERE id = ?", dueMs, id);
+  }
+
+  /** How many Analytics applications read this delivery stream (the tap). */
+  tapSubscribers(): number {
+    return this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM tap_subscribers").one().n;
+  }
+
+  /** Registers a subscriber at `position`, or moves it there. */
+  setTapPosition(subscriber: string, position: number, now: number): void {
+    this.sql.exec(
+      "INSERT INTO tap_subscribers (subscriber, position, touched_ms) VALUES (?, ?, ?) ON CONFLICT (subscriber) DO UPDATE SET position = excluded.position, touched_ms = excluded.touched_ms",
+      subscriber,
+      position,
+      now,
+    );
+  }
+
+  hasTapSubscriber(subscriber: string): boolean {
+    return this.sql.exec("SELECT 1 FROM tap_subscribers WHERE subscriber = ?", subscriber).toArray().length > 0;
+  }
+
+  removeTapSubscriber(subscriber: string): void {
+    this.sql.exec("DELETE FROM tap_subscribers WHERE subscriber = ?", subscriber);
+  }
+
+  tapInsert(records: readonly { seq: number; arrivalMs: number; data: Uint8Array }[]): void {
+    for (const record of records) {
+      this.sql.exec("INSERT INTO tap_records (seq, arrival_ms, data) VALUES (?, ?, ?)", record.seq, record.arrivalMs, record.data);
+    }
+  }
+
+  /** The oldest record the tap still holds, or undefined. */
+  oldestTapSeq(): number | undefined {
+    return this.sql.exec<{ seq: number | null }>("SELECT min(seq) AS seq FROM tap_records").one().seq ?? undefined;
+  }
+
+  /** Tap records after `after`, up to `limit` records and about `byteBudget` bytes (at least one). */
+  tapRead(after: number, limit: number, byteBudget: number): { seq: number; arrivalMs: number; data: Uint8Array }[] {
+    const out: { seq: number; arrivalMs: number; data: Uint8Array }[] = [];
+    let bytes = 0;
+    const rows = this.sql.exec<{ seq: number; arrival_ms: number; data: ArrayBuffer }>(
+      "SELECT seq, arrival_ms, data FROM tap_records WHERE seq > ? ORDER BY seq LIMIT ?",
+      after,
+      limit,
+    );
+    for (const row of rows) {
+      bytes += row.data.byteLength;
+      if (bytes > byteBudget && out.length > 0) break;
+      out.push({ seq: row.seq, arrivalMs: row.arrival_ms, data: new Uint8Array(row.data) });
+    }
+    return out;
+  }
+
+  /**
+   * Forgets subscribers not heard from since `staleBefore`, then the records every remaining
+   * subscriber is past, and any older than `staleBefore`.
+   */
+  pruneTap(staleBefore: number): void {
+    this.sql.exec("DELETE FROM tap_subscribers WHERE touched_ms < ?", staleBefore);
+    const slowest = this.sql.exec<{ position: number | null }>("SELECT min(position) AS position FROM tap_subscribers").one().position;
+    if (slowest === null) this.sql.exec("DELETE FROM tap_records");
+    else this.sql.exec("DELETE FROM tap_records WHERE seq <= ? OR arrival_ms < ?", slowest, staleBefore);
   }
 
   /** The batch was delivered: it and its records are forgotten. */

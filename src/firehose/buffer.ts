@@ -13,6 +13,12 @@
  *
  * With throughput limits on, puts are metered against AWS's DirectPut quota (throughput.ts): the
  * records past it are answered as not taken and never stored.
+ *
+ * The tap (tapOpen, tapRead, tapClose): Analytics applications whose input is this delivery stream
+ * (KinesisFirehoseInput) subscribe to it. While any subscriber exists, every record the stream
+ * accepts is also copied, in the transaction that stores it, into the tap with its record number;
+ * each subscriber reads after its own checkpoint, and a copy goes once every subscriber is past it
+ * or after FIREHOSE.tapRetentionMs. Delivery never looks at the tap.
  */
 import { DurableObject } from "cloudflare:workers";
 import { capture, unwrap } from "../aws/errors";
@@ -70,6 +76,9 @@ const RESEND_MS = 5000;
 /** A destination's state is stored in parts of this size (a stored value holds at most 2 MB). */
 const STATE_PART_BYTES = 1024 * 1024;
 
+/** How often accepting records also prunes the tap (our choice). */
+const TAP_PRUNE_MS = 60_000;
+
 /**
  * When this isolate started, in real time (`npm start`'s clock). Under `npm start` the delivery
  * queue is kept in the process's memory: a batch announced before this isolate started lost its
@@ -95,6 +104,9 @@ export class DeliveryBuffer extends DurableObject<Env> {
   /** Polls of the source run one at a time: two reading from one checkpoint would take records twice. */
   private polling: Promise<unknown> = Promise.resolve();
   private budget: IngestBudget | undefined;
+  /** Whether any Analytics application reads this stream: accepted records are then copied to the tap. */
+  private tapped = false;
+  private tapPrunedMs = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -123,6 +135,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
       this.ctx.storage.kv.put("salt", salt);
     }
     this.salt = salt;
+    this.tapped = this.store.tapSubscribers() > 0;
   }
 
   /** Sets (or replaces) the configuration; batches flushed from now on are delivered with it. */
@@ -181,6 +194,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
         // The records and the checkpoint past them are stored together: a restart neither loses nor repeats them.
         const flushed = this.ctx.storage.transactionSync(() => {
           this.store.insert(records);
+          this.tap(records, now);
           this.store.saveSourceShard(shard);
           this.metrics.record(now, sourceSamples(records));
           return this.flushDue(now);
@@ -212,6 +226,7 @@ export class DeliveryBuffer extends DurableObject<Env> {
       if (records.length > 0) {
         const flushed = this.ctx.storage.transactionSync(() => {
           this.store.insert(records);
+          this.tap(records, now);
           this.metrics.record(now, incomingSamples(records));
           return this.flushDue(now);
         });
@@ -220,6 +235,74 @@ export class DeliveryBuffer extends DurableObject<Env> {
       }
       return data.map((_, index) => records[index]?.recordId ?? null);
     });
+  }
+
+  /**
+   * Subscribes an Analytics application's input to the tap (again: a subscriber already there keeps
+   * its place). Answers the record number to read after: the last record accepted (NOW), or just
+   * before the oldest the tap still holds (TRIM_HORIZON; without one, the last accepted).
+   */
+  async tapOpen(subscriber: string, from: "NOW" | "TRIM_HORIZON") {
+    return capture(() => {
+      this.requireConfig();
+      const oldest = this.store.oldestTapSeq();
+      const position = from === "TRIM_HORIZON" && oldest !== undefined ? oldest - 1 : this.seq;
+      if (!this.store.hasTapSubscriber(subscriber)) this.store.setTapPosition(subscriber, position, this.clock.now());
+      this.tapped = true;
+      return position;
+    });
+  }
+
+  /**
+   * The tap's records after `after` for a subscriber that has taken everything up to `after` (so
+   * those may go), at most `limit` and about `byteBudget` bytes; `more` when others follow. A
+   * subscriber forgotten after a day of silence is subscribed again where it stands.
+   */
+  async tapRead(subscriber: string, after: number, limit: number, byteBudget: number) {
+    return capture(() => {
+      this.requireConfig();
+      const now = this.clock.now();
+      const records = this.ctx.storage.transactionSync(() => {
+        this.store.setTapPosition(subscriber, after, now);
+        this.store.pruneTap(now - FIREHOSE.tapRetentionMs);
+        return this.store.tapRead(after, limit, byteBudget);
+      });
+      this.tapped = true;
+      const last = records.at(-1)?.seq ?? after;
+      return { records, last, more: last < this.seq && records.length > 0 };
+    });
+  }
+
+  /** Unsubscribes (the application was deleted, or no longer reads this stream). */
+  async tapClose(subscriber: string) {
+    return capture(() => {
+      if (!this.store.exists()) return;
+      this.ctx.storage.transactionSync(() => {
+        this.store.removeTapSubscriber(subscriber);
+        this.store.pruneTap(this.clock.now() - FIREHOSE.tapRetentionMs);
+      });
+      this.tapped = this.store.tapSubscribers() > 0;
+    });
+  }
+
+  /**
+   * Inside a storing transaction: copies accepted records to the tap while anyone reads it. Now and
+   * then (TAP_PRUNE_MS) it also forgets silent subscribers, so a tap nobody reads any more stops.
+   */
+  private tap(records: readonly { seq: number; arrivalMs: number; data: Uint8Array }[], now: number): void {
+    if (!this.tapped) return;
+    if (now >= this.tapPrunedMs + TAP_PRUNE_MS) {
+      this.store.pruneTap(now - FIREHOSE.tapRetentionMs);
+      this.tapPrunedMs = now;
+      this.tapped = this.store.tapSubscribers() > 0;
+      if (!this.tapped) return;
+    }
+    this.store.tapInsert(records);
+  }
+
+  private requireConfig(): BufferConfig {
+    if (!this.config) throw new Error(`buffer ${this.ctx.id} was never configured`);
+    return this.config;
   }
 
   /** A flushed batch and its records, or null when it is no longer here (delivered, or the stream deleted). */

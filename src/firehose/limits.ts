@@ -101,6 +101,11 @@ export const FIREHOSE = {
    * HECAcknowledgmentTimeoutInSeconds has passed since the request.
    */
   splunkAckPollWaitsMs: [0, 100, 200, 400, 800] as readonly number[],
+  /**
+   * Ours: the tap keeps records for Analytics applications that read the delivery stream for a day at
+   * most (Firehose keeps undeliverable data for 24 hours), and forgets a subscriber silent that long.
+   */
+  tapRetentionMs: 24 * 60 * 60 * 1000,
 } as const;
 
 export const MIB = 1024 * 1024;

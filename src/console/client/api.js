@@ -31,6 +31,15 @@ export async function callApi(service, operation, input) {
   return answerOf(response);
 }
 
+/**
+ * One of the console API's JSON reads (metrics, an application's live rows), answered as callApi answers.
+ * @param {string} url
+ * @returns {Promise<any>}
+ */
+export async function getApi(url) {
+  return answerOf(await fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } }));
+}
+
 /** Sends the page to the sign-in page, to come back here. */
 export function signInAgain() {
   window.location.assign(`/console/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);

@@ -108,6 +108,8 @@ function converted(value, type) {
 }
 
 /**
+ * A number as a part makes a list, for members such as StartApplication's InputConfigurations:
+ * `InputConfigurations.0.Id`.
  * @param {Record<string, unknown>} target
  * @param {string} path
  * @param {unknown} value
@@ -116,14 +118,13 @@ function setPath(target, path, value) {
   const parts = path.split(".");
   /** @type {Record<string, unknown>} */
   let node = target;
-  parts.slice(0, -1).forEach((part) => {
+  parts.slice(0, -1).forEach((part, index) => {
     const next = node[part];
     if (typeof next === "object" && next !== null) node = /** @type {Record<string, unknown>} */ (next);
     else {
-      /** @type {Record<string, unknown>} */
-      const created = {};
+      const created = /^\d+$/.test(parts[index + 1] ?? "") ? [] : {};
       node[part] = created;
-      node = created;
+      node = /** @type {Record<string, unknown>} */ (created);
     }
   });
   node[parts[parts.length - 1] ?? path] = value;

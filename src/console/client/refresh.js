@@ -21,8 +21,9 @@ function schedule(element) {
 /** @param {HTMLElement} element */
 async function refresh(element) {
   if (!element.isConnected) return;
-  // Nothing to show while the tab is hidden, or while someone is typing in a form of the panel.
-  if (document.hidden || element.contains(document.activeElement)) return schedule(element);
+  // Nothing to show while the tab is hidden, while someone is typing in a form of the panel, or while
+  // a form of it shows the error of its last action (a new rendering would take that away).
+  if (document.hidden || element.contains(document.activeElement) || element.querySelector("[data-form-error]:not([hidden])")) return schedule(element);
   try {
     const url = element.dataset.refresh ?? "";
     const response = await fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } });

@@ -28,6 +28,7 @@
  *   that was not sent are ignored, as AWS ignores them.
  * Retries follow one another at once: Firehose documents their number, not their pacing.
  */
+import { callWithin } from "../../functions/call";
 import { LAMBDA_FAILURES, type Failure } from "./failures";
 import type { LambdaPlan } from "./config";
 import type { LambdaTarget } from "./lambda-target";
@@ -124,42 +125,15 @@ function batches(records: WorkingRecord[], entries: EventRecord[], context: Invo
   return out;
 }
 
-class Timeout extends Error {}
-
-async function within<T>(promise: Promise<T>, deadline: number, now: () => number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout()), Math.max(0, deadline - now()));
-  });
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-  }
-}
-
 type Attempt = { ok: true; text: string } | { ok: false; failure: Failure };
 
 async function attempt(target: LambdaTarget, body: string, env: ProcessingEnv): Promise<Attempt> {
-  // The deadline is kept with Date.now(): it bounds real waiting, which the injected clock does not measure.
-  const deadline = Date.now() + (env.invocationTimeoutMs ?? PROCESSING.invocationTimeoutMs);
-  let response: Response;
-  let text: string;
-  try {
-    response = await within(env.fetch(target, body), deadline, Date.now);
-    text = await within(response.text(), deadline, Date.now);
-  } catch (error) {
-    const timedOut = error instanceof Timeout || (error instanceof Error && error.name === "TimeoutError");
-    return { ok: false, failure: timedOut ? LAMBDA_FAILURES.timedOut : LAMBDA_FAILURES.functionError };
-  }
-  if (response.status === 401 || response.status === 403) return { ok: false, failure: LAMBDA_FAILURES.accessDenied };
-  if (response.status === 404) return { ok: false, failure: LAMBDA_FAILURES.notFound };
-  if (response.status === 429) return { ok: false, failure: LAMBDA_FAILURES.limitExceeded };
-  if (response.status < 200 || response.status > 299 || response.headers.has("x-amz-function-error")) {
-    return { ok: false, failure: LAMBDA_FAILURES.functionError };
-  }
-  if (encoder.encode(text).length > PROCESSING.maxInvocationPayloadBytes) return { ok: false, failure: LAMBDA_FAILURES.functionError };
-  return { ok: true, text };
+  const result = await callWithin(
+    () => env.fetch(target, body),
+    env.invocationTimeoutMs ?? PROCESSING.invocationTimeoutMs,
+    PROCESSING.maxInvocationPayloadBytes,
+  );
+  return result.ok ? result : { ok: false, failure: LAMBDA_FAILURES[result.failure] };
 }
 
 function lambdaKeys(metadata: unknown): Record<string, string> {

@@ -9,6 +9,11 @@ export { PUT_MEDIA_ERROR, MEDIA_LIMITS, PLAYLIST_LIMITS, CLIP_LIMITS, type PutMe
 export { MkvReader, readMkv, readMkvStream, type MkvEvent, type MkvReaderOptions, type MkvDocument } from "./mkv-reader";
 export type { EbmlHeader } from "./mkv-elements";
 export {
+  ebmlHeaderElement,
+  segmentStart,
+  infoElement,
+  tracksElement,
+  tagsElement,
   getMediaChunk,
   getMediaErrorChunk,
   producerStreamStart,

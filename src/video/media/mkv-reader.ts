@@ -106,20 +106,21 @@ export class MkvReader {
     }
   }
 
-  /** Feeds the next bytes of the body; returns what became complete. The chunk must not be reused by the caller. */
+  /**
+   * Feeds the next bytes of the body; returns what became complete. The chunk must not be reused by the caller.
+   * When the bytes complete some events and then fail, the events are returned and the failure is kept for
+   * `error` and the next call, so a fragment completed just before a bad one is not lost.
+   */
   push(chunk: Uint8Array): MkvEvent[] {
-    return this.guard(() => {
+    return this.guard((events) => {
       this.queue.push(chunk);
-      const events: MkvEvent[] = [];
       this.drain(events);
-      return events;
     });
   }
 
   /** The body has ended: completes an unknown-size cluster, or throws if the body stopped inside an element. */
   end(): MkvEvent[] {
-    return this.guard(() => {
-      const events: MkvEvent[] = [];
+    return this.guard((events) => {
       this.drain(events);
       if (this.queue.length > 0 || this.skipping > 0) throw invalid(`the body ends inside an element at byte ${this.position}`);
       if (!this.sawHeader) throw invalid("an empty body");
@@ -128,19 +129,24 @@ export class MkvReader {
         if (top?.end !== undefined && top.end > this.position) throw invalid(`the body ends inside element 0x${top.id.toString(16)}`);
         this.close(events);
       }
-      return events;
     });
   }
 
-  /** Once a body has failed, every later call fails the same way: the connection is over. */
-  private guard(work: () => MkvEvent[]): MkvEvent[] {
+  /** The failure that ended the body, once there is one: every later call throws it (the connection is over). */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  private guard(work: (events: MkvEvent[]) => void): MkvEvent[] {
     if (this.failure) throw this.failure;
+    const events: MkvEvent[] = [];
     try {
-      return work();
+      work(events);
     } catch (error) {
       this.failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
+      if (events.length === 0) throw this.failure;
     }
+    return events;
   }
 
   private drain(events: MkvEvent[]): void {
@@ -340,8 +346,12 @@ export class MkvReader {
 
   private close(events: MkvEvent[]): void {
     const closed = this.open.pop();
-    // Tags after a Segment's last cluster belong to that Segment, not to the next one's first fragment.
-    if (closed?.id === ID.Segment) this.pendingTags = [];
+    // Tags after a Segment's last cluster belong to that Segment, not to the next one's first fragment; and the
+    // next Segment is a timeline of its own (GetMedia's chunks are one Segment each, in any timecode order).
+    if (closed?.id === ID.Segment) {
+      this.pendingTags = [];
+      this.previousTimecode = undefined;
+    }
     if (closed?.id !== ID.Cluster) return;
     const cluster = this.cluster;
     this.cluster = undefined;

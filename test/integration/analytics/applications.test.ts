@@ -8,7 +8,6 @@ import { ANALYTICS_API } from "../../../src/analytics/api-limits";
 import { NOT_NULL, send, violation } from "../client";
 import {
   ACCOUNT,
-  applicationCalls,
   callV1,
   createActiveStream,
   createV1Application,
@@ -21,8 +20,10 @@ import {
   okV1,
   REGION,
   ROLE_ARN,
+  runnerState,
   runRegistryAlarm,
   settle,
+  startV1,
   streamArn,
   streamInput,
   streamOutput,
@@ -112,7 +113,8 @@ group("CreateApplication and DescribeApplication", () => {
     const name = uniqueName("app");
     await okV1("CreateApplication", { ApplicationName: name, ApplicationCode: "testCode\n" });
     expect((await describeV1(name)).ApplicationCode).toBe("testCode\n");
-    expect(await applicationCalls(name)).toEqual([]);
+    // Its object was given nothing to run.
+    expect(await runnerState(name)).toEqual({ running: false, versionId: null });
   });
 
   it("answers ResourceNotFoundException for an unknown application", async () => {
@@ -221,11 +223,16 @@ group("ListApplications", () => {
 group("DeleteApplication", () => {
   it("deletes with the application's CreateTimestamp, to the second: DELETING, then gone", async () => {
     const { name } = await createV1Application();
+    // Run once, so its object holds something (the version it ran, its checkpoints) for the delete to destroy.
+    await startV1(name);
+    await okV1("StopApplication", { ApplicationName: name });
+    settle();
+    expect(await runnerState(name)).toEqual({ running: false, versionId: 1 });
     const created = (await describeV1(name)).CreateTimestamp ?? 0;
     await expectV1Error("DeleteApplication", { ApplicationName: name, CreateTimestamp: created - 5 }, "ConcurrentModificationException", /does not match the create timestamp/);
     await okV1("DeleteApplication", { ApplicationName: name, CreateTimestamp: Math.floor(created) });
     expect((await describeV1(name)).ApplicationStatus).toBe("DELETING");
-    expect((await applicationCalls(name)).map((call) => call.method)).toEqual(["destroy"]);
+    expect(await runnerState(name)).toEqual({ running: false, versionId: null });
     await expectV1Error("DeleteApplication", { ApplicationName: name, CreateTimestamp: created }, "ResourceInUseException", `Application ${name} is in DELETING status and cannot be deleted.`);
     settle();
     await expectV1Error("DescribeApplication", { ApplicationName: name }, "ResourceNotFoundException");
@@ -233,6 +240,7 @@ group("DeleteApplication", () => {
     // The name is free again; the new application is a new object.
     await okV1("CreateApplication", { ApplicationName: name });
     expect((await describeV1(name)).ApplicationVersionId).toBe(1);
+    expect(await runnerState(name)).toEqual({ running: false, versionId: null });
   });
 
   it("answers ResourceNotFoundException for an unknown application", async () => {

@@ -1,18 +1,24 @@
 /**
  * Shared pieces of the Analytics API's integration tests: calls through the Worker to v1
  * (`KinesisAnalytics_20150814.*`) and v2 (`KinesisAnalytics_20180523.*`), both signed for
- * `kinesisanalytics`; the registry's clock, which the tests move instead of waiting; the calls the
- * application objects were given; and the inputs, outputs and schemas the tests configure.
+ * `kinesisanalytics`; the registry's clock, which the tests move instead of waiting; the application
+ * objects (application.ts, which run the applications), observed through their contract
+ * (runner-contract.ts: `state()`, `liveRows()`) and stepped when a test says; and the inputs,
+ * outputs and schemas the tests configure.
  */
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
-import type { AnalyticsApplication, RecordedCall } from "../../../src/analytics/application";
+import type { AnalyticsApplication } from "../../../src/analytics/application";
+import { ApplicationStore } from "../../../src/analytics/application-store";
 import { ANALYTICS_API } from "../../../src/analytics/api-limits";
 import type { AnalyticsRegistry } from "../../../src/analytics/registry";
+import type { ApplicationSpec, RunnerState, StreamRow } from "../../../src/analytics/runner-contract";
+import { unwrap } from "../../../src/aws/errors";
 import type { JsonWire } from "../../../src/aws/protocol";
+import { applicationStub } from "../../../src/objects";
 import type * as V1 from "../../../src/analytics/shapes-v1.generated";
 import type * as V2 from "../../../src/analytics/shapes-v2.generated";
-import { ACCOUNT, AMZ_JSON, createActiveStream, env, REGION, send, TestClock, uniqueName, type ApiResponse } from "../client";
+import { ACCOUNT, AMZ_JSON, createActiveStream, env, ok as okKinesis, REGION, send, TestClock, uniqueName, type ApiResponse } from "../client";
 
 export { ACCOUNT, REGION, env, uniqueName, createActiveStream };
 
@@ -119,11 +125,66 @@ export async function applicationId(name: string): Promise<string> {
   );
 }
 
-/** The calls the application's object was given (the stand-in records them). */
-export async function applicationCalls(name: string): Promise<RecordedCall[]> {
-  const id = await applicationId(name);
-  const stub = env.ANALYTICS_APPLICATION.get(env.ANALYTICS_APPLICATION.idFromName(id));
-  return runInDurableObject(stub, (instance: AnalyticsApplication) => instance.calls());
+/** The application's object, by the id the registry gave the application. */
+export async function applicationObject(name: string): Promise<DurableObjectStub<AnalyticsApplication>> {
+  return applicationStub(env, await applicationId(name));
+}
+
+/** What the application's object reports of itself (runner-contract.ts `state()`). */
+export async function runnerState(name: string): Promise<RunnerState> {
+  return unwrap(await (await applicationObject(name)).state());
+}
+
+/** The spec the application's object holds (the version it runs or last ran), read from its storage. */
+export async function runnerSpec(name: string): Promise<ApplicationSpec | undefined> {
+  return runInDurableObject(await applicationObject(name), (_instance: AnalyticsApplication, state) => new ApplicationStore(state.storage).spec());
+}
+
+/**
+ * The rows of an in-application stream after `after`, through the live view (runner-contract.ts
+ * `liveRows()`); the view watches a stream from the first time it is asked for.
+ */
+export async function liveRows(name: string, after = -1, stream = "DESTINATION_SQL_STREAM"): Promise<StreamRow[]> {
+  return unwrap(await (await applicationObject(name)).liveRows(stream, after, 100));
+}
+
+/** Each held application's clock, frozen an hour ahead: its steps (alarms) run only when a test runs them. */
+const heldClocks = new Map<string, TestClock>();
+
+/** Gives the application's object a clock of the test's (before it starts), so it steps only in stepApplication. */
+export async function holdSteps(name: string): Promise<void> {
+  let held = heldClocks.get(name);
+  if (!held) {
+    held = new TestClock();
+    held.advance(3_600_000);
+    held.freeze();
+    heldClocks.set(name, held);
+  }
+  const applied = held;
+  await runInDurableObject(await applicationObject(name), (instance: AnalyticsApplication) => {
+    instance.clock = applied;
+  });
+}
+
+/** Runs one step of a held, running application: it reads its inputs and runs the SQL over what came. */
+export async function stepApplication(name: string): Promise<void> {
+  await holdSteps(name);
+  heldClocks.get(name)?.advance(1000);
+  expect(await runDurableObjectAlarm(await applicationObject(name)), "the running application has a step due").toBe(true);
+}
+
+/** Ticks of the demo stream, put into a stream of this service. */
+export async function putTicks(stream: string, ticks: readonly { TICKER_SYMBOL: string; PRICE: number }[]): Promise<void> {
+  const answer = await okKinesis<{ FailedRecordCount: number }>("PutRecords", {
+    StreamName: stream,
+    Records: ticks.map((tick, i) => ({ PartitionKey: `key-${i}`, Data: btoa(JSON.stringify({ SECTOR: "TECHNOLOGY", CHANGE: 0, ...tick })) })),
+  });
+  expect(answer.FailedRecordCount).toBe(0);
+}
+
+/** The live view's rows as [TICKER_SYMBOL, PRICE] (FILTER_CODE's output). */
+export function tickerRows(rows: readonly StreamRow[]): [unknown, unknown][] {
+  return rows.map((row) => [row.values.TICKER_SYMBOL, row.values.PRICE]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +243,7 @@ export async function createV1Application(extra: Record<string, unknown> = {}, n
   await useRegistryClock();
   const stream = await createActiveStream();
   await okV1("CreateApplication", { ApplicationName: name, Inputs: [streamInput(stream.name)], ApplicationCode: FILTER_CODE, ...extra });
+  await holdSteps(name);
   return { name, stream: stream.name };
 }
 

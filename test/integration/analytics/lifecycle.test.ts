@@ -1,8 +1,9 @@
 /**
  * The application lifecycle through v1: StartApplication (READY, STARTING, RUNNING), StopApplication
  * (STOPPING, READY), UpdateApplication on READY and RUNNING applications (UPDATING), what the
- * application object is given at each step, code checked when it runs, and the operations each
- * status refuses.
+ * application object does with what it is given at each step (its state(), the spec it holds, and
+ * the rows its live view shows from the records a test puts), code checked when it runs, and the
+ * operations each status refuses.
  */
 import { runInDurableObject } from "cloudflare:test";
 import { describe as group, expect, it } from "vitest";
@@ -11,15 +12,20 @@ import type { AnalyticsRegistry } from "../../../src/analytics/registry";
 import {
   clock,
   registryStub,
-  applicationCalls,
   createV1Application,
   describeV1,
   expectV1Error,
   FILTER_CODE,
+  liveRows,
   okV1,
+  putTicks,
+  runnerSpec,
+  runnerState,
   settle,
   startV1,
+  stepApplication,
   streamArn,
+  tickerRows,
   ROLE_ARN,
 } from "./helpers";
 
@@ -31,6 +37,11 @@ CREATE OR REPLACE PUMP "P" AS INSERT INTO "DESTINATION_SQL_STREAM"
 group("StartApplication", () => {
   it("goes READY, STARTING, RUNNING and gives the application object the spec and starting positions", async () => {
     const { name, stream } = await createV1Application();
+    // Put before the start: TRIM_HORIZON reads them (FILTER_CODE keeps prices above 50).
+    await putTicks(stream, [
+      { TICKER_SYMBOL: "AMZN", PRICE: 84.5 },
+      { TICKER_SYMBOL: "INTC", PRICE: 21 },
+    ]);
     await okV1("StartApplication", {
       ApplicationName: name,
       InputConfigurations: [{ Id: "1.1", InputStartingPositionConfiguration: { InputStartingPosition: "TRIM_HORIZON" } }],
@@ -41,12 +52,8 @@ group("StartApplication", () => {
     expect(starting.InputDescriptions?.[0]?.InputStartingPositionConfiguration).toEqual({ InputStartingPosition: "TRIM_HORIZON" });
     settle();
     expect((await describeV1(name)).ApplicationStatus).toBe("RUNNING");
-    const calls = await applicationCalls(name);
-    expect(calls).toHaveLength(1);
-    const call = calls[0];
-    if (call?.method !== "start") throw new Error(`expected a start, got ${JSON.stringify(call)}`);
-    expect(call.positions).toEqual({ "1.1": "TRIM_HORIZON" });
-    expect(call.spec).toMatchObject({
+    expect(await runnerState(name)).toEqual({ running: true, versionId: 1 });
+    expect(await runnerSpec(name)).toMatchObject({
       applicationName: name,
       versionId: 1,
       code: FILTER_CODE,
@@ -54,13 +61,19 @@ group("StartApplication", () => {
       outputs: [],
       referenceDataSources: [],
     });
+    expect(await liveRows(name)).toEqual([]);
+    await stepApplication(name);
+    expect(tickerRows(await liveRows(name))).toEqual([["AMZN", 84.5]]);
   });
 
   it("starts an input not named in InputConfigurations from NOW", async () => {
-    const { name } = await createV1Application();
+    const { name, stream } = await createV1Application();
+    await putTicks(stream, [{ TICKER_SYMBOL: "AMZN", PRICE: 84.5 }]);
     await okV1("StartApplication", { ApplicationName: name, InputConfigurations: [] });
-    const [call] = await applicationCalls(name);
-    expect(call?.method === "start" && call.positions).toEqual({ "1.1": "NOW" });
+    expect(await liveRows(name)).toEqual([]);
+    await putTicks(stream, [{ TICKER_SYMBOL: "MSFT", PRICE: 92 }]);
+    await stepApplication(name);
+    expect(tickerRows(await liveRows(name))).toEqual([["MSFT", 92]]);
   });
 
   it("refuses input ids the application does not have", async () => {
@@ -77,7 +90,7 @@ group("StartApplication", () => {
     const { name } = await createV1Application({ ApplicationCode: BROKEN_CODE });
     await expectV1Error("StartApplication", { ApplicationName: name, InputConfigurations: [] }, "CodeValidationException", /line 3, column \d+/);
     expect((await describeV1(name)).ApplicationStatus).toBe("READY");
-    expect(await applicationCalls(name)).toEqual([]);
+    expect(await runnerState(name)).toEqual({ running: false, versionId: null, failure: { type: "CodeValidationException", message: expect.stringMatching(/line 3, column \d+/) } });
   });
 
   it("starts only a READY application", async () => {
@@ -104,12 +117,13 @@ group("StopApplication", () => {
   it("goes RUNNING, STOPPING, READY and tells the application object", async () => {
     const { name } = await createV1Application();
     await startV1(name);
+    expect(await runnerState(name)).toEqual({ running: true, versionId: 1 });
     await okV1("StopApplication", { ApplicationName: name });
     expect((await describeV1(name)).ApplicationStatus).toBe("STOPPING");
     await expectV1Error("StopApplication", { ApplicationName: name }, "ResourceInUseException", `Application ${name} is in STOPPING status and cannot be stopped.`);
     settle();
     expect((await describeV1(name)).ApplicationStatus).toBe("READY");
-    expect((await applicationCalls(name)).map((call) => call.method)).toEqual(["start", "stop"]);
+    expect(await runnerState(name)).toEqual({ running: false, versionId: 1 });
   });
 
   it("stops only a RUNNING application", async () => {
@@ -118,14 +132,21 @@ group("StopApplication", () => {
   });
 
   it("starts again after a stop, from LAST_STOPPED_POINT", async () => {
-    const { name } = await createV1Application();
+    const { name, stream } = await createV1Application();
     await startV1(name);
+    expect(await liveRows(name)).toEqual([]);
+    await putTicks(stream, [{ TICKER_SYMBOL: "AMZN", PRICE: 84.5 }]);
+    await stepApplication(name);
+    const before = await liveRows(name);
+    expect(tickerRows(before)).toEqual([["AMZN", 84.5]]);
     await okV1("StopApplication", { ApplicationName: name });
     settle();
+    // Put while stopped: read after the start from where the stop left off, and nothing read before it again.
+    await putTicks(stream, [{ TICKER_SYMBOL: "MSFT", PRICE: 92 }]);
     await startV1(name, "LAST_STOPPED_POINT");
-    const calls = await applicationCalls(name);
-    expect(calls.map((call) => call.method)).toEqual(["start", "stop", "start"]);
-    expect(calls[2]?.method === "start" && calls[2].positions).toEqual({ "1.1": "LAST_STOPPED_POINT" });
+    await liveRows(name);
+    await stepApplication(name);
+    expect(tickerRows(await liveRows(name, before.at(-1)?.position))).toEqual([["MSFT", 92]]);
   });
 });
 
@@ -136,7 +157,8 @@ group("UpdateApplication", () => {
     const detail = await describeV1(name);
     expect(detail).toMatchObject({ ApplicationStatus: "READY", ApplicationVersionId: 2, ApplicationCode: "SELECT 1;" });
     expect(detail.LastUpdateTimestamp).toBeGreaterThanOrEqual(detail.CreateTimestamp ?? 0);
-    expect(await applicationCalls(name)).toEqual([]);
+    // Its object was given nothing: it has no version.
+    expect(await runnerState(name)).toEqual({ running: false, versionId: null });
   });
 
   it("refuses a stale CurrentApplicationVersionId with ConcurrentModificationException", async () => {
@@ -151,16 +173,22 @@ group("UpdateApplication", () => {
   });
 
   it("takes a RUNNING application through UPDATING back to RUNNING with the new version", async () => {
-    const { name } = await createV1Application();
+    const { name, stream } = await createV1Application();
     await startV1(name);
     const code = FILTER_CODE.replace("price > 50", "price > 60");
     await okV1("UpdateApplication", { ApplicationName: name, CurrentApplicationVersionId: 1, ApplicationUpdate: { ApplicationCodeUpdate: code } });
     expect(await describeV1(name)).toMatchObject({ ApplicationStatus: "UPDATING", ApplicationVersionId: 2 });
     settle();
     expect(await describeV1(name)).toMatchObject({ ApplicationStatus: "RUNNING", ApplicationVersionId: 2, ApplicationCode: code });
-    const calls = await applicationCalls(name);
-    expect(calls.map((call) => call.method)).toEqual(["start", "update"]);
-    expect(calls[1]?.method === "update" && calls[1].spec).toMatchObject({ versionId: 2, code });
+    expect(await runnerState(name)).toEqual({ running: true, versionId: 2 });
+    // It runs the new code: 55 passed the old filter, not this one.
+    expect(await liveRows(name)).toEqual([]);
+    await putTicks(stream, [
+      { TICKER_SYMBOL: "AMZN", PRICE: 55 },
+      { TICKER_SYMBOL: "MSFT", PRICE: 65 },
+    ]);
+    await stepApplication(name);
+    expect(tickerRows(await liveRows(name))).toEqual([["MSFT", 65]]);
   });
 
   it("refuses code a RUNNING application cannot run, keeping it RUNNING at its version", async () => {
@@ -173,6 +201,7 @@ group("UpdateApplication", () => {
       /line 3, column \d+/,
     );
     expect(await describeV1(name)).toMatchObject({ ApplicationStatus: "RUNNING", ApplicationVersionId: 1, ApplicationCode: FILTER_CODE });
+    expect(await runnerState(name)).toMatchObject({ running: true, versionId: 1 });
   });
 
   it("refuses an update naming an input the application does not have", async () => {
@@ -191,9 +220,11 @@ group("DeleteApplication of a running application", () => {
     const { name } = await createV1Application();
     await startV1(name);
     const created = (await describeV1(name)).CreateTimestamp;
+    expect(await runnerState(name)).toEqual({ running: true, versionId: 1 });
     await okV1("DeleteApplication", { ApplicationName: name, CreateTimestamp: created });
     expect((await describeV1(name)).ApplicationStatus).toBe("DELETING");
-    expect((await applicationCalls(name)).map((call) => call.method)).toEqual(["start", "destroy"]);
+    // Destroyed: it forgot everything, the version it ran included.
+    expect(await runnerState(name)).toEqual({ running: false, versionId: null });
   });
 });
 

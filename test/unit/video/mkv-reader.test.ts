@@ -176,8 +176,10 @@ describe("the Matroska reader's errors, as PutMedia ERROR ack ids", () => {
       ...reader.push(producerFragment(syntheticFragment(1000))),
       ...reader.push(producerFragment(syntheticFragment(2000))),
     ];
-    const error = thrown(() => reader.push(producerFragment(syntheticFragment(1500))));
-    expect(fragmentsOf(delivered).map((fragment) => fragment.timecode)).toEqual([1000]);
+    // The bad fragment's bytes complete the one before it: that one is delivered, the failure kept for the next call.
+    delivered.push(...reader.push(producerFragment(syntheticFragment(1500))));
+    expect(fragmentsOf(delivered).map((fragment) => fragment.timecode)).toEqual([1000, 2000]);
+    const error = reader.error;
     expect((error as PutMediaError).errorId).toBe(PUT_MEDIA_ERROR.fragmentTimecodeNotMonotonic);
     // The connection is over: the same error again.
     expect(thrown(() => reader.push(new Uint8Array([1])))).toBe(error);
@@ -193,8 +195,10 @@ describe("the Matroska reader's errors, as PutMedia ERROR ack ids", () => {
     const firstClusterAt = indexOfId(baseline.bytes, ID.Cluster);
     const reader = new MkvReader({ maxFragmentBytes: 500 });
     // The first cluster holds an 882-byte key frame: its block alone passes the limit.
-    const error = thrown(() => reader.push(baseline.bytes.slice(0, firstClusterAt + 40)));
-    expect((error as PutMediaError).errorId).toBe(PUT_MEDIA_ERROR.fragmentSizeReached);
+    // What came before the cluster is delivered; the failure stays for the next call.
+    expect(reader.push(baseline.bytes.slice(0, firstClusterAt + 40)).map((event) => event.type)).toEqual(["header", "info", "tracks", "tags"]);
+    expect((reader.error as PutMediaError).errorId).toBe(PUT_MEDIA_ERROR.fragmentSizeReached);
+    expect(thrown(() => reader.push(new Uint8Array([0])))).toBe(reader.error);
   });
 
   it("refuses a fragment over the duration limit (4002)", () => {
