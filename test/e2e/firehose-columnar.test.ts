@@ -11,13 +11,13 @@
  *
  * Every record put is counted back: in the files or in the error output.
  */
-import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from "@aws-sdk/client-firehose";
+import { CreateDeliveryStreamCommand, FirehoseClient, PutRecordBatchCommand } from "@aws-sdk/client-firehose";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { parquetReadObjects, parquetSchema, parquetMetadata } from "hyparquet";
 import { icebergMetadata, icebergRead } from "icebird";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOrc } from "../integration/firehose/orc-reader";
-import { ACCOUNT, ANY_CREDENTIALS, listObjectKeys, objectBytes, REGION, removeDir, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ACCOUNT, ANY_CREDENTIALS, listObjectKeys, objectBytes, REGION, removeDir, sleep, startServer, tempDir, uniqueName, waitForDeliveryStreamActive, type TestServer } from "./helpers";
 
 const BUCKET = "rivulet-deliveries";
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
@@ -40,15 +40,6 @@ afterAll(async () => {
   await server?.close();
   removeDir(dir);
 });
-
-async function waitForActive(name: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { DeliveryStreamDescription } = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }));
-    if (DeliveryStreamDescription?.DeliveryStreamStatus === "ACTIVE") return;
-    await sleep(100);
-  }
-  throw new Error(`${name} never became ACTIVE`);
-}
 
 async function put(name: string, records: readonly string[]): Promise<void> {
   for (let start = 0; start < records.length; start += 500) {
@@ -115,7 +106,7 @@ async function createConverting(name: string, prefix: string, table: string, ser
       },
     }),
   );
-  await waitForActive(name);
+  await waitForDeliveryStreamActive(firehose, name);
 }
 
 const BAD = ['{"event_id": "not a number"}', "<xml/>", '{"event_id": 1.5}'];
@@ -226,7 +217,7 @@ describe("Iceberg tables with the AWS SDK", () => {
         },
       }),
     );
-    await waitForActive(name);
+    await waitForDeliveryStreamActive(firehose, name);
     const original = globalThis.fetch;
     globalThis.fetch = s3Fetch(original);
     try {

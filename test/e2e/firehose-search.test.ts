@@ -22,7 +22,7 @@ import {
 } from "@aws-sdk/client-firehose";
 import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT, ANY_CREDENTIALS, listObjectKeys, objectBytes, REGION, removeDir, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ACCOUNT, ANY_CREDENTIALS, listObjectKeys, objectBytes, REGION, removeDir, sleep, startServer, tempDir, uniqueName, waitForDeliveryStreamActive, type TestServer } from "./helpers";
 
 const BUCKET = "rivulet-deliveries";
 const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
@@ -166,12 +166,7 @@ afterAll(async () => {
 
 async function createActive(input: CreateDeliveryStreamCommandInput): Promise<void> {
   await firehose.send(new CreateDeliveryStreamCommand(input));
-  for (let i = 0; i < 100; i++) {
-    const { DeliveryStreamDescription } = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: input.DeliveryStreamName }));
-    if (DeliveryStreamDescription?.DeliveryStreamStatus === "ACTIVE") return;
-    await sleep(100);
-  }
-  throw new Error(`${input.DeliveryStreamName} never became ACTIVE`);
+  await waitForDeliveryStreamActive(firehose, input.DeliveryStreamName ?? "");
 }
 
 async function putAll(name: string, data: readonly string[]): Promise<void> {

@@ -8,7 +8,6 @@ import { gunzipSync } from "node:zlib";
 import {
   CreateDeliveryStreamCommand,
   DeleteDeliveryStreamCommand,
-  DescribeDeliveryStreamCommand,
   FirehoseClient,
   ListDeliveryStreamsCommand,
   PutRecordBatchCommand,
@@ -16,7 +15,7 @@ import {
 } from "@aws-sdk/client-firehose";
 import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT, ANY_CREDENTIALS, expectAwsError, listObjectKeys, objectBytes, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ACCOUNT, ANY_CREDENTIALS, expectAwsError, listObjectKeys, objectBytes, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, waitForDeliveryStreamActive, type TestServer } from "./helpers";
 
 const BUCKET = "rivulet-deliveries";
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/firehose-delivery`;
@@ -40,15 +39,6 @@ afterAll(async () => {
   removeDir(dir);
 });
 
-async function waitForActive(name: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const { DeliveryStreamDescription } = await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }));
-    if (DeliveryStreamDescription?.DeliveryStreamStatus === "ACTIVE") return;
-    await sleep(100);
-  }
-  throw new Error(`${name} never became ACTIVE`);
-}
-
 describe("Firehose with the AWS SDK", () => {
   it("delivers 1,000 records put in batches to R2, each exactly once", async () => {
     const name = uniqueName("e2e-hose");
@@ -66,7 +56,7 @@ describe("Firehose with the AWS SDK", () => {
       }),
     );
     expect(created.DeliveryStreamARN).toBe(`arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/${name}`);
-    await waitForActive(name);
+    await waitForDeliveryStreamActive(client, name);
     const { DeliveryStreamNames } = await client.send(new ListDeliveryStreamsCommand({ Limit: 10000 }));
     expect(DeliveryStreamNames).toContain(name);
 
@@ -134,7 +124,7 @@ describe("Firehose with the aws CLI", () => {
       options,
     );
     expect(create.code, create.stderr).toBe(0);
-    await waitForActive(name);
+    await waitForDeliveryStreamActive(client, name);
     const described = await runAws(["firehose", "describe-delivery-stream", "--delivery-stream-name", name], options);
     expect(described.code, described.stderr).toBe(0);
     const description = (JSON.parse(described.stdout) as { DeliveryStreamDescription: { DeliveryStreamStatus: string; VersionId: string } })

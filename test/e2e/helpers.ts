@@ -22,6 +22,7 @@ import {
   type GetShardIteratorCommandInput,
   type Shard,
 } from "@aws-sdk/client-kinesis";
+import { DescribeDeliveryStreamCommand, type FirehoseClient } from "@aws-sdk/client-firehose";
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { startLocalServer } from "../../local/server.mjs";
@@ -200,6 +201,18 @@ export async function waitForActive(client: KinesisClient, streamName: string, t
     const status = summary.StreamDescriptionSummary?.StreamStatus;
     if (status === "ACTIVE") return;
     if (Date.now() > deadline) throw new Error(`${streamName} still ${status} after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/** Polls DescribeDeliveryStream every 100 ms until the delivery stream is ACTIVE. */
+export async function waitForDeliveryStreamActive(firehose: FirehoseClient, name: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { DeliveryStreamDescription } = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }));
+    const status = DeliveryStreamDescription?.DeliveryStreamStatus;
+    if (status === "ACTIVE") return;
+    if (Date.now() > deadline) throw new Error(`${name} still ${status} after ${timeoutMs} ms`);
     await sleep(100);
   }
 }

@@ -4,7 +4,7 @@
  * (manifest_file) and manifests (manifest_entry with its data_file), with the field ids the spec
  * assigns them, and Iceberg's primitive types as the columnar writers' Hive types.
  */
-import type { HiveType } from "../columnar/hive-types";
+import type { HiveType, PrimitiveName } from "../columnar/hive-types";
 import type { AvroType } from "./avro";
 
 export interface IcebergField {
@@ -53,35 +53,28 @@ export interface TableMetadata {
   "metadata-log"?: { "timestamp-ms": number; "metadata-file": string }[];
 }
 
+/** The Hive type each of Iceberg's primitive types is written as (decimals apart). */
+const HIVE_PRIMITIVES: Readonly<Record<string, Exclude<PrimitiveName, "decimal" | "varchar" | "char">>> = {
+  boolean: "boolean",
+  int: "int",
+  long: "bigint",
+  float: "float",
+  double: "double",
+  date: "date",
+  timestamp: "timestamp",
+  timestamptz: "timestamp",
+  string: "string",
+  uuid: "string",
+  binary: "binary",
+};
+
 /** Iceberg's primitive type names as the writers' Hive types; undefined for those Rivulet does not write (nested, time, fixed). */
 export function hiveTypeOf(type: IcebergField["type"]): HiveType | undefined {
   if (typeof type !== "string") return undefined;
   const decimal = /^decimal\((\d+),\s*(\d+)\)$/.exec(type);
   if (decimal) return { kind: "primitive", name: "decimal", precision: Number(decimal[1]), scale: Number(decimal[2]) };
-  switch (type) {
-    case "boolean":
-      return { kind: "primitive", name: "boolean" };
-    case "int":
-      return { kind: "primitive", name: "int" };
-    case "long":
-      return { kind: "primitive", name: "bigint" };
-    case "float":
-      return { kind: "primitive", name: "float" };
-    case "double":
-      return { kind: "primitive", name: "double" };
-    case "date":
-      return { kind: "primitive", name: "date" };
-    case "timestamp":
-    case "timestamptz":
-      return { kind: "primitive", name: "timestamp" };
-    case "string":
-    case "uuid":
-      return { kind: "primitive", name: "string" };
-    case "binary":
-      return { kind: "primitive", name: "binary" };
-    default:
-      return undefined;
-  }
+  const name = Object.hasOwn(HIVE_PRIMITIVES, type) ? HIVE_PRIMITIVES[type] : undefined;
+  return name && { kind: "primitive", name };
 }
 
 // The Avro schemas of the spec's "Manifests" and "Manifest Lists" sections (format version 2).

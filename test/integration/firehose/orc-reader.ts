@@ -1,12 +1,13 @@
 /**
  * A reader of ORC files for the tests, written from the specification
- * (https://orc.apache.org/specification/ORCv1/) and sharing no code with src/: no ORC reader runs
+ * (https://orc.apache.org/specification/ORCv1/) and sharing no ORC code with src/: no ORC reader runs
  * here offline (npm has none, PyPI and Maven are out of reach), so the delivered files are checked
  * against the specification by this one. It reads what version-1 encodings can hold: integer RLE v1
  * (runs and literals), byte and boolean RLE, DIRECT strings, every primitive, lists, maps and
  * structs, NONE/ZLIB/SNAPPY compression. Snappy blocks are decoded by hyparquet's decoder.
  */
 import { snappyUncompress } from "hyparquet";
+import { concatBytes } from "../../../src/bytes";
 
 type Proto = Map<number, (bigint | Uint8Array)[]>;
 
@@ -85,13 +86,7 @@ async function decompress(data: Uint8Array, kind: number): Promise<Uint8Array> {
       parts.push(out);
     } else throw new Error(`ORC: compression ${kind} not read here`);
   }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 const unzigzag = (value: bigint): bigint => (value & 1n ? -((value + 1n) >> 1n) : value >> 1n);
