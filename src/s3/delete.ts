@@ -10,11 +10,13 @@ import { readXmlBody } from "./body";
 import { emptyAnswer, xmlAnswer, type ObjectCall, type S3Call } from "./call";
 import { CHECKSUM_ALGORITHMS, checksumHeader } from "./checksums";
 import { invalidRequest, malformedXml } from "./errors";
+import { checkKey } from "./metadata";
 import { IncomingBody } from "./payload";
 import { xmlElement, xmlParent } from "./xml";
 import { childNamed, parseXml } from "./xml-read";
 
 export async function deleteObject(call: ObjectCall): Promise<Response> {
+  checkKey(call.key);
   await call.bucket.delete(call.key);
   return emptyAnswer(call, 204);
 }
@@ -37,6 +39,8 @@ export async function deleteObjects(call: S3Call): Promise<Response> {
   for (const entry of entries) {
     if (entry.versionId !== undefined && entry.versionId !== "null") {
       outcomes.push({ entry, error: { code: "NoSuchVersion", message: "The specified version does not exist." } });
+    } else if (new TextEncoder().encode(entry.key).byteLength > S3.maxKeyBytes) {
+      outcomes.push({ entry, error: { code: "KeyTooLongError", message: "Your key is too long" } });
     } else deletable.push(entry);
   }
   try {

@@ -134,9 +134,11 @@ export function expectAwsJsonAnswer(answer: Answer, context: string): Outcome {
     expect(text, shown).toMatch(XML_DENIED);
     return "refused";
   }
-  const body = contentType === AMZ_CBOR ? decodeCbor(answer.bytes) : contentType === AMZ_JSON ? parseJson(text) : undefined;
+  if (contentType === "application/json") return expectCoralAnswer(answer.status, parseJson(text), shown);
+  const body = answer.bytes.byteLength === 0 ? undefined : contentType === AMZ_CBOR ? decodeCbor(answer.bytes) : contentType === AMZ_JSON ? parseJson(text) : undefined;
   if (answer.status === 200) {
-    if (contentType !== "application/vnd.amazon.eventstream") expect(isObject(body), shown).toBe(true);
+    // An operation without output answers an empty body, as AWS's API reference says.
+    if (contentType !== "application/vnd.amazon.eventstream" && answer.bytes.byteLength > 0) expect(isObject(body), shown).toBe(true);
     return "success";
   }
   expect(isObject(body), shown).toBe(true);
@@ -146,6 +148,22 @@ export function expectAwsJsonAnswer(answer: Answer, context: string): Outcome {
   expect(ERROR_STATUS.has(String(type)), `${shown}\n(an error type neither the protocol nor the model has)`).toBe(true);
   expect(answer.status, shown).toBe(ERROR_STATUS.get(String(type)));
   for (const key of ["message", "Message"]) if (key in error) expect(typeof error[key], shown).toBe("string");
+  return "refused";
+}
+
+/**
+ * Plain `application/json` runs no operation: AWS answers it in Coral's older envelope, 404
+ * UnknownOperationException for a JSON object and 400 SerializationException for anything else.
+ */
+function expectCoralAnswer(status: number, body: unknown, shown: string): Outcome {
+  expect(isObject(body), shown).toBe(true);
+  const output = (body as Record<string, unknown>).Output;
+  expect(isObject(output), shown).toBe(true);
+  const type = (output as Record<string, unknown>).__type;
+  expect([
+    "404 com.amazon.coral.service#UnknownOperationException",
+    "400 com.amazon.coral.service#SerializationException",
+  ], shown).toContain(`${status} ${String(type)}`);
   return "refused";
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the fuzz suite (test/integration/fuzz/s3.test.ts) found in S3's GetObject and HeadObject, each
  * answered as S3 answers it instead of InternalError: a key longer than S3 (and R2) can hold, and a
- * `response-*` override whose value no HTTP header can carry.
+ * `response-*` override whose value no HTTP header can carry; and DeleteObject of such a key.
  */
 import { Sha256Js } from "@smithy/core/checksum";
 import { HttpRequest } from "@smithy/core/protocols";
@@ -55,5 +55,14 @@ describe("GetObject and HeadObject", () => {
     const fine = await s3("GET", `/${BUCKET}/${key}`, { "response-content-type": "application/json; charset=utf-8" });
     expect(fine.status).toBe(200);
     expect(fine.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  });
+});
+
+describe("DeleteObject", () => {
+  it("answers a key longer than 1,024 bytes with KeyTooLongError, as S3 does, instead of R2's refusal", async () => {
+    const response = await s3("DELETE", `/${BUCKET}/${"k".repeat(1025)}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("<Code>KeyTooLongError</Code>");
+    expect((await s3("DELETE", `/${BUCKET}/${uniqueName("findings")}/absent.txt`)).status).toBe(204);
   });
 });
