@@ -42,6 +42,8 @@ describe("npm run deploy -- --dry-run", () => {
       "npx wrangler queues create rivulet-firehose-delivery-dlq",
       "npx wrangler r2 bucket info rivulet-deliveries --json",
       "npx wrangler r2 bucket create rivulet-deliveries",
+      "npx wrangler r2 bucket info rivulet-video --json",
+      "npx wrangler r2 bucket create rivulet-video",
       "npx wrangler d1 list --json",
       "npx wrangler d1 create rivulet-analytics",
       "npx wrangler d1 migrations apply rivulet-analytics --remote --config .wrangler/rivulet-deploy/wrangler.jsonc",
@@ -96,6 +98,7 @@ describe("npm run deploy against an account", () => {
       "queues create rivulet-firehose-delivery",
       "queues create rivulet-firehose-delivery-dlq",
       "r2 bucket create rivulet-deliveries",
+      "r2 bucket create rivulet-video",
       "d1 create rivulet-analytics",
     ]);
     const databaseId = account.databases.get("rivulet-analytics");
@@ -291,7 +294,7 @@ async function listStreams(worker: Miniflare, host: string): Promise<{ status: n
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "Kinesis_20131202.ListStreams",
       "x-amz-date": amzDate,
-      authorization: `AWS4-HMAC-SHA256 Credential=AKIDANY/${amzDate.slice(0, 8)}/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
+      authorization: `AWS4-HMAC-SHA256 Credential=AKIDANY/${amzDate.slice(0, 8)}/us-east-1/kinesis/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${"0".repeat(64)}`,
     },
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
