@@ -124,7 +124,7 @@ describe("HLS", () => {
     const { stream } = await streamWithVideo(baseline);
     const url = await hlsUrl(stream.StreamName);
     const preflight = await playerGet(url, { method: "OPTIONS", headers: { origin: "https://player.example", "access-control-request-method": "GET" } });
-    expect(preflight.status).toBe(204);
+    expect(preflight.status).toBe(200);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expectVideoError(await dataCall("/getHLSStreamingSessionURL", { StreamName: stream.StreamName, ContainerFormat: "MPEG_TS" }), 400, "InvalidArgumentException");
     expectVideoError(
