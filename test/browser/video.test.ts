@@ -119,6 +119,8 @@ describe("the console's Video pages", () => {
     await page.getByTestId("create-video-stream-submit").click();
     await page.waitForURL(url(`/console/video/${streamName}`));
     expect(await page.getByTestId("video-stream-name").textContent()).toBe(streamName);
+    // CREATING at first; the settings refresh until it is ACTIVE.
+    await expect.poll(() => page.getByTestId("video-stream-status").textContent(), PAGE_WAIT).toBe("ACTIVE");
     expect(await page.getByTestId("video-stream-media-type").textContent()).toBe("video/h264");
     expect(await page.getByTestId("video-stream-retention").textContent()).toBe("24 h");
     await expect.poll(() => page.getByTestId("player-status").textContent(), PAGE_WAIT).toMatch(/^Waiting for media \(ResourceNotFoundException/);

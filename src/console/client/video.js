@@ -32,9 +32,9 @@ function loadHls() {
   return hlsLoading;
 }
 
-/** @param {number} seconds epoch seconds @returns {string} */
-function clock(seconds) {
-  return new Date(seconds * 1000).toISOString().replace("T", " ").replace("Z", " UTC");
+/** @param {number} epochSeconds @returns {string} */
+function clock(epochSeconds) {
+  return new Date(epochSeconds * 1000).toISOString().replace("T", " ").replace("Z", " UTC");
 }
 
 /** Epoch seconds to the millisecond, as the API reads them. @param {number} ms */

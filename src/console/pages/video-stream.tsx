@@ -10,11 +10,17 @@ import type { FC } from "hono/jsx";
 import type { ConsoleEnv } from "../auth";
 import { formatTime } from "../format";
 import { ApiForm, Hidden } from "../forms";
-import { Layout, renderPage } from "../layout";
-import { describeVideoStream, retentionText, type VideoStream } from "../loaders/video";
+import { Layout, renderFragment, renderPage } from "../layout";
+import { describeVideoStream, retentionText, videoStreamPath, type VideoStream } from "../loaders/video";
 
+/** The settings; refreshed every second while the stream is not ACTIVE (CREATING just after the form made it). */
 const Facts: FC<{ stream: VideoStream }> = ({ stream }) => (
-  <dl class="facts" data-testid="video-stream-facts">
+  <dl
+    class="facts"
+    data-testid="video-stream-facts"
+    data-refresh={stream.Status === "ACTIVE" ? undefined : `${videoStreamPath(stream.StreamName ?? "")}?part=facts`}
+    data-refresh-ms="1000"
+  >
     <div>
       <dt>Status</dt>
       <dd>
@@ -124,6 +130,8 @@ videoStreamPages.get("/:name", async (c) => {
   const stream = await describeVideoStream(c, c.req.param("name"));
   const name = stream.StreamName ?? c.req.param("name");
   const retains = (stream.DataRetentionInHours ?? 0) > 0;
+  // The settings alone, for the client script's refresh.
+  if (c.req.query("part") === "facts") return renderFragment(c, <Facts stream={stream} />);
   return renderPage(
     c,
     <Layout title={name} session={c.get("session")} path={new URL(c.req.url).pathname} crumbs={[{ label: "Video", href: "/console/video" }, { label: name }]}>

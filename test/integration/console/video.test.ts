@@ -75,6 +75,17 @@ describe("Video pages", () => {
     expect(empty.text).toContain('data-retains="false"');
     expect(empty.text).not.toContain('data-testid="fragment-timeline"');
 
+    // Settings refresh while the stream is not ACTIVE yet, as just after the form created it.
+    const creating = uniqueName("creating");
+    await consoleJson("kinesisvideo", "CreateStream", { StreamName: creating, DataRetentionInHours: 1 });
+    const facts = await get(`/console/video/${creating}?part=facts`);
+    expect(facts.text.startsWith(`<dl class="facts" data-testid="video-stream-facts" data-refresh="/console/video/${creating}?part=facts"`)).toBe(true);
+    expect(facts.text).toContain('data-testid="video-stream-status">CREATING<');
+    await advanceVideoClock(VIDEO_CONTROL.createStreamMs);
+    const active = await get(`/console/video/${creating}?part=facts`);
+    expect(active.text).toContain('data-testid="video-stream-status">ACTIVE<');
+    expect(active.text).not.toContain("data-refresh=");
+
     const missing = await get(`/console/video/${uniqueName("missing")}`);
     expect(missing.status).toBe(404);
     expect(missing.text).toContain(NOT_FOUND);
