@@ -13,6 +13,8 @@ const LIVE_RETRY_MS = 3_000;
 const MAX_PAGES = 10;
 /** AWS's limit on the range of an ON_DEMAND session (24 hours). */
 const MAX_RANGE_SECONDS = 24 * 3600;
+/** Sessions last as long as AWS allows (12 hours; the default, 5 minutes, would stop a player watching longer). */
+const SESSION_SECONDS = 43_200;
 
 /**
  * A fragment as ListFragments answers it (timestamps in epoch seconds).
@@ -88,7 +90,7 @@ class Player {
     this.say("Opening the live session…");
     for (;;) {
       try {
-        const { HLSStreamingSessionURL } = await callApi(ARCHIVED, "GetHLSStreamingSessionURL", { StreamName: this.streamName, PlaybackMode: "LIVE" });
+        const { HLSStreamingSessionURL } = await callApi(ARCHIVED, "GetHLSStreamingSessionURL", { StreamName: this.streamName, PlaybackMode: "LIVE", Expires: SESSION_SECONDS });
         if (generation !== this.generation) return;
         await this.play(HLSStreamingSessionURL, "LIVE", "Playing live.");
         return;
@@ -119,6 +121,7 @@ class Player {
       const { HLSStreamingSessionURL } = await callApi(ARCHIVED, "GetHLSStreamingSessionURL", {
         StreamName: this.streamName,
         PlaybackMode: "ON_DEMAND",
+        Expires: SESSION_SECONDS,
         HLSFragmentSelector: { FragmentSelectorType: "SERVER_TIMESTAMP", TimestampRange: { StartTimestamp: seconds(startMs), EndTimestamp: seconds(endMs) } },
       });
       if (generation !== this.generation) return;
@@ -136,8 +139,11 @@ class Player {
   async play(url, mode, text) {
     this.hls?.destroy();
     this.hls = undefined;
-    this.video.dataset.mode = mode;
+    const generation = this.generation;
     const Hls = await loadHls();
+    // Another session was asked for meanwhile: it plays instead.
+    if (generation !== this.generation) return;
+    this.video.dataset.mode = mode;
     if (Hls.isSupported()) {
       // No worker: the page's Content-Security-Policy allows scripts from this origin only, not blob: workers.
       const hls = new Hls({ enableWorker: false });
