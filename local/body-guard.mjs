@@ -56,7 +56,8 @@ export function forwardLimit({ path, signed, s3 }) {
  * at most `forwardBytes`, then ends (`onForwarded`: the Worker has all it
  * will read); past `limits.maxBytes`, or when the body stops for `idleMs` or
  * is not complete within `totalMs`, it calls `onProblem` once and passes
- * nothing more on. `stop()` ends the watch.
+ * nothing more on. `stop()` ends the watch (and the forwarding); `duplex()` keeps forwarding, unwatched
+ * but for the size limit, a body the Worker reads while it answers.
  * @param {BodyLimits} limits
  * @param {number} forwardBytes
  * @param {{ onProblem: (problem: BodyProblem) => void, onForwarded: () => void }} callbacks
@@ -72,8 +73,11 @@ export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
     clearTimeout(total);
     clearTimeout(idle);
   };
+  // Whether the pace limits apply: not once the Worker streams its answer while it reads the body.
+  let paced = true;
   const armIdle = () => {
     clearTimeout(idle);
+    if (!paced) return;
     idle = setTimeout(() => {
       // Held back by the Worker reading slowly, not by the client: wait on.
       if (transform.readableLength >= transform.readableHighWaterMark) armIdle();
@@ -87,8 +91,8 @@ export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
     onProblem(problem);
   };
   // Whichever comes first: the Worker's limit (it answers) or ours (we do).
-  const workerAnswers = forwardBytes <= limits.maxBytes + 1;
-  const cap = workerAnswers ? forwardBytes : limits.maxBytes + 1;
+  let workerAnswers = forwardBytes <= limits.maxBytes + 1;
+  let cap = workerAnswers ? forwardBytes : limits.maxBytes + 1;
   const transform = new Transform({
     transform(chunk, _encoding, callback) {
       if (done) return callback();
@@ -113,8 +117,22 @@ export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
       callback();
     },
   });
+  /**
+   * The Worker has answered, successfully, while the body still arrives, and reads on as it streams
+   * its answer (PutMedia's acks): the body is now a stream, not a request. The rest is forwarded as it
+   * comes, with no idle or total time limit (a camera uploads for hours, a quiet one idles) and no
+   * per-service cap (the Worker reads it all), up to Cloudflare's limit on a body.
+   */
+  const duplex = () => {
+    if (done) return;
+    paced = false;
+    clearTimeout(total);
+    clearTimeout(idle);
+    workerAnswers = false;
+    cap = limits.maxBytes + 1;
+  };
   armIdle();
-  return { transform, stop };
+  return { transform, stop, duplex };
 }
 
 /**

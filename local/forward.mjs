@@ -301,10 +301,17 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
           onResponse(upRes) {
             upRes.on("end", () => (upstreamDone = true));
             if (res.headersSent) return void upRes.destroy();
-            // Answered before the body was all sent (refused early): stop
-            // watching it, and close the connection once the answer is out
-            // so that the client stops sending.
-            if (!req.complete) {
+            // Answered before the body was all sent. Refused early: stop
+            // watching it, and close the connection once the answer is out so
+            // that the client stops sending. Answered with success: the Worker
+            // streams its answer while it reads on (PutMedia's acks), so the
+            // body keeps flowing until the answer ends.
+            if (!req.complete && isDuplex(upRes)) {
+              guard?.duplex();
+              upRes.once("end", () => {
+                if (!req.complete) closeAfter(req, res);
+              });
+            } else if (!req.complete) {
               guard?.stop();
               closeSoon(req, res);
             }
@@ -344,6 +351,29 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
       req.on("error", () => upstream?.abort());
     });
   };
+}
+
+/**
+ * Whether an answer that came before its request's body was all sent is the
+ * Worker streaming while it reads (a success), rather than a refusal.
+ * @param {http.IncomingMessage} upRes
+ */
+function isDuplex(upRes) {
+  return (upRes.statusCode ?? 500) < 300;
+}
+
+/**
+ * A streamed answer ended before its request's body did: the rest of the
+ * body is not wanted. Drops it, and closes the connection a moment after the
+ * answer is out (closeSoon's reasons; the answer's head is already written).
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function closeAfter(req, res) {
+  discard(req);
+  const close = () => setTimeout(() => req.socket.destroy(), 1000).unref();
+  if (res.writableFinished) close();
+  else res.once("finish", close);
 }
 
 /**
@@ -415,10 +445,12 @@ function http2Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
               upRes.destroy();
               return;
             }
-            // Answered before the body was all sent: stop watching it, and
-            // once the answer is out tell the client to stop sending.
+            // Answered before the body was all sent: stop watching it (or,
+            // answered with success, let it flow on: see the HTTP/1.1
+            // handler), and once the answer is out tell the client to stop sending.
             if (!stream.readableEnded) {
-              guard?.stop();
+              if (isDuplex(upRes)) guard?.duplex();
+              else guard?.stop();
               upRes.once("end", () => stream.once("finish", () => stopSending(stream)));
             }
             if (hasBody && !forwarded) upRes.once("end", () => upstream?.abort());

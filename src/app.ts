@@ -16,7 +16,6 @@ import { firehose } from "./firehose/service";
 import { kinesis } from "./streams/service";
 import { isS3Request, serveS3 } from "./s3/api";
 import { lambdaApi } from "./triggers/api";
-import { playbackCors } from "./video/data/cors";
 import { kinesisVideoArchivedMedia, kinesisVideoMedia, kinesisVideoPlayback, kinesisVideoPutMedia } from "./video/data-services";
 import { kinesisVideo } from "./video/service";
 
@@ -35,10 +34,6 @@ app.get("/health", (c) => c.json({ ok: true }));
 
 // The web console (src/console/): its own paths, ahead of S3's and the AWS protocol's catch-alls.
 app.route("/console", consoleApp);
-
-// Video Streams' HLS and DASH session URLs answer players on any origin (their token is the credential).
-app.use("/hls/v1/*", playbackCors);
-app.use("/dash/v1/*", playbackCors);
 
 // S3's REST API (over R2): told apart by the signature's service, since its paths are
 // bucket names and keys that could be anything.

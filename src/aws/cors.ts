@@ -1,5 +1,5 @@
 /**
- * CORS for every API of the Worker (Kinesis, Firehose, S3, Lambda's event source mappings), so that
+ * CORS for every API of the Worker (Kinesis, Firehose, S3, Lambda's event source mappings, Video), so that
  * the AWS SDK for JavaScript can run in a web page, as it can against AWS. The console is not served
  * here: it keeps its own same-origin rules (console/).
  *
@@ -18,6 +18,11 @@
  * `none` (no CORS at all). The README says why any origin is the default. Credentials (cookies)
  * are never allowed: the APIs authenticate each request by its signature, not by anything a
  * browser adds on its own.
+ *
+ * Video's HLS and DASH session URLs (`/hls/v1/...`, `/dash/v1/...`: playlists, manifests, fragments)
+ * answer every origin whatever the setting, and say so even to a request without an Origin, as
+ * AWS's playback endpoints do: the SessionToken in the URL is the credential, which a player on any
+ * page is meant to be handed, and nothing in them is signed.
  */
 import type { Context, Next } from "hono";
 
@@ -75,6 +80,13 @@ const METHODS = new Set(["GET", "HEAD", "PUT", "POST", "DELETE"]);
 
 type OriginPolicy = { kind: "any" } | { kind: "list"; origins: ReadonlySet<string> } | { kind: "none" };
 
+/** Where Video's session URLs are served (video/data/playback.ts): see the header. */
+const PLAYBACK_PATHS = ["/hls/v1/", "/dash/v1/"];
+
+function isPlayback(path: string): boolean {
+  return PLAYBACK_PATHS.some((prefix) => path.startsWith(prefix));
+}
+
 /** Reads RIVULET_CORS_ORIGINS (see the header comment). */
 export function originPolicy(setting: string | undefined): OriginPolicy {
   if (setting === undefined) return { kind: "any" };
@@ -99,9 +111,10 @@ function allowedOrigin(policy: OriginPolicy, origin: string): string | undefined
 export async function cors(c: Context<{ Bindings: Env }>, next: Next): Promise<Response | void> {
   const path = new URL(c.req.url).pathname;
   if (path === "/console" || path.startsWith("/console/")) return next();
-  const policy = originPolicy(c.env.RIVULET_CORS_ORIGINS);
+  const playback = isPlayback(path);
+  const policy: OriginPolicy = playback ? { kind: "any" } : originPolicy(c.env.RIVULET_CORS_ORIGINS);
   const origin = c.req.header("origin");
-  const allowed = origin === undefined ? undefined : allowedOrigin(policy, origin);
+  const allowed = origin === undefined ? (playback ? "*" : undefined) : allowedOrigin(policy, origin);
   const requestedMethod = c.req.header("access-control-request-method");
 
   if (c.req.method === "OPTIONS" && origin !== undefined && requestedMethod !== undefined) {

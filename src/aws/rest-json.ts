@@ -30,7 +30,7 @@ import {
   RestUnknownOperationException,
   SerializationException,
 } from "./errors";
-import { accountOf, asAwsError, toAwsJson, type OperationTypes, type RequestContext } from "./protocol";
+import { accountOf, asAwsError, toAwsJson, type Invocation, type OperationTypes, type RequestContext } from "./protocol";
 import { keyPolicy, verifySigV4, type Caller } from "./sigv4";
 import { validateInput, type InputShape, type MemberShape, type Shape, type StructureShape } from "./validate";
 
@@ -228,6 +228,31 @@ async function invoke(
   const body = operation.streamingInput ? new Uint8Array() : await readBody(request);
   const caller = await operation.authenticate({ request, body, env, clock, signingName: service.signingName });
   const raw = { ...bodyMembers(operation.input, body), ...locatedMembers(operation.input, request, url, labels) };
+  return run(operation, raw, { env, caller, clock, requestId, request });
+}
+
+/** Who calls a REST operation: invokeOperation's Invocation (aws/protocol.ts), plus the request it came in. */
+export interface RestInvocation extends Invocation {
+  /** The request as received: its origin names this deployment in the answer (session URLs, data endpoints). */
+  request: Request;
+}
+
+/**
+ * Runs one operation of a REST-JSON service by name, its input as AWS JSON (every member by name,
+ * wherever the wire would carry it; timestamps in epoch seconds), once its caller is known: the
+ * web console's way in (src/console/api.ts), as invokeOperation is for the JSON services. The same
+ * validation and handler as the wire's, and the same answer: the status, header members and body
+ * the API would send. Operations whose input streams (PutMedia) are not run this way. Throws AwsError.
+ */
+export async function invokeRestOperation(service: RestJsonService, operationName: string, input: unknown, invocation: RestInvocation): Promise<Response> {
+  const operation = service.operations.find((candidate) => candidate.name === operationName);
+  if (!operation || operation.streamingInput) throw new RestUnknownOperationException(`${operationName} is not an operation the console runs.`);
+  if (!isRecord(input)) throw new SerializationException();
+  return run(operation, input, invocation);
+}
+
+async function run(operation: BoundOperation, raw: Record<string, unknown>, invocation: RestInvocation): Promise<Response> {
+  const { env, caller, clock, requestId, request } = invocation;
   const input: Record<string, unknown> = validateInput(operation.input, raw, { timestampUnit: "seconds" });
   if (operation.streamingInput) input[operation.streamingInput.name] = request.body ?? emptyStream();
   const context: RestRequestContext = {
@@ -238,11 +263,17 @@ async function invoke(
     clock,
     format: "json",
     request,
-    origin: `${url.protocol}//${request.headers.get("host") ?? url.host}`,
+    origin: originOf(request),
   };
   const output = await operation.handle(input, context);
   if (output instanceof Response) return withRequestId(output, requestId);
   return writeOutput(operation, isRecord(output) ? output : {}, requestId);
+}
+
+/** Scheme and host the client addressed: this deployment as the client sees it. */
+function originOf(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.protocol}//${request.headers.get("host") ?? url.host}`;
 }
 
 // ---------------------------------------------------------------------------------------------

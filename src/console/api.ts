@@ -20,6 +20,12 @@
  * Analytics is served as both of its API versions (`kinesisanalytics`, `kinesisanalyticsv2`); an
  * application's live rows are JSON of ./live-rows.ts, at `GET /console/api/analytics/...`.
  *
+ * Video is served as two of its REST-JSON APIs, by the CLI's names: `kinesisvideo` (the streams) and
+ * `kinesis-video-archived-media` (ListFragments, the HLS and DASH session URLs, GetClip), their input
+ * as AWS JSON too, run through invokeRestOperation (aws/rest-json.ts) and answered as the API answers
+ * them: JSON, or GetClip's MP4 bytes. Session URLs name the origin the console was reached at.
+ * PutMedia and GetMedia (streams both ways) are not served.
+ *
  * Differences from the AWS API: SubscribeToShard is not served (the console reads with GetRecords);
  * requests carry no signature (the session is the authentication).
  */
@@ -27,23 +33,32 @@ import { Hono } from "hono";
 import { analyticsV1, analyticsV2 } from "../analytics/service";
 import { InvalidArgumentException, NotServedByConsole, SerializationException, UnknownOperationException, UnsupportedContentType } from "../aws/errors";
 import { accountOf, asAwsError, EventStreamOutput, invokeOperation, toAwsJson, type AwsJsonService } from "../aws/protocol";
+import { invokeRestOperation, type RestJsonService } from "../aws/rest-json";
 import { firehose } from "../firehose/service";
 import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type MetricsAnswer } from "../metrics/query";
 import { kinesis } from "../streams/service";
+import { kinesisVideoArchivedMedia } from "../video/data-services";
+import { kinesisVideo } from "../video/service";
 import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
 import { callS3, objectPath } from "./s3-objects";
 import { readApiText } from "./bodies";
 import { callerOf } from "./session";
 import type { Scope } from "../aws/scope";
 
-/** The services the console speaks to, by the name in its API's paths (Analytics' as the CLI names its two versions). */
-const CONSOLE_SERVICES = { kinesis, firehose, kinesisanalytics: analyticsV1, kinesisanalyticsv2: analyticsV2 } as const satisfies Record<string, AwsJsonService>;
-export type ConsoleService = keyof typeof CONSOLE_SERVICES;
+/** The AWS JSON services the console speaks to, by the name in its API's paths (Analytics' as the CLI names its two versions). */
+const JSON_SERVICES = { kinesis, firehose, kinesisanalytics: analyticsV1, kinesisanalyticsv2: analyticsV2 } as const satisfies Record<string, AwsJsonService>;
+/** Video's REST-JSON APIs, by the CLI's names: the control plane, and the archived media (ListFragments, HLS, GetClip). */
+const REST_SERVICES = { kinesisvideo: kinesisVideo, "kinesis-video-archived-media": kinesisVideoArchivedMedia } as const satisfies Record<string, RestJsonService>;
+export type ConsoleService = keyof typeof JSON_SERVICES | keyof typeof REST_SERVICES;
+
+type Served = { protocol: "json"; service: AwsJsonService } | { protocol: "rest"; service: RestJsonService };
 
 const METRIC_RANGES: readonly MetricRange[] = ["1h", "24h", "7d"];
 
-function serviceNamed(name: string): AwsJsonService | undefined {
-  return Object.hasOwn(CONSOLE_SERVICES, name) ? CONSOLE_SERVICES[name as ConsoleService] : undefined;
+function serviceNamed(name: string): Served | undefined {
+  if (Object.hasOwn(JSON_SERVICES, name)) return { protocol: "json", service: JSON_SERVICES[name as keyof typeof JSON_SERVICES] };
+  if (Object.hasOwn(REST_SERVICES, name)) return { protocol: "rest", service: REST_SERVICES[name as keyof typeof REST_SERVICES] };
+  return undefined;
 }
 
 /**
@@ -52,21 +67,29 @@ function serviceNamed(name: string): AwsJsonService | undefined {
  * `T` is the caller's reading of AWS's documented output shape. Throws AwsError.
  */
 export async function callAws<T>(c: ConsoleContext, service: ConsoleService, operation: string, input: object): Promise<T> {
-  return JSON.parse(await invokeAs(c, CONSOLE_SERVICES[service], operation, input)) as T;
+  const served = serviceNamed(service);
+  if (!served) throw new UnknownOperationException();
+  return (await (await invokeAs(c, served, operation, input)).json()) as T;
 }
 
-async function invokeAs(c: ConsoleContext, service: AwsJsonService, operation: string, input: unknown): Promise<string> {
-  const output = await invokeOperation(service, operation, input, {
+/**
+ * The operation's answer as the API sends it: AWS JSON for the JSON services; for REST-JSON ones
+ * (Video) the model's answer, so GetClip's MP4 comes back as bytes with its Content-Type.
+ */
+async function invokeAs(c: ConsoleContext, served: Served, operation: string, input: unknown): Promise<Response> {
+  const invocation = {
     env: c.env,
-    caller: callerOf(c.get("session"), service.signingName),
+    caller: callerOf(c.get("session"), served.service.signingName),
     clock: c.get("clock"),
     requestId: c.get("requestId"),
-  });
+  };
+  if (served.protocol === "rest") return invokeRestOperation(served.service, operation, input, { ...invocation, request: c.req.raw });
+  const output = await invokeOperation(served.service, operation, input, invocation);
   if (output instanceof EventStreamOutput) {
     await output.body.cancel();
     throw new NotServedByConsole(operation);
   }
-  return toAwsJson(output ?? {});
+  return new Response(toAwsJson(output ?? {}), { status: 200, headers: { "content-type": "application/json", "x-amzn-RequestId": invocation.requestId } });
 }
 
 /** A page's range: the one asked for, or the last hour. */
@@ -116,8 +139,7 @@ consoleApi.post("/:service/:operation", sameOrigin, async (c) => {
     } catch {
       throw new SerializationException();
     }
-    const body = await invokeAs(c, service, c.req.param("operation"), input);
-    return c.body(body, 200, { "content-type": "application/json", "x-amzn-RequestId": c.get("requestId") });
+    return await invokeAs(c, service, c.req.param("operation"), input);
   } catch (error) {
     return apiError(c, asAwsError(error, c.get("requestId")));
   }

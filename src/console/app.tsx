@@ -9,7 +9,8 @@
  *
  * Firehose pages: ./pages/firehose-list.tsx, firehose-stream.tsx, firehose-object.tsx. Buckets (upload,
  * delete): ./pages/buckets.tsx. Analytics: ./pages/analytics-list.tsx, analytics-app.tsx, and the live
- * rows of in-application streams as JSON (./live-rows.ts).
+ * rows of in-application streams as JSON (./live-rows.ts). Video: ./pages/video-list.tsx, video-stream.tsx
+ * (the player, fragment timeline and clip download of client/video.js).
  */
 import { Hono } from "hono";
 import { AwsError } from "../aws/errors";
@@ -28,6 +29,8 @@ import { firehoseStreamPages } from "./pages/firehose-stream";
 import { signIn } from "./pages/sign-in";
 import { streamPages } from "./pages/stream";
 import { streamsPages } from "./pages/streams";
+import { videoListPages } from "./pages/video-list";
+import { videoStreamPages } from "./pages/video-stream";
 import { viewerPages } from "./pages/viewer";
 import { CONSOLE_PATH } from "./session";
 import { staticFiles } from "./static";
@@ -56,6 +59,8 @@ export function createConsole(clock: Clock = systemClock, objects: ApplicationOb
   site.route("/buckets", bucketPages);
   site.route("/analytics", analyticsListPages);
   site.route("/analytics", analyticsAppPages);
+  site.route("/video", videoListPages);
+  site.route("/video", videoStreamPages);
 
   // Last: mounted in the Worker's app, an unmatched path would go on to the AWS protocol's catch-all.
   site.all("*", (c) =>

@@ -18,6 +18,7 @@ const SECTIONS: readonly { label: string; href: string; match: string }[] = [
   { label: "Data Streams", href: `${CONSOLE_PATH}/streams`, match: `${CONSOLE_PATH}/streams` },
   { label: "Firehose", href: `${CONSOLE_PATH}/firehose`, match: `${CONSOLE_PATH}/firehose` },
   { label: "Analytics", href: `${CONSOLE_PATH}/analytics`, match: `${CONSOLE_PATH}/analytics` },
+  { label: "Video", href: `${CONSOLE_PATH}/video`, match: `${CONSOLE_PATH}/video` },
   { label: "Buckets", href: `${CONSOLE_PATH}/buckets`, match: `${CONSOLE_PATH}/buckets` },
 ];
 
@@ -40,6 +41,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // The Video player: hls.js feeds the <video> through Media Source Extensions (a blob: URL).
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",

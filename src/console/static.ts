@@ -2,7 +2,8 @@
  * The console's stylesheet and browser modules, served from the Worker itself (they are bundled
  * into it as text by wrangler.toml's [[rules]], and imported by their path from the project root,
  * which the tests' Workers runtime needs; see client/modules.d.ts) so that `npm start`, the tests and a deployment serve
- * the same files with no build step and no assets binding. They hold no data, so they are served
+ * the same files with no build step and no assets binding. hls.js (the Video player) is served from
+ * node_modules as npm installed it, by the same rule. They hold no data, so they are served
  * without a session (the sign-in page needs the stylesheet). Browsers revalidate them on every load
  * (`no-cache` with an ETag), so a new deployment is picked up at once.
  */
@@ -16,7 +17,10 @@ import liveRowsJs from "src/console/client/live-rows.js";
 import objectsJs from "src/console/client/objects.js";
 import recordsJs from "src/console/client/records.js";
 import refreshJs from "src/console/client/refresh.js";
+import videoJs from "src/console/client/video.js";
 import viewerJs from "src/console/client/viewer.js";
+// hls.js as npm ships it (package.json's dependency), for the Video pages' player.
+import hlsJs from "hls.js/dist/hls.light.min.mjs";
 import { CONSOLE_PATH } from "./session";
 
 const JS = "text/javascript; charset=utf-8";
@@ -30,7 +34,9 @@ const FILES: ReadonlyMap<string, { source: string; type: string }> = new Map([
   ["objects.js", { source: objectsJs, type: JS }],
   ["records.js", { source: recordsJs, type: JS }],
   ["refresh.js", { source: refreshJs, type: JS }],
+  ["video.js", { source: videoJs, type: JS }],
   ["viewer.js", { source: viewerJs, type: JS }],
+  ["hls.mjs", { source: hlsJs, type: JS }],
 ]);
 
 export function staticUrl(name: string): string {

@@ -3,13 +3,20 @@
  * at once when its Content-Length says so; one that never ends or trickles is answered as AWS
  * answers one (RequestTimeoutException, S3's RequestTimeout) instead of holding the request open;
  * and a body the Worker refuses early (unsigned) is answered while the client is still sending it,
- * over HTTP/1.1 and HTTP/2. The server runs with short limits so that none of this takes long.
+ * over HTTP/1.1 and HTTP/2; but a body the Worker reads while its answer streams (PutMedia and its acks)
+ * flows on, as a camera's does, whatever its pace. The server runs with short limits so that none of this
+ * takes long.
  */
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import http2 from "node:http2";
+import { join } from "node:path";
 import { Readable } from "node:stream";
+import { CreateStreamCommand, DescribeStreamCommand, KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, startServer, tempDir, type TestServer } from "./helpers";
+import { fragmentBytes, readMatroska, streamStart } from "../../scripts/put-media/mkv.mjs";
+import { openPutMedia } from "../../scripts/put-media/producer.mjs";
+import { ANY_CREDENTIALS, REGION, removeDir, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
 
 const LIMITS = { maxBytes: 32 * 1024 * 1024, idleMs: 400, totalMs: 2000 };
 
@@ -126,6 +133,42 @@ describe("request bodies at the front", () => {
     const answer = await post1("/rivulet-deliveries/key", { ...kinesisHeaders(true, "s3"), "x-amz-content-sha256": "UNSIGNED-PAYLOAD" }, stalled);
     expect(answer.status).toBe(400);
     expect(answer.body).toContain("<Code>RequestTimeout</Code>");
+  });
+
+  it("a body the Worker reads while its answer streams (PutMedia) flows on, past the idle and total limits", async () => {
+    const url = (server as TestServer).url;
+    const streamName = uniqueName("camera");
+    const control = new KinesisVideoClient({ endpoint: url, region: REGION, credentials: ANY_CREDENTIALS });
+    await control.send(new CreateStreamCommand({ StreamName: streamName, DataRetentionInHours: 1 }));
+    while ((await control.send(new DescribeStreamCommand({ StreamName: streamName }))).StreamInfo?.Status !== "ACTIVE") await sleep(100);
+    control.destroy();
+
+    // A camera: each fragment once it has been captured, here slower than the idle limit allows a body
+    // to pause, and in all longer than the total limit allows a body to take.
+    const file = readMatroska(new Uint8Array(readFileSync(join(import.meta.dirname, "../fixtures/video/baseline.mkv"))));
+    const upload = openPutMedia({ dataEndpoint: url, region: REGION, credentials: ANY_CREDENTIALS, streamName });
+    const clusters = file.clusters as { timecode: number }[];
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const { ack } of upload.acks()) seen.push((ack as { EventType: string }).EventType);
+    })();
+    const buffering = () => seen.filter((type) => type === "BUFFERING").length;
+    const base = Date.now();
+    const pause = LIMITS.idleMs * 2;
+    await upload.write(streamStart(file));
+    for (const [index, cluster] of clusters.entries()) {
+      await upload.write(fragmentBytes(cluster, base + cluster.timecode));
+      // Its BUFFERING ack: the answer streams while the body still comes.
+      await expect.poll(buffering, { timeout: 10_000, interval: 20 }).toBe(index + 1);
+      await sleep(pause);
+    }
+    expect(clusters.length * pause).toBeGreaterThan(LIMITS.totalMs);
+    await upload.end();
+    await reading;
+    await upload.done;
+    // Each fragment RECEIVED and PERSISTED: nothing of the body was cut off.
+    expect(seen.filter((type) => type === "PERSISTED")).toHaveLength(clusters.length);
+    expect(seen).not.toContain("ERROR");
   });
 
   it("over HTTP/2, a body the Worker refuses early is answered, and the client told to stop sending", async () => {

@@ -206,4 +206,21 @@ describe("RIVULET_CORS_ORIGINS", () => {
       expect(response.headers.get("access-control-allow-origin")).toBeNull();
     }
   });
+
+  it("leaves Video's playback URLs open to every origin, their token being the credential", async () => {
+    for (const path of ["/hls/v1/getHLSMasterPlaylist.m3u8?SessionToken=nope", "/dash/v1/getDASHManifest.mpd?SessionToken=nope"]) {
+      for (const setting of ["none", "https://app.example.com"]) {
+        const answered = await app.fetch(preflight(path, "GET", "range", "https://player.example"), withOrigins(setting));
+        expect(answered.status).toBe(200);
+        expect(answered.headers.get("access-control-allow-origin")).toBe("*");
+        // A token that opens nothing: the refusal is readable too, and so said even without an Origin.
+        for (const headers of [{ origin: "https://player.example" }, {}] as Record<string, string>[]) {
+          const refused = await app.fetch(new Request(`https://kinesisvideo.us-east-1.amazonaws.com${path}`, { headers }), withOrigins(setting));
+          expect(refused.status).toBeGreaterThanOrEqual(400);
+          expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+          expect(exposed(refused)).toContain("x-amzn-errortype");
+        }
+      }
+    }
+  });
 });

@@ -16,7 +16,7 @@ class ApiError extends Error {
 }
 
 /**
- * @param {string} service "kinesis" or "firehose"
+ * @param {string} service "kinesis", "firehose", "kinesisvideo", ... (src/console/api.ts)
  * @param {string} operation e.g. "GetRecords"
  * @param {object} input the operation's input, as AWS JSON (blobs base64, timestamps epoch seconds)
  * @returns {Promise<any>} the operation's output, as AWS JSON
@@ -29,6 +29,26 @@ export async function callApi(service, operation, input) {
     credentials: "same-origin",
   });
   return answerOf(response);
+}
+
+/**
+ * An operation whose output is bytes (Video's GetClip), answered as the API answers it: a Blob of its
+ * Content-Type; errors thrown as callApi throws them.
+ * @param {string} service
+ * @param {string} operation
+ * @param {object} input
+ * @returns {Promise<Blob>}
+ */
+export async function callApiForBytes(service, operation, input) {
+  const response = await fetch(`/console/api/${encodeURIComponent(service)}/${encodeURIComponent(operation)}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+    credentials: "same-origin",
+  });
+  // answerOf throws for every answer that is not ok (and sends a 401 to the sign-in page).
+  if (!response.ok) return answerOf(response);
+  return response.blob();
 }
 
 /**

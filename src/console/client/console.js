@@ -4,6 +4,7 @@ import { initForms } from "./forms.js";
 import { initLiveRows } from "./live-rows.js";
 import { initObjects } from "./objects.js";
 import { initRefresh } from "./refresh.js";
+import { initVideoStream } from "./video.js";
 import { initViewer } from "./viewer.js";
 
 initForms();
@@ -14,6 +15,9 @@ for (const viewer of document.querySelectorAll("[data-viewer]")) {
 }
 for (const form of document.querySelectorAll("[data-create-application]")) {
   if (form instanceof HTMLFormElement) initCreateApplication(form);
+}
+for (const stream of document.querySelectorAll("[data-video-stream]")) {
+  if (stream instanceof HTMLElement) initVideoStream(stream);
 }
 for (const view of document.querySelectorAll("[data-live-rows]")) {
   if (view instanceof HTMLElement) initLiveRows(view);

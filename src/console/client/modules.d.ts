@@ -6,3 +6,9 @@ declare module "src/console/client/*" {
   const source: string;
   export default source;
 }
+
+/** hls.js's browser module, bundled as text by the same rule, for the Video player. */
+declare module "hls.js/dist/hls.light.min.mjs" {
+  const source: string;
+  export default source;
+}

@@ -1,6 +1,6 @@
 /**
  * What HLS and DASH session URLs serve, to any player on any origin (no SigV4: the SessionToken is the
- * credential; CORS in cors.ts): the master and media playlists, the DASH manifest, and the fMP4 init and
+ * credential; CORS for any origin in aws/cors.ts): the master and media playlists, the DASH manifest, and the fMP4 init and
  * media fragments they name, with AWS's relative URLs:
  *
  *   /hls/v1/getHLSMasterPlaylist.m3u8?SessionToken=T            -> getHLSMediaPlaylist.m3u8?SessionToken=T&TrackNumber=N
