@@ -56,7 +56,7 @@ export interface Clients {
   destroy(): void;
 }
 
-export function clients(server: TestServer): Clients {
+export function clients(server: Pick<TestServer, "url">): Clients {
   const v1 = new KinesisAnalyticsClient({ endpoint: server.url, region: REGION, credentials: ANY_CREDENTIALS });
   const v2 = new KinesisAnalyticsV2Client({ endpoint: server.url, region: REGION, credentials: ANY_CREDENTIALS });
   const kinesis = kinesisClient(server.url);
