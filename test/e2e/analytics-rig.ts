@@ -7,6 +7,7 @@
  * Everything goes through the AWS APIs; nothing reaches into the server.
  */
 import {
+  AddApplicationReferenceDataSourceCommand,
   CreateApplicationCommand,
   DescribeApplicationCommand,
   KinesisAnalyticsClient,
@@ -15,9 +16,8 @@ import {
   type ReferenceDataSource,
   type SourceSchema,
 } from "@aws-sdk/client-kinesis-analytics";
-import { AddApplicationReferenceDataSourceCommand } from "@aws-sdk/client-kinesis-analytics";
 import { KinesisAnalyticsV2Client } from "@aws-sdk/client-kinesis-analytics-v2";
-import { GetRecordsCommand, PutRecordsCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
+import { GetRecordsCommand, PutRecordsCommand, type GetRecordsCommandOutput, type KinesisClient } from "@aws-sdk/client-kinesis";
 import { expect } from "vitest";
 import { ACCOUNT, ANY_CREDENTIALS, createActiveStream, kinesisClient, REGION, shardIterator, sleep, uniqueName, type TestServer } from "./helpers";
 
@@ -162,7 +162,7 @@ export class OutputReader {
   async poll(): Promise<Row[]> {
     this.iterator ??= await shardIterator(this.kinesis, { StreamName: this.stream, ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" });
     for (;;) {
-      const answer = await this.kinesis.send(new GetRecordsCommand({ ShardIterator: this.iterator }));
+      const answer: GetRecordsCommandOutput = await this.kinesis.send(new GetRecordsCommand({ ShardIterator: this.iterator }));
       this.iterator = answer.NextShardIterator;
       const records = answer.Records ?? [];
       for (const record of records) this.rows.push(JSON.parse(new TextDecoder().decode(record.Data)) as Row);
