@@ -95,6 +95,7 @@ export async function putJson(kinesis: KinesisClient, stream: string, rows: read
 
 export interface Running {
   name: string;
+  /** The input stream ("" for a delivery stream input). */
   input: string;
   /** The stream DESTINATION_SQL_STREAM's rows are written to (or the first output's). */
   output: string;
@@ -110,11 +111,14 @@ export interface AppOptions {
   reference?: ReferenceDataSource;
   /** An existing input stream; a new one otherwise. */
   input?: string;
+  /** A delivery stream's ARN to read instead of a stream. */
+  firehoseInput?: string;
 }
 
 /** Creates (v1) an application reading a stream and writing DESTINATION_SQL_STREAM to another, starts it at TRIM_HORIZON, and waits until it runs. */
 export async function startApplication(c: Clients, options: AppOptions): Promise<Running> {
-  const input = options.input ?? (await newStream(c.kinesis, "kda-in"));
+  const input = options.firehoseInput !== undefined ? "" : (options.input ?? (await newStream(c.kinesis, "kda-in")));
+  const source = options.firehoseInput !== undefined ? { KinesisFirehoseInput: { ResourceARN: options.firehoseInput, RoleARN: ROLE_ARN } } : { KinesisStreamsInput: { ResourceARN: streamArn(input), RoleARN: ROLE_ARN } };
   const output = options.destinationStream === false ? "" : await newStream(c.kinesis, "kda-out");
   const name = uniqueName("kda-app");
   const outputs: Output[] = [...(options.outputs ?? [])];
@@ -124,7 +128,7 @@ export async function startApplication(c: Clients, options: AppOptions): Promise
   await c.v1.send(
     new CreateApplicationCommand({
       ApplicationName: name,
-      Inputs: [{ NamePrefix: "SOURCE_SQL_STREAM", KinesisStreamsInput: { ResourceARN: streamArn(input), RoleARN: ROLE_ARN }, InputSchema: options.schema ?? TICKER_SCHEMA }],
+      Inputs: [{ NamePrefix: "SOURCE_SQL_STREAM", ...source, InputSchema: options.schema ?? TICKER_SCHEMA }],
       Outputs: outputs,
       ApplicationCode: options.code,
     }),
