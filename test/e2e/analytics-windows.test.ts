@@ -2,8 +2,8 @@
  * The SQL Developer Guide's windowed queries, as AWS wrote them, run by the real local server through
  * the unmodified `@aws-sdk/client-kinesis-analytics` and `@aws-sdk/client-kinesis`: tumbling windows
  * over ROWTIME (the guide's one-minute STEP and FLOOR forms, and a two-second STEP), a tumbling window
- * over ROWTIME and an event time, and a stagger window. Each expected row is computed here from the
- * records the test put.
+ * over ROWTIME and an event time, a stagger window, and the two-record-types example with a
+ * stream-to-stream join over a minute. Each expected row is computed here from the records the test put.
  *
  * ROWTIME is when the application read a row. One PutRecords call is read in one step of the
  * application, so its rows share one ROWTIME and land in one window; that is what makes each batch's
@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDir, sleep, startServer, tempDir, type TestServer } from "./helpers";
-import { clients, OutputReader, putJson, sortRows, startApplication, tick, TICKER_SCHEMA, untilPhase, type Clients, type Row, type Tick } from "./analytics-rig";
+import { clients, newStream, OutputReader, putJson, ROLE_ARN, sortRows, startApplication, streamArn, tick, TICKER_SCHEMA, untilPhase, type Clients, type Row, type Tick } from "./analytics-rig";
 
 let dir: string | undefined;
 let server: TestServer | undefined;
@@ -48,7 +48,7 @@ const timestampText = (ms: number) => new Date(ms).toISOString().replace("T", " 
 const eventTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 23)}456`;
 const floorMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
 
-describe.concurrent("tumbling and stagger windows", { timeout: 180_000 }, () => {
+describe.concurrent("tumbling and stagger windows, and a join over a window", { timeout: 180_000 }, () => {
   it("tumbling-window-concepts.md as written: each ticker's MIN and MAX price of the minute", async () => {
     const code = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
                                    ticker_symbol VARCHAR(4), 
@@ -199,5 +199,98 @@ CREATE OR REPLACE PUMP "STREAM_PUMP" AS
     }));
     const rows = await new OutputReader(c.kinesis, app.output).exactly(expected.length, MINUTE_WAIT_MS, 3000);
     expect(sortRows(rows, "EVENT_TIME", "TICKER_SYMBOL")).toEqual(sortRows(expected, "EVENT_TIME", "TICKER_SYMBOL"));
+  });
+
+  it("app-tworecordtypes.md's two record types, and stream-joins-concepts.md's join of the two over a minute", async () => {
+    const schema = {
+      ...TICKER_SCHEMA,
+      RecordColumns: [
+        { Name: "RecordType", Mapping: "$.RecordType", SqlType: "VARCHAR(8)" },
+        { Name: "Oprice", Mapping: "$.Oprice", SqlType: "INTEGER" },
+        { Name: "Otype", Mapping: "$.Otype", SqlType: "VARCHAR(4)" },
+        { Name: "Oid", Mapping: "$.Oid", SqlType: "INTEGER" },
+        { Name: "Oticker", Mapping: "$.Oticker", SqlType: "VARCHAR(4)" },
+        { Name: "Tid", Mapping: "$.Tid", SqlType: "INTEGER" },
+        { Name: "Toid", Mapping: "$.Toid", SqlType: "INTEGER" },
+        { Name: "Tprice", Mapping: "$.Tprice", SqlType: "INTEGER" },
+        { Name: "Tticker", Mapping: "$.Tticker", SqlType: "VARCHAR(4)" },
+      ],
+    };
+    const code = `--Create Order_Stream.
+CREATE OR REPLACE STREAM "Order_Stream" 
+           ( 
+            "order_id"     integer, 
+            "order_type"   varchar(10),
+            "ticker"       varchar(4),
+            "order_price"  DOUBLE, 
+            "record_type"  varchar(10)
+            );
+
+CREATE OR REPLACE PUMP "Order_Pump" AS 
+   INSERT INTO "Order_Stream"
+      SELECT STREAM "Oid", "Otype","Oticker", "Oprice", "RecordType" 
+      FROM   "SOURCE_SQL_STREAM_001"
+      WHERE  "RecordType" = 'Order';
+--********************************************
+--Create Trade_Stream.      
+CREATE OR REPLACE STREAM "Trade_Stream" 
+           ("trade_id"     integer, 
+            "order_id"     integer, 
+            "trade_price"  DOUBLE, 
+            "ticker"       varchar(4),
+            "record_type"  varchar(10)
+            );
+
+CREATE OR REPLACE PUMP "Trade_Pump" AS 
+   INSERT INTO "Trade_Stream"
+      SELECT STREAM "Tid", "Toid", "Tprice", "Tticker", "RecordType"
+      FROM   "SOURCE_SQL_STREAM_001"
+      WHERE  "RecordType" = 'Trade';
+--*****************************************************************
+--do some analytics on the Trade_Stream and Order_Stream. 
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+            "ticker"  varchar(4),
+            "trade_count"   integer
+            );
+
+CREATE OR REPLACE PUMP "Output_Pump" AS 
+   INSERT INTO "DESTINATION_SQL_STREAM"
+      SELECT STREAM "ticker", count(*) as trade_count
+      FROM   "Trade_Stream"
+      GROUP BY "ticker",
+                FLOOR("Trade_Stream".ROWTIME TO MINUTE);
+
+-- Each order with the trades of the minute before it (stream-joins-concepts.md).
+CREATE OR REPLACE STREAM "ORDER_TRADES" ("order_id" INTEGER, "ticker" VARCHAR(4), "order_price" DOUBLE, "trade_id" INTEGER, "trade_price" DOUBLE);
+CREATE OR REPLACE PUMP "Join_Pump" AS INSERT INTO "ORDER_TRADES"
+  SELECT STREAM o."order_id", o."ticker", o."order_price", t."trade_id", t."trade_price"
+  FROM "Order_Stream" AS o
+  JOIN "Trade_Stream" OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t
+  ON   o."order_id" = t."order_id";`;
+    const joined = await newStream(c.kinesis, "kda-joined");
+    const app = await startApplication(c, {
+      code,
+      schema,
+      outputs: [{ Name: "ORDER_TRADES", KinesisStreamsOutput: { ResourceARN: streamArn(joined), RoleARN: ROLE_ARN }, DestinationSchema: { RecordFormatType: "JSON" } }],
+    });
+    // Records as the guide's producer writes them; the trades come first, their orders a step later
+    // (an order joins the trades that came in the minute before it). Order 7 has no trades.
+    const tickers = ["AAAA", "BBBB", "CCCC"];
+    const orders = Array.from({ length: 7 }, (_, i) => ({ RecordType: "Order", Oid: i + 1, Oticker: tickers[i % 3] as string, Oprice: 500 + 1000 * i, Otype: "Sell" }));
+    const trades = orders.slice(0, 6).flatMap((order) =>
+      Array.from({ length: 1 + (order.Oid % 4) }, (_, t) => ({ RecordType: "Trade", Tid: t + 1, Toid: order.Oid, Tticker: order.Oticker, Tprice: 100 * order.Oid + t })),
+    );
+    await putJson(c.kinesis, app.input, trades);
+    await sleep(1500);
+    await putJson(c.kinesis, app.input, orders);
+
+    const pairs = orders.flatMap((order) =>
+      trades.filter((trade) => trade.Toid === order.Oid).map((trade) => ({ order_id: order.Oid, ticker: order.Oticker, order_price: order.Oprice, trade_id: trade.Tid, trade_price: trade.Tprice })),
+    );
+    const joinedRows = await new OutputReader(c.kinesis, joined).exactly(pairs.length);
+    expect(sortRows(joinedRows, "order_id", "trade_id")).toEqual(sortRows(pairs, "order_id", "trade_id"));
+    const counts = [...groupBy(trades, (trade) => trade.Tticker)].map(([ticker, group]) => ({ ticker, trade_count: group.length }));
+    const rows = await new OutputReader(c.kinesis, app.output).exactly(counts.length, MINUTE_WAIT_MS, 3000);
+    expect(sortRows(rows, "ticker")).toEqual(sortRows(counts, "ticker"));
   });
 });
