@@ -111,7 +111,7 @@ CREATE OR REPLACE PUMP "OUTPUT_PUMP" AS
       const strongest = Object.values(explanation).reduce((a, b) => (Number(b.STRENGTH) > Number(a.STRENGTH) ? b : a));
       expect(strongest.DIRECTION, JSON.stringify(row)).toBe(direction);
       const first = scored.find((r) => r.BloodPressureLevel === row.BloodPressureLevel);
-      if (first?.Systolic === row.Systolic && first.Diastolic === row.Diastolic) {
+      if (first !== undefined && first.Systolic === row.Systolic && first.Diastolic === row.Diastolic) {
         expect([explanation.Systolic?.DIRECTION, explanation.Diastolic?.DIRECTION], JSON.stringify(row)).toEqual([direction, direction]);
       }
       for (const part of Object.values(explanation)) expect(part.ATTRIBUTION_SCORE).toMatch(/^\d+\.\d{4}$/);
