@@ -13,12 +13,13 @@ import firehose from "./firehose.mjs";
 import firehoseColumnar from "./firehose-columnar.mjs";
 import memory from "./memory.mjs";
 import { videoIngest, videoLatency, videoServing } from "./video.mjs";
+import { analyticsThroughput, analyticsWindowDelay } from "./analytics.mjs";
 
 /**
  * @typedef {object} Figure
  * @property {string} key the key in the scenario's result and in the JSON file
  * @property {string} label the row's name in the table
- * @property {"ms" | "µs" | "records/s" | "requests/s" | "MiB/s" | "MiB"} unit
+ * @property {"ms" | "µs" | "records/s" | "requests/s" | "MiB/s" | "MiB" | "×"} unit
  * @property {"lower" | "higher"} better which way is better, so a ratio can be read
  */
 
@@ -50,4 +51,4 @@ import { videoIngest, videoLatency, videoServing } from "./video.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, firehoseColumnar, videoIngest, videoLatency, videoServing, memory];
+export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, firehoseColumnar, videoIngest, videoLatency, videoServing, analyticsThroughput, analyticsWindowDelay, memory];

@@ -300,12 +300,14 @@ export class AnalyticsApplication extends DurableObject<Env> {
     }
     this.commit(run, reads);
     await run.deliveries.deliver(this.clock.now());
-    const more = reads.some((entry) => entry.read.more);
-    if (more || run.deliveries.pending()) {
+    // Records came (more may be waiting, or more will come soon): step at the busy pace, so that a
+    // window closes within about busyStepMs of its end while its input flows.
+    const reading = reads.some((entry) => entry.read.more || entry.read.records.length > 0);
+    if (reading || run.deliveries.pending()) {
       const retry = run.deliveries.nextRetryMs();
       const busy = this.clock.now() + RUNNER.busyStepMs;
       // Only outputs that wait for a retry: step at the idle pace until then (windows still close).
-      return more || retry === undefined || retry <= busy ? RUNNER.busyStepMs : RUNNER.idleStepMs;
+      return reading || retry === undefined || retry <= busy ? RUNNER.busyStepMs : RUNNER.idleStepMs;
     }
     return RUNNER.idleStepMs;
   }

@@ -4,6 +4,8 @@
  * LAST_STOPPED_POINT, and code the engine refuses. Expected rows are computed from what each test put.
  */
 import { describe, expect, it } from "vitest";
+import { runInDurableObject } from "cloudflare:test";
+import { RUNNER } from "../../../src/analytics/runner/limits";
 import { unwrap } from "../../../src/aws/errors";
 import { createActiveStream, ok as kinesisOk, shardId } from "../client";
 import {
@@ -108,6 +110,21 @@ describe("a running application", () => {
     expect(countsOf(rows)).toEqual(counts(data));
     expect(rows).toHaveLength(Object.keys(counts(data)).length);
     expect(new Set(rows.map((row) => row.WINDOW_END))).toEqual(new Set([new Date(at - 10 * SECOND + MINUTE).toISOString().replace("T", " ").replace("Z", "")]));
+  });
+
+  it("steps at the busy pace while records come, however few, so a window closes soon after its end", async () => {
+    const at = minuteAligned(10 * SECOND);
+    const { source, app, definition } = await setUp(TUMBLING, at);
+    await start(app, definition, { "1.1": "NOW" });
+    const nextStepIn = async () => (await runInDurableObject(app.stub, (_instance, state) => state.storage.getAlarm())) ?? NaN;
+    // A trickle: one record per step, far below a read's limit.
+    for (const [i, tick] of ticks(3, 9).entries()) {
+      await putRecords(source.name, [tick]);
+      await stepAt(app, at + (i + 1) * SECOND);
+      expect(await nextStepIn()).toBe(app.clock.now() + RUNNER.busyStepMs);
+    }
+    await stepAt(app, at + 5 * SECOND);
+    expect(await nextStepIn()).toBe(app.clock.now() + RUNNER.idleStepMs);
   });
 
   it("continues a window across an eviction, neither losing nor repeating a row's count", async () => {
