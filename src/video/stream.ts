@@ -34,6 +34,7 @@ import type {
   BegunFragment,
   ClipPlan,
   FragmentPage,
+  FragmentsAt,
   MediaStart,
   PlaybackRequest,
   PlaybackView,
@@ -302,6 +303,19 @@ export class VideoStream extends DurableObject<Env> implements VideoStreamLifecy
       }
       if (fragments.length === 0) throw noFragments();
       return { fragments, headers: this.headersOf(fragments) };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // GetImages
+
+  /** For each time, the stored fragment whose span holds it (or null), with the headers they need. */
+  async fragmentsAt(selector: TimestampSelector, times: readonly number[]) {
+    return capture(async (): Promise<FragmentsAt> => {
+      this.requireStream();
+      await this.expireIfDue();
+      const at = times.map((ms) => this.store.containing(selector, ms) ?? null);
+      return { at, headers: this.headersOf(at.filter((row) => row !== null)) };
     });
   }
 
