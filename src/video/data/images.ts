@@ -14,8 +14,9 @@ import { InvalidArgumentException, NoDataRetentionException, unwrap, ValidationE
 import type { RestRequestContext } from "../../aws/rest-json";
 import { videoStreamStub } from "../../objects";
 import type { GetImagesInput, GetImagesOutput, Image } from "../archived-media-shapes.generated";
-import { DEFAULT_JPEG_QUALITY, type ImageOptions } from "../decoder";
+import type { ImageOptions } from "../decoder";
 import { parseHeader, readCluster } from "../headers";
+import { jpegQuality } from "../images/options";
 import { renderImages, type RenderedImage } from "../images/render";
 import { sampleTimes } from "../images/sampling";
 import { VIDEO_DATA } from "../limits";
@@ -91,15 +92,6 @@ function checked(input: GetImagesInput): Request {
       ...(input.HeightPixels !== undefined && { height: input.HeightPixels }),
     },
   };
-}
-
-/** FormatConfig's JPEGQuality: "accepts ints from 1 to 100", default 80. */
-export function jpegQuality(config: Record<string, string> | undefined): number {
-  const value = config?.["JPEGQuality"];
-  if (value === undefined) return DEFAULT_JPEG_QUALITY;
-  const quality = /^[0-9]{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(quality >= 1 && quality <= 100)) throw new InvalidArgumentException(`FormatConfig JPEGQuality must be an integer from 1 to 100, not ${value}.`);
-  return quality;
 }
 
 function writeToken(offset: number, request: Request): string {

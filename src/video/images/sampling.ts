@@ -9,10 +9,3 @@ export function sampleTimes(startMs: number, endMs: number, intervalMs: number):
   for (let time = startMs; time <= endMs; time += intervalMs) times.push(time);
   return times;
 }
-
-/** The sampled times in [fromMs, toMs) on a grid of `intervalMs` anchored at 0 (image generation's live sampling). */
-export function gridTimes(fromMs: number, toMs: number, intervalMs: number): number[] {
-  const times: number[] = [];
-  for (let time = Math.ceil(fromMs / intervalMs) * intervalMs; time < toMs; time += intervalMs) times.push(time);
-  return times;
-}
