@@ -12,12 +12,13 @@ import propagationEfo from "./propagation-efo.mjs";
 import firehose from "./firehose.mjs";
 import memory from "./memory.mjs";
 import { videoIngest, videoLatency, videoServing } from "./video.mjs";
+import { videoImages, videoMotion } from "./video-images.mjs";
 
 /**
  * @typedef {object} Figure
  * @property {string} key the key in the scenario's result and in the JSON file
  * @property {string} label the row's name in the table
- * @property {"ms" | "µs" | "records/s" | "requests/s" | "MiB/s" | "MiB"} unit
+ * @property {"ms" | "µs" | "records/s" | "requests/s" | "images/s" | "MiB/s" | "MiB"} unit
  * @property {"lower" | "higher"} better which way is better, so a ratio can be read
  */
 
@@ -49,4 +50,4 @@ import { videoIngest, videoLatency, videoServing } from "./video.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, videoIngest, videoLatency, videoServing, memory];
+export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, videoIngest, videoLatency, videoServing, videoImages, videoMotion, memory];
