@@ -16,6 +16,7 @@ import {
 } from "@aws-sdk/client-kinesis-video";
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import jpeg from "jpeg-js";
+import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT,
@@ -222,5 +223,42 @@ describe("movement alerts", () => {
     const [first, , , , last] = events;
     expect(first?.FragmentNumber).toBe(acks.find((ack) => ack.EventType === "PERSISTED" && ack.FragmentNumber !== acks[0]?.FragmentNumber)?.FragmentNumber);
     expect(last?.FragmentNumber).toBe(acks.at(-1)?.FragmentNumber);
+  });
+});
+
+describe("an endpoint as destination", () => {
+  it("notifications and movement events are POSTed to it as JSON (loopback http in local mode)", async () => {
+    const received: { path: string; body: Record<string, unknown> }[] = [];
+    const hook: Server = createServer((request, response) => {
+      let text = "";
+      request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      request.on("end", () => {
+        received.push({ path: request.url ?? "", body: JSON.parse(text) as Record<string, unknown> });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, "127.0.0.1", resolve));
+    const address = hook.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const doorbell = uniqueName("e2e-doorbell");
+      await createActiveVideoStream(control, doorbell);
+      await control.send(
+        new UpdateNotificationConfigurationCommand({ StreamName: doorbell, NotificationConfiguration: { Status: "ENABLED", DestinationConfig: { Uri: `${base}/notifications` } } }),
+      );
+      const motion = { Status: "ENABLED", SamplingInterval: 500, DestinationConfig: { Uri: `${base}/movements` } };
+      expect((await signedPost("/updateMotionDetectionConfiguration", { StreamName: doorbell, MotionDetectionConfiguration: motion })).status).toBe(200);
+      const sent = await putMediaFile(server?.url ?? "", doorbell, "high-bframes.mkv", ["--fragment-tag", "AWS_KINESISVIDEO_NOTIFICATION"]);
+      const start = (sent[0]?.FragmentTimecode ?? 0) - firstClusterTimecode("high-bframes.mkv");
+      const notifications = received.filter((each) => each.path === "/notifications").map((each) => each.body);
+      expect(notifications.map((body) => [body["NotificationType"], body["FragmentStartProducerTimestamp"]])).toEqual(
+        [0, 1000, 2000].map((ms) => ["PERSISTED", start + ms]),
+      );
+      // Pictures every 500 ms: the square moved between 1 s and 1.5 s, 1.5 s and 2 s; never before or after.
+      const movements = received.filter((each) => each.path === "/movements").map((each) => Number(each.body["ProducerTimestamp"]) - start);
+      expect(movements).toEqual([1500, 2000]);
+    } finally {
+      await new Promise((resolve) => hook.close(resolve));
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { picturesAt } from "../../../src/video/images/pictures";
 import { sampleTimes } from "../../../src/video/images/sampling";
+import { fragmentSampleTimes } from "../../../src/video/images/generation";
+import { generatedSize } from "../../../src/video/images/options";
+import { fragmentRequests } from "../../../src/video/events/tags";
 import { baseline, highBframesAac } from "./fixtures";
 import { videoOf } from "./decoder/scene";
 
@@ -38,5 +41,33 @@ describe("sampled times", () => {
   it("start, then every interval up to the end inclusive; a range shorter than the interval gives its start", () => {
     expect(sampleTimes(1000, 2000, 500)).toEqual([1000, 1500, 2000]);
     expect(sampleTimes(1000, 1300, 500)).toEqual([1000]);
+  });
+});
+
+describe("image generation's sampling and sizes", () => {
+  it("samples a fragment from its start every interval while it lasts, at least once", () => {
+    expect(fragmentSampleTimes(10_000, 1000, 300)).toEqual([10_000, 10_300, 10_600, 10_900]);
+    expect(fragmentSampleTimes(10_000, 1000, 5000)).toEqual([10_000]);
+  });
+
+  it("keeps the aspect ratio when only one of WidthPixels and HeightPixels is given", () => {
+    const source = { width: 1280, height: 720 };
+    expect(generatedSize(source, 640, undefined)).toEqual({ width: 640, height: 360 });
+    expect(generatedSize(source, undefined, 180)).toEqual({ width: 320, height: 180 });
+    expect(generatedSize(source, 100, 100)).toEqual({ width: 100, height: 100 });
+    expect(generatedSize(source, undefined, undefined)).toEqual(source);
+  });
+});
+
+describe("the producer's fragment tags", () => {
+  it("ask for images and notifications, name an image prefix, and carry the producer's own keys", () => {
+    const requests = fragmentRequests([
+      { name: "AWS_KINESISVIDEO_IMAGE_GENERATION", value: "" },
+      { name: "AWS_KINESISVIDEO_IMAGE_PREFIX", value: "porch" },
+      { name: "AWS_KINESISVIDEO_NOTIFICATION", value: "", children: [{ name: "room", value: "hall" }] },
+      { name: "AWS_KINESISVIDEO_SOMETHING_ELSE", value: "x" },
+    ]);
+    expect(requests).toEqual({ images: true, imagePrefix: "porch", notification: true, custom: { room: "hall" } });
+    expect(fragmentRequests([{ name: "room", value: "hall" }])).toEqual({ images: false, imagePrefix: undefined, notification: false, custom: { room: "hall" } });
   });
 });
