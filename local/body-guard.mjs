@@ -56,7 +56,9 @@ export function forwardLimit({ path, signed, s3 }) {
  * at most `forwardBytes`, then ends (`onForwarded`: the Worker has all it
  * will read); past `limits.maxBytes`, or when the body stops for `idleMs` or
  * is not complete within `totalMs`, it calls `onProblem` once and passes
- * nothing more on. `stop()` ends the watch.
+ * nothing more on. `stop()` ends the watch. `release()` ends it too but passes the rest of the body on,
+ * whatever its size and pace: the Worker answered with success while the body still streams (PutMedia's
+ * acknowledgements come back while a camera keeps sending), so it reads the body itself.
  * @param {BodyLimits} limits
  * @param {number} forwardBytes
  * @param {{ onProblem: (problem: BodyProblem) => void, onForwarded: () => void }} callbacks
@@ -64,6 +66,7 @@ export function forwardLimit({ path, signed, s3 }) {
 export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
   let bytes = 0;
   let done = false;
+  let released = false;
   /** @type {NodeJS.Timeout | undefined} */
   let idle;
   const total = setTimeout(() => fail("timeout"), limits.totalMs);
@@ -91,6 +94,7 @@ export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
   const cap = workerAnswers ? forwardBytes : limits.maxBytes + 1;
   const transform = new Transform({
     transform(chunk, _encoding, callback) {
+      if (released) return callback(null, chunk);
       if (done) return callback();
       const room = cap - bytes;
       bytes += chunk.length;
@@ -114,7 +118,11 @@ export function guardBody(limits, forwardBytes, { onProblem, onForwarded }) {
     },
   });
   armIdle();
-  return { transform, stop };
+  const release = () => {
+    stop();
+    released = true;
+  };
+  return { transform, stop, release };
 }
 
 /**

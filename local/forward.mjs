@@ -301,12 +301,17 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
           onResponse(upRes) {
             upRes.on("end", () => (upstreamDone = true));
             if (res.headersSent) return void upRes.destroy();
-            // Answered before the body was all sent (refused early): stop
-            // watching it, and close the connection once the answer is out
-            // so that the client stops sending.
+            // Answered before the body was all sent. Refused early (an error):
+            // stop watching it, and close the connection once the answer is
+            // out so that the client stops sending. Accepted (PutMedia, whose
+            // acks stream back while the upload goes on): the rest of the
+            // body goes on to the Worker, which reads it itself.
             if (!req.complete) {
-              guard?.stop();
-              closeSoon(req, res);
+              if (isSuccess(upRes.statusCode)) guard?.release();
+              else {
+                guard?.stop();
+                closeSoon(req, res);
+              }
             }
             // Its body did not all go upstream: that connection cannot be reused.
             if (!req.complete || (hasBody && !forwarded)) upRes.once("end", () => upstream?.abort());
@@ -344,6 +349,14 @@ function http1Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
       req.on("error", () => upstream?.abort());
     });
   };
+}
+
+/**
+ * A 2xx answer: the Worker took the request (and reads its body as it comes).
+ * @param {number | undefined} status
+ */
+function isSuccess(status) {
+  return status !== undefined && status >= 200 && status < 300;
 }
 
 /**
@@ -415,11 +428,15 @@ function http2Handler({ whenReady, sendUpstream, fallbackHost, bodyLimits }) {
               upRes.destroy();
               return;
             }
-            // Answered before the body was all sent: stop watching it, and
-            // once the answer is out tell the client to stop sending.
+            // Answered before the body was all sent: accepted (full duplex, as
+            // PutMedia), the body goes on; refused, stop watching it, and once
+            // the answer is out tell the client to stop sending.
             if (!stream.readableEnded) {
-              guard?.stop();
-              upRes.once("end", () => stream.once("finish", () => stopSending(stream)));
+              if (isSuccess(upRes.statusCode)) guard?.release();
+              else {
+                guard?.stop();
+                upRes.once("end", () => stream.once("finish", () => stopSending(stream)));
+              }
             }
             if (hasBody && !forwarded) upRes.once("end", () => upstream?.abort());
             try {

@@ -227,7 +227,7 @@ describe("movement alerts", () => {
 });
 
 describe("an endpoint as destination", () => {
-  it("notifications and movement events are POSTed to it as JSON (loopback http in local mode)", async () => {
+  it("a camera sending in real time: notifications and movement events are POSTed to it as JSON (loopback http in local mode)", async () => {
     const received: { path: string; body: Record<string, unknown> }[] = [];
     const hook: Server = createServer((request, response) => {
       let text = "";
@@ -248,7 +248,12 @@ describe("an endpoint as destination", () => {
       );
       const motion = { Status: "ENABLED", SamplingInterval: 500, DestinationConfig: { Uri: `${base}/movements` } };
       expect((await signedPost("/updateMotionDetectionConfiguration", { StreamName: doorbell, MotionDetectionConfiguration: motion })).status).toBe(200);
-      const sent = await putMediaFile(server?.url ?? "", doorbell, "high-bframes.mkv", ["--fragment-tag", "AWS_KINESISVIDEO_NOTIFICATION"]);
+      // Paced as a camera sends it: one upload, each fragment once its second has passed.
+      const sent = await putMediaFile(server?.url ?? "", doorbell, "high-bframes.mkv", ["--fragment-tag", "AWS_KINESISVIDEO_NOTIFICATION"], "camera");
+      // The acks came while the camera was still sending: the first fragment was PERSISTED before the last began.
+      const types = sent.map((ack) => `${ack.EventType} ${ack.FragmentNumber ?? ""}`);
+      const numbers = [...new Set(sent.map((ack) => ack.FragmentNumber))];
+      expect(types.indexOf(`PERSISTED ${numbers[0] ?? ""}`)).toBeLessThan(types.indexOf(`BUFFERING ${numbers[2] ?? ""}`));
       const start = (sent[0]?.FragmentTimecode ?? 0) - firstClusterTimecode("high-bframes.mkv");
       const notifications = received.filter((each) => each.path === "/notifications").map((each) => each.body);
       expect(notifications.map((body) => [body["NotificationType"], body["FragmentStartProducerTimestamp"]])).toEqual(

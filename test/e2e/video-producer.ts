@@ -19,12 +19,15 @@ export interface Ack {
   ErrorId?: number;
 }
 
-/** Sends a test video in one PutMedia upload, as fast as the service takes it; answers the acks printed. `extra`: more options. */
-export function putMediaFile(url: string, streamName: string, file: string, extra: string[] = []): Promise<Ack[]> {
+/**
+ * Sends a test video in one PutMedia upload, as fast as the service takes it or paced as a camera sends (each
+ * fragment once its time has passed); answers the acks printed, in the order they arrived. `extra`: more options.
+ */
+export function putMediaFile(url: string, streamName: string, file: string, extra: string[] = [], pacing: "fast" | "camera" = "fast"): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [join(ROOT, "scripts/put-media.mjs"), "--stream", streamName, "--file", join(VIDEO_FIXTURES, file), "--endpoint-url", url, "--fast", ...extra],
+      [join(ROOT, "scripts/put-media.mjs"), "--stream", streamName, "--file", join(VIDEO_FIXTURES, file), "--endpoint-url", url, ...(pacing === "fast" ? ["--fast"] : []), ...extra],
       { env: { ...process.env, AWS_ACCESS_KEY_ID: ANY_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: ANY_CREDENTIALS.secretAccessKey, AWS_REGION: REGION }, timeout: 60_000 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`put-media failed: ${String(error)}\n${stderr}`));
