@@ -25,7 +25,7 @@ import { comparableFragmentNumber, formatFragmentNumber, streamPrefix } from "./
 import { checkPackageable, parseHeader } from "./headers";
 import { VIDEO_DATA } from "./limits";
 import { LiveBuffer } from "./live-buffer";
-import { deleteFragments, deleteStreamMedia } from "./media-objects";
+import { deleteFragments, deleteMotionPicturesUpTo, deleteStreamMedia } from "./media-objects";
 import { inSession, noFragments, selectSession, sessionStart } from "./playback-select";
 import { signSession, verifySession, type PlaybackSession, type TimestampSelector } from "./session-token";
 import type { VideoStreamLifecycle } from "./stream-contract";
@@ -404,7 +404,10 @@ export class VideoStream extends DurableObject<Env> implements VideoStreamLifecy
       const expired = this.store.expired(cutoff, VIDEO_DATA.deleteBatch);
       const last = expired.at(-1);
       if (last === undefined) break;
-      if (streamId !== undefined) await deleteFragments(this.env.RIVULET_VIDEO, streamId, expired.map((each) => each.number));
+      if (streamId !== undefined) {
+        await deleteFragments(this.env.RIVULET_VIDEO, streamId, expired.map((each) => each.number));
+        await deleteMotionPicturesUpTo(this.env.RIVULET_VIDEO, streamId, last.number);
+      }
       this.store.forgetExpired(cutoff, last.seq);
     }
     await this.scheduleExpiry();

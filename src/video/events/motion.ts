@@ -5,8 +5,8 @@
  * more than Sensitivity allows, movement when the changed cells cover MinAreaPercent of the picture). Each
  * movement is one event: the stream, the fragment, the picture's producer and server timestamps, the changed
  * region in the picture's pixels, and links to the picture: a JPEG written beside the stream's fragments
- * (`s3://rivulet-video/<stream id>/motion/...`, readable with any S3 client through Rivulet's S3 API) and the
- * GetImages request that returns it.
+ * (`s3://rivulet-video/<stream id>/motion/...`, readable with any S3 client through Rivulet's S3 API; it expires
+ * with its fragment) and the GetImages request that returns it.
  *
  * The previous picture is kept per PutMedia session: the first picture of a session is compared with nothing.
  */
@@ -15,6 +15,7 @@ import type { Fragment, TrackInfo } from "../media";
 import type { MotionDetectionConfiguration } from "../motion-shapes.generated";
 import { fragmentSampleTimes } from "../images/generation";
 import { picturesAt } from "../images/pictures";
+import { motionPictureKey } from "../media-objects";
 import type { FragmentRow } from "../stream-types";
 
 /** The bucket name the RIVULET_VIDEO binding answers to in S3 URIs (firehose/buckets.ts's naming rule). */
@@ -85,7 +86,7 @@ export class MovementWatch {
   }
 
   private async keep(row: FragmentRow, producerMs: number, picture: DecodedFrame): Promise<string> {
-    const key = `${this.stream.streamId}/motion/${row.number}/${producerMs}.jpg`;
+    const key = motionPictureKey(this.stream.streamId, row.number, producerMs);
     const image = await encodeImage(picture, { format: "JPEG", quality: MOTION_IMAGE_QUALITY });
     await this.bucket.put(key, image, { httpMetadata: { contentType: "image/jpeg" } });
     return `s3://${VIDEO_BUCKET_NAME}/${key}`;
