@@ -23,6 +23,8 @@ import { writeRecords } from "../../streams/writer";
 export type EventDestination = { kind: "kinesis"; scope: Scope; streamName: string } | { kind: "url"; url: string };
 
 const DELIVERY_ATTEMPTS = 3;
+/** How long an endpoint may take to answer one message (ours): a PutMedia answer ends only once its events are out. */
+const ENDPOINT_TIMEOUT_MS = 10_000;
 
 /** The destination a Uri names, or InvalidArgumentException saying what it may be. */
 export function eventDestination(uri: string, env: Env): EventDestination {
@@ -77,7 +79,7 @@ async function toKinesis(env: Env, clock: Clock, destination: Extract<EventDesti
 }
 
 async function toUrl(url: string, message: EventMessage): Promise<void> {
-  const response = await callFunction({ kind: "url", url }, JSON.stringify(message.body));
+  const response = await callFunction({ kind: "url", url }, JSON.stringify(message.body), { signal: AbortSignal.timeout(ENDPOINT_TIMEOUT_MS) });
   await response.body?.cancel();
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 }
