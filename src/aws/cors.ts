@@ -1,7 +1,9 @@
 /**
  * CORS for every API of the Worker (Kinesis, Firehose, S3, Lambda's event source mappings), so that
  * the AWS SDK for JavaScript can run in a web page, as it can against AWS. The console is not served
- * here: it keeps its own same-origin rules (console/).
+ * here: it keeps its own same-origin rules (console/); nor are Video's HLS and DASH session URLs, which
+ * answer players on any origin whatever RIVULET_CORS_ORIGINS says (video/data/cors.ts: their token is
+ * the credential).
  *
  * Preflights are answered as AWS's JSON endpoints answer them (recorded for kinesis, firehose and
  * lambda.us-east-1.amazonaws.com): 200, no body, the requested method and headers echoed, AWS's
@@ -95,10 +97,15 @@ function allowedOrigin(policy: OriginPolicy, origin: string): string | undefined
   return undefined;
 }
 
-/** The CORS middleware for the APIs: see the file's header. Paths under /console pass untouched. */
+/** Paths with CORS rules of their own: the console's, and the HLS/DASH session URLs'. */
+function ownRules(path: string): boolean {
+  return path === "/console" || path.startsWith("/console/") || path.startsWith("/hls/v1/") || path.startsWith("/dash/v1/");
+}
+
+/** The CORS middleware for the APIs: see the file's header. The console and the session URLs pass untouched. */
 export async function cors(c: Context<{ Bindings: Env }>, next: Next): Promise<Response | void> {
   const path = new URL(c.req.url).pathname;
-  if (path === "/console" || path.startsWith("/console/")) return next();
+  if (ownRules(path)) return next();
   const policy = originPolicy(c.env.RIVULET_CORS_ORIGINS);
   const origin = c.req.header("origin");
   const allowed = origin === undefined ? undefined : allowedOrigin(policy, origin);
