@@ -239,13 +239,15 @@ export class IngestSession {
       tags: fragment.tags,
     };
     const cluster = clusterElement(fragment);
+    // The tracks it was sent under (a new segment header may follow while it is being stored).
+    const tracks = this.tracks;
     // The media go to R2 at once, beside the fragments still being stored; the index rows (and so the
     // PERSISTED acks) follow in order, each once its own media are there.
     const media = open.begun.persist && !this.storageFailed ? this.putMedia(row, cluster) : Promise.resolve();
     this.inFlight += 1;
     this.inFlightBytes += cluster.length;
     this.storing = this.storing
-      .then(() => this.store(open, row, cluster, media, fragment))
+      .then(() => this.store(open, row, cluster, media, fragment, tracks))
       .finally(() => {
         this.inFlight -= 1;
         this.inFlightBytes -= cluster.length;
@@ -255,10 +257,9 @@ export class IngestSession {
   }
 
   /** Hands a stored fragment to the stream's features, after those before it. */
-  private follow(row: FragmentRow, fragment: Fragment): void {
+  private follow(row: FragmentRow, fragment: Fragment, tracks: readonly TrackInfo[]): void {
     const features = this.features;
     if (!anyFeatureEnabled(features)) return;
-    const tracks = this.tracks;
     this.followingCount += 1;
     this.following = this.following
       .then(() => this.work.handle(row, fragment, tracks, features))
@@ -277,7 +278,7 @@ export class IngestSession {
   }
 
   /** Indexes one fragment once its media are stored (or hands it to live readers); a failure ends the upload. */
-  private async store(open: OpenFragment, row: FragmentRow, cluster: Uint8Array, media: Promise<IngestFailure | undefined | void>, fragment: Fragment): Promise<void> {
+  private async store(open: OpenFragment, row: FragmentRow, cluster: Uint8Array, media: Promise<IngestFailure | undefined | void>, fragment: Fragment, tracks: readonly TrackInfo[]): Promise<void> {
     const stored = await media;
     if (this.storageFailed) {
       await this.forget(row, open.begun.persist && !stored);
@@ -291,7 +292,7 @@ export class IngestSession {
       if (stored) throw stored;
       unwrap(await this.stub.commit(row));
       this.acks.send({ type: "PERSISTED", timecode: row.timecode, fragmentNumber: row.number });
-      this.follow(row, fragment);
+      this.follow(row, fragment, tracks);
     } catch (error) {
       this.storageFailed = true;
       await this.forget(row, open.begun.persist && !stored);
