@@ -262,6 +262,8 @@ export class IngestSession {
     if (!anyFeatureEnabled(features)) return;
     this.followingCount += 1;
     this.following = this.following
+      // Decoding holds the isolate: let the PERSISTED ack just written go out first.
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
       .then(() => this.work.handle(row, fragment, tracks, features))
       .catch((error: unknown) => console.error("PutMedia: a stored fragment's features failed", error))
       .finally(() => {
