@@ -41,6 +41,7 @@ import { dirname } from "node:path";
 function formatValue(value, unit) {
   if (!Number.isFinite(value)) return "n/a";
   if (unit === "records/s" || unit === "requests/s") return Math.round(value).toLocaleString("en-US");
+  if (unit === "images/s") return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);
   if (unit === "MiB" || unit === "MiB/s") return value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(1);
   // Latencies: enough digits to tell sub-millisecond servers apart, not more than the noise.
   if (value < 1) return value.toFixed(3);

@@ -39,6 +39,8 @@ const services = [
   // Video's APIs that no AWS SDK model has, written in the same form from AWS's API reference (see models/README.md).
   { model: "rivulet-kinesis-video-putmedia-2017-09-30.json", out: "src/video/putmedia-shapes.generated.ts" },
   { model: "rivulet-kinesis-video-playback-2017-09-30.json", out: "src/video/playback-shapes.generated.ts" },
+  // Movement alerts: not an AWS API, configured in the style of UpdateNotificationConfiguration (README).
+  { model: "rivulet-kinesis-video-motion-2017-09-30.json", out: "src/video/motion-shapes.generated.ts" },
 ];
 
 const SCALARS = new Set(["string", "integer", "long", "float", "double", "boolean", "blob", "timestamp"]);

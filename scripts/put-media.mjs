@@ -14,7 +14,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { fragmentBytes, loopLength, readMatroska, streamStart } from "./put-media/mkv.mjs";
+import { fragmentBytes, loopLength, readMatroska, streamStart, tagsBytes } from "./put-media/mkv.mjs";
 import { callVideo, openPutMedia, putMediaEndpoint } from "./put-media/producer.mjs";
 
 const USAGE = `Usage: npm run put-media -- --stream NAME [--file video.mkv | --test-pattern] [options]
@@ -31,6 +31,10 @@ const USAGE = `Usage: npm run put-media -- --stream NAME [--file video.mkv | --t
   --relative           RELATIVE timecodes from x-amzn-producer-start-timestamp (default ABSOLUTE)
   --upload-fragments N end each PutMedia upload after N fragments and start the next (default: one upload
                        for everything); for proxies that hold the acks until an upload ends
+  --fragment-tag NAME[=VALUE]
+                       fragment metadata sent before every fragment (repeatable), as the producer SDK's
+                       putKinesisVideoFragmentMetadata / putKinesisVideoEventMetadata send it: e.g.
+                       AWS_KINESISVIDEO_IMAGE_GENERATION, AWS_KINESISVIDEO_NOTIFICATION, camera=front-door
   --create             create the stream (24 hours of retention) if it does not exist
   --quiet              print only the summary, not each acknowledgement
   --help               this text
@@ -51,6 +55,7 @@ function options() {
       duration: { type: "string" },
       relative: { type: "boolean", default: false },
       "upload-fragments": { type: "string" },
+      "fragment-tag": { type: "string", multiple: true, default: [] },
       create: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -87,6 +92,10 @@ function options() {
     perUpload: values["upload-fragments"] === undefined ? Infinity : number(values["upload-fragments"], "upload-fragments"),
     create: values.create,
     quiet: values.quiet,
+    fragmentTags: values["fragment-tag"].map((tag) => {
+      const at = tag.indexOf("=");
+      return at < 0 ? [tag, ""] : [tag.slice(0, at), tag.slice(at + 1)];
+    }),
   };
 }
 
@@ -152,7 +161,7 @@ async function main() {
   let fragments = 0;
   let bytes = 0;
   let current;
-  const send = async (chunk) => {
+  const send = async (chunk, fragment = true) => {
     if (!current) {
       current = openUpload();
       const start = streamStart(file);
@@ -161,6 +170,7 @@ async function main() {
     }
     bytes += chunk.length;
     await current.upload.write(chunk);
+    if (!fragment) return;
     current.sent += 1;
     if (current.sent >= opts.perUpload) {
       const finished = current;
@@ -180,6 +190,7 @@ async function main() {
         const next = file.clusters[index + 1]?.timecode ?? first + loop;
         if (opts.realtime) await sleep(startMs + (relative + next - cluster.timecode) * msPerUnit - Date.now());
         if (stopping) break outer;
+        if (opts.fragmentTags.length > 0) await send(tagsBytes(opts.fragmentTags), false);
         await send(fragmentBytes(cluster, base + relative));
         fragments += 1;
       }

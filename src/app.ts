@@ -17,12 +17,12 @@ import { kinesis } from "./streams/service";
 import { isS3Request, serveS3 } from "./s3/api";
 import { lambdaApi } from "./triggers/api";
 import { kinesisVideoArchivedMedia, kinesisVideoMedia, kinesisVideoPlayback, kinesisVideoPutMedia } from "./video/data-services";
-import { kinesisVideo } from "./video/service";
+import { kinesisVideo, kinesisVideoMotion } from "./video/service";
 
 const services = [kinesis, firehose, analyticsV1, analyticsV2];
 
 /** REST-JSON services (aws/rest-json.ts): one line per model's table. */
-const restJsonServices = [kinesisVideo, kinesisVideoMedia, kinesisVideoPutMedia, kinesisVideoArchivedMedia, kinesisVideoPlayback];
+const restJsonServices = [kinesisVideo, kinesisVideoMotion, kinesisVideoMedia, kinesisVideoPutMedia, kinesisVideoArchivedMedia, kinesisVideoPlayback];
 
 export const app = new Hono<{ Bindings: Env }>();
 

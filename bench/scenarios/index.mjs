@@ -14,12 +14,13 @@ import firehoseColumnar from "./firehose-columnar.mjs";
 import memory from "./memory.mjs";
 import { videoIngest, videoLatency, videoServing } from "./video.mjs";
 import { analyticsThroughput, analyticsWindowDelay } from "./analytics.mjs";
+import { videoImages, videoMotion } from "./video-images.mjs";
 
 /**
  * @typedef {object} Figure
  * @property {string} key the key in the scenario's result and in the JSON file
  * @property {string} label the row's name in the table
- * @property {"ms" | "µs" | "records/s" | "requests/s" | "MiB/s" | "MiB" | "×"} unit
+ * @property {"ms" | "µs" | "records/s" | "requests/s" | "images/s" | "MiB/s" | "MiB" | "×"} unit
  * @property {"lower" | "higher"} better which way is better, so a ratio can be read
  */
 
@@ -51,4 +52,4 @@ import { analyticsThroughput, analyticsWindowDelay } from "./analytics.mjs";
  */
 
 /** @type {Scenario[]} */
-export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, firehoseColumnar, videoIngest, videoLatency, videoServing, analyticsThroughput, analyticsWindowDelay, memory];
+export const SCENARIOS = [putLatency, putThroughput, cpu, drain, propagation, propagationEfo, firehose, firehoseColumnar, videoIngest, videoLatency, videoServing, videoImages, videoMotion, analyticsThroughput, analyticsWindowDelay, memory];

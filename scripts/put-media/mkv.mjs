@@ -149,6 +149,26 @@ export function streamStart(file) {
   return concat([Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | ebml.length]), ebml, Uint8Array.from([0x18, 0x53, 0x80, 0x67, ...UNKNOWN_SIZE]), file.info, file.tracks]);
 }
 
+/** An element with an 8-byte size, as the producer SDK writes them. */
+function sized(idBytes, body) {
+  const size = new Uint8Array(8);
+  new DataView(size.buffer).setBigUint64(0, BigInt(body.length));
+  size[0] = 0x01;
+  return concat([Uint8Array.from(idBytes), size, body]);
+}
+
+/**
+ * The fragment metadata a producer puts before a fragment (the SDK's putKinesisVideoFragmentMetadata and
+ * putKinesisVideoEventMetadata): one Tags element, one Tag, a SimpleTag per [name, value] (TagName, TagString).
+ */
+export function tagsBytes(tags) {
+  const encoder = new TextEncoder();
+  const simpleTags = tags.map(([name, value]) =>
+    sized([0x67, 0xc8], concat([sized([0x45, 0xa3], encoder.encode(name)), sized([0x44, 0x87], encoder.encode(value))])),
+  );
+  return sized([0x12, 0x54, 0xc3, 0x67], sized([0x73, 0x73], concat(simpleTags)));
+}
+
 /** One fragment of a PutMedia body: a Cluster of unknown size at `timecode`, holding the cluster's blocks. */
 export function fragmentBytes(cluster, timecode) {
   const time = new Uint8Array(8);

@@ -34,6 +34,14 @@ export const VIDEO_DATA = {
   liveWindowMs: 30_000,
   /** "This value must be within 24 hours of the specified StartTimestamp" (EndTimestamp of HLS/DASH/GetClip ranges). */
   maxRangeMs: 24 * 3600 * 1000,
+  /** GetImages: "more than 300 seconds above StartTimestamp, you will receive an IllegalArgumentException". */
+  imagesMaxRangeMs: 300_000,
+  /** GetImages / ImageGenerationConfiguration: "The minimum value that can be provided is 200 ms". */
+  imagesMinSamplingMs: 200,
+  /** GetImages without SamplingInterval (the model makes it optional; AWS documents no default): ours. */
+  imagesDefaultSamplingMs: 1_000,
+  /** GetImages: "The default limit is 25 images per API response. Providing a MaxResults greater than this value will result in a page size of 25." */
+  imagesPageSize: 25,
   /** Retention is enforced by an alarm; deletes go to R2 in batches of at most this many keys (R2's delete limit). */
   deleteBatch: 1000,
 } as const;

@@ -1,9 +1,11 @@
 /**
- * All SQL of the Video Streams registry: video streams and their tags, as named statements typed by
- * their parameters and rows.
+ * All SQL of the Video Streams registry: video streams, their tags and their feature configurations
+ * (stream-features.ts: image generation, notifications, motion detection; one row each, as JSON), as named
+ * statements typed by their parameters and rows.
  */
 import { migrate } from "../storage/schema";
 import type { DefaultStorageTier } from "./shapes.generated";
+import { FEATURE_KINDS, type FeatureKind, type StreamFeatures } from "./stream-features";
 
 /** What a row holds; the status a client sees is derived from it and the time (registry.ts). */
 export type StoredStatus = "CREATING" | "ACTIVE" | "DELETING";
@@ -79,6 +81,14 @@ const MIGRATIONS: string[][] = [
        PRIMARY KEY (stream_name, key)
      )`,
   ],
+  [
+    `CREATE TABLE features (
+       stream_name TEXT NOT NULL,
+       kind TEXT NOT NULL,
+       body TEXT NOT NULL,
+       PRIMARY KEY (stream_name, kind)
+     )`,
+  ],
 ];
 
 const SQL = {
@@ -110,6 +120,10 @@ const SQL = {
   tags: statement<[string], { key: string; value: string }>("SELECT key, value FROM tags WHERE stream_name = ? ORDER BY key"),
   putTag: statement<[string, string, string]>("INSERT OR REPLACE INTO tags (stream_name, key, value) VALUES (?, ?, ?)"),
   deleteTag: statement<[string, string]>("DELETE FROM tags WHERE stream_name = ? AND key = ?"),
+  features: statement<[string], { kind: string; body: string }>("SELECT kind, body FROM features WHERE stream_name = ?"),
+  putFeature: statement<[string, string, string]>("INSERT OR REPLACE INTO features (stream_name, kind, body) VALUES (?, ?, ?)"),
+  deleteFeature: statement<[string, string]>("DELETE FROM features WHERE stream_name = ? AND kind = ?"),
+  removeFeatures: statement<[string]>("DELETE FROM features WHERE stream_name = ?"),
 } as const;
 
 function toRow(row: SqlRow): VideoStreamRow {
@@ -200,6 +214,7 @@ export class VideoRegistryStore {
   delete(name: string): void {
     this.storage.transactionSync(() => {
       this.run(SQL.removeTags, name);
+      this.run(SQL.removeFeatures, name);
       this.run(SQL.remove, name);
     });
   }
@@ -242,5 +257,19 @@ export class VideoRegistryStore {
     this.storage.transactionSync(() => {
       for (const key of keys) this.run(SQL.deleteTag, name, key);
     });
+  }
+
+  features(name: string): StreamFeatures {
+    const features: Record<string, unknown> = {};
+    for (const row of this.rows(SQL.features, name)) {
+      if ((FEATURE_KINDS as readonly string[]).includes(row.kind)) features[row.kind] = JSON.parse(row.body);
+    }
+    return features as StreamFeatures;
+  }
+
+  /** Sets one feature's configuration, or removes it (undefined). */
+  setFeature<K extends FeatureKind>(name: string, kind: K, configuration: StreamFeatures[K] | undefined): void {
+    if (configuration === undefined) this.run(SQL.deleteFeature, name, kind);
+    else this.run(SQL.putFeature, name, kind, JSON.stringify(configuration));
   }
 }

@@ -29,6 +29,7 @@ import { newVersion, videoStreamArn } from "./ids";
 import { VideoRegistryStore, type VideoStreamRow } from "./registry-store";
 import type { DefaultStorageTier, Status, UpdateDataRetentionOperation } from "./shapes.generated";
 import type { VideoStreamInfo } from "./stream-contract";
+import type { FeatureKind, StreamFeatures } from "./stream-features";
 
 export interface CreateVideoStream {
   name: string;
@@ -120,7 +121,22 @@ export class VideoRegistry extends DurableObject<Env> {
         kmsKeyId: stream.kmsKeyId,
         version: stream.version,
         creationTime: new Date(stream.createdMs),
+        features: this.store.features(stream.name),
       };
+    });
+  }
+
+  /** The stream's feature configurations (stream-features.ts). */
+  async features(ref: StreamRef) {
+    return capture(() => this.store.features(this.find(ref).name));
+  }
+
+  /** Sets or removes one feature's configuration (checked by the operation). */
+  async setFeature<K extends FeatureKind>(ref: StreamRef, kind: K, configuration: StreamFeatures[K] | undefined) {
+    return capture(() => {
+      const stream = this.find(ref);
+      if (stream.status !== "ACTIVE") throw notActive(stream);
+      this.store.setFeature(stream.name, kind, configuration);
     });
   }
 

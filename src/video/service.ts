@@ -1,8 +1,9 @@
 /**
  * Kinesis Video Streams' control plane: the operation table that the REST-JSON layer serves
  * (`POST /createStream`, ..., SigV4 service `kinesisvideo`), every operation of the model. Streams
- * are served in full; signaling channels, edge configuration, mapped resources, image generation
- * and notifications are answered as AWS answers where the feature does not apply (README).
+ * and their image generation and notification configurations are served in full; signaling channels, edge
+ * configuration and mapped resources are answered as AWS answers where the feature does not apply (README).
+ * Beside it, movement alerts' configuration: Rivulet's own operations, in the same style (README).
  */
 import { restJsonService, type RestJsonTable } from "../aws/rest-json";
 import {
@@ -15,9 +16,12 @@ import {
 import { listEdgeAgentConfigurations, noEdgeConfiguration, startEdgeConfigurationUpdate } from "./operations/edge";
 import { getDataEndpoint } from "./operations/endpoint";
 import {
+  describeImageGenerationConfiguration,
   describeMappedResourceConfiguration,
-  noConfiguration,
+  describeMotionDetectionConfiguration,
+  describeNotificationConfiguration,
   updateImageGenerationConfiguration,
+  updateMotionDetectionConfiguration,
   updateNotificationConfiguration,
 } from "./operations/features";
 import { createStream, deleteStream, describeStream, listStreams } from "./operations/streams";
@@ -28,6 +32,7 @@ import {
   updateStream,
   updateStreamStorageConfiguration,
 } from "./operations/update";
+import { KINESIS_VIDEO_MOTION_SHAPES, type Operations as MotionOperations } from "./motion-shapes.generated";
 import { KINESIS_VIDEO_SHAPES, type Operations } from "./shapes.generated";
 
 export const kinesisVideo = restJsonService<Operations>(KINESIS_VIDEO_SHAPES, {
@@ -48,10 +53,10 @@ export const kinesisVideo = restJsonService<Operations>(KINESIS_VIDEO_SHAPES, {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
-  // A stream's other features: none configured, none configurable yet.
-  DescribeImageGenerationConfiguration: noConfiguration,
+  // What a stream does with its stored fragments: images to R2, notifications.
+  DescribeImageGenerationConfiguration: describeImageGenerationConfiguration,
   UpdateImageGenerationConfiguration: updateImageGenerationConfiguration,
-  DescribeNotificationConfiguration: noConfiguration,
+  DescribeNotificationConfiguration: describeNotificationConfiguration,
   UpdateNotificationConfiguration: updateNotificationConfiguration,
   DescribeMappedResourceConfiguration: describeMappedResourceConfiguration,
   // Edge configuration: not part of Rivulet.
@@ -69,3 +74,9 @@ export const kinesisVideo = restJsonService<Operations>(KINESIS_VIDEO_SHAPES, {
   DescribeMediaStorageConfiguration: describeMediaStorageConfiguration,
   UpdateMediaStorageConfiguration: noSuchChannel,
 } satisfies RestJsonTable<Operations>);
+
+/** Movement alerts (not an AWS API): UpdateMotionDetectionConfiguration, DescribeMotionDetectionConfiguration. */
+export const kinesisVideoMotion = restJsonService<MotionOperations>(KINESIS_VIDEO_MOTION_SHAPES, {
+  UpdateMotionDetectionConfiguration: updateMotionDetectionConfiguration,
+  DescribeMotionDetectionConfiguration: describeMotionDetectionConfiguration,
+} satisfies RestJsonTable<MotionOperations>);

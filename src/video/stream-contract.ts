@@ -10,6 +10,7 @@
  * the stream is deleted.
  */
 import type { Status } from "./shapes.generated";
+import type { StreamFeatures } from "./stream-features";
 
 /** A video stream as the data plane needs it: DescribeStream's StreamInfo plus its internal id. */
 export interface VideoStreamInfo {
@@ -23,6 +24,8 @@ export interface VideoStreamInfo {
   kmsKeyId: string;
   version: string;
   creationTime: Date;
+  /** What to do with its fragments once stored: image generation, notifications, motion detection. */
+  features: StreamFeatures;
 }
 
 /**

@@ -305,6 +305,12 @@ export class VideoStreamStore {
     return containing?.seq ?? this.rows(producer ? SQL.startingAfterProducer : SQL.startingAfterServer, ms)[0]?.seq;
   }
 
+  /** The fragment (the last ingested, when several) whose time span on `selector` holds `ms`. */
+  containing(selector: "PRODUCER_TIMESTAMP" | "SERVER_TIMESTAMP", ms: number): FragmentRow | undefined {
+    const seq = this.rows(selector === "PRODUCER_TIMESTAMP" ? SQL.containingProducer : SQL.containingServer, ms, ms)[0]?.seq;
+    return seq === undefined ? undefined : this.bySeq(seq);
+  }
+
   inRange(selector: "PRODUCER_TIMESTAMP" | "SERVER_TIMESTAMP", startMs: number, endMs: number, afterSeq: number, limit: number): FragmentRow[] {
     return this.fragments(selector === "PRODUCER_TIMESTAMP" ? SQL.producerRange : SQL.serverRange, startMs, endMs, afterSeq, limit);
   }

@@ -92,3 +92,9 @@ export interface ClipPlan {
   fragments: FragmentRow[];
   headers: HeaderRow[];
 }
+
+/** GetImages' fragments: per sampled time, the fragment holding it (null: none), and their headers. */
+export interface FragmentsAt {
+  at: (FragmentRow | null)[];
+  headers: HeaderRow[];
+}

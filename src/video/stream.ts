@@ -25,7 +25,7 @@ import { comparableFragmentNumber, formatFragmentNumber, streamPrefix } from "./
 import { checkPackageable, parseHeader } from "./headers";
 import { VIDEO_DATA } from "./limits";
 import { LiveBuffer } from "./live-buffer";
-import { deleteFragments, deleteStreamMedia } from "./media-objects";
+import { deleteFragments, deleteMotionPicturesUpTo, deleteStreamMedia } from "./media-objects";
 import { inSession, noFragments, selectSession, sessionStart } from "./playback-select";
 import { signSession, verifySession, type PlaybackSession, type TimestampSelector } from "./session-token";
 import type { VideoStreamLifecycle } from "./stream-contract";
@@ -34,6 +34,7 @@ import type {
   BegunFragment,
   ClipPlan,
   FragmentPage,
+  FragmentsAt,
   MediaStart,
   PlaybackRequest,
   PlaybackView,
@@ -306,6 +307,19 @@ export class VideoStream extends DurableObject<Env> implements VideoStreamLifecy
   }
 
   // -------------------------------------------------------------------------------------------
+  // GetImages
+
+  /** For each time, the stored fragment whose span holds it (or null), with the headers they need. */
+  async fragmentsAt(selector: TimestampSelector, times: readonly number[]) {
+    return capture(async (): Promise<FragmentsAt> => {
+      this.requireStream();
+      await this.expireIfDue();
+      const at = times.map((ms) => this.store.containing(selector, ms) ?? null);
+      return { at, headers: this.headersOf(at.filter((row) => row !== null)) };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
 
   private requireStream(): void {
     if (this.store.destroyed()) throw new VideoResourceNotFoundException("The requested stream is not found or not active.");
@@ -390,7 +404,10 @@ export class VideoStream extends DurableObject<Env> implements VideoStreamLifecy
       const expired = this.store.expired(cutoff, VIDEO_DATA.deleteBatch);
       const last = expired.at(-1);
       if (last === undefined) break;
-      if (streamId !== undefined) await deleteFragments(this.env.RIVULET_VIDEO, streamId, expired.map((each) => each.number));
+      if (streamId !== undefined) {
+        await deleteFragments(this.env.RIVULET_VIDEO, streamId, expired.map((each) => each.number));
+        await deleteMotionPicturesUpTo(this.env.RIVULET_VIDEO, streamId, last.number);
+      }
       this.store.forgetExpired(cutoff, last.seq);
     }
     await this.scheduleExpiry();

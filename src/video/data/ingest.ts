@@ -10,7 +10,9 @@
  *   IDLE       every VIDEO_DATA.idleAckMs without data; after VIDEO_DATA.idleCloseMs the response ends
  *
  * Fragments are stored one after another while reading goes on, at most two ahead of the reader, so a fast
- * producer is slowed to the storage's pace instead of filling memory. A deleted stream is noticed when the
+ * producer is slowed to the storage's pace instead of filling memory. Once stored, a fragment goes on to the
+ * stream's features (image generation, notifications, movement alerts: events/stored-fragments.ts), one at a
+ * time beside the ingest, at most MAX_FOLLOWING behind; the answer ends once they are done. A deleted stream is noticed when the
  * registry says so (asked at most once a second, at a fragment's start) or when its object refuses a write:
  * ERROR 4008.
  */
@@ -35,6 +37,8 @@ import {
 import { deleteFragments, putFragment } from "../media-objects";
 import type { VideoStreamInfo } from "../stream-contract";
 import type { BegunFragment, FragmentRow } from "../stream-types";
+import { anyFeatureEnabled, StoredFragmentWork } from "../events/stored-fragments";
+import type { StreamFeatures } from "../stream-features";
 import { AckStream } from "./acks";
 import { VIDEO_DATA } from "../limits";
 
@@ -46,6 +50,8 @@ const STATUS_CHECK_MS = 1000;
 /** Fragments (and bytes of them) being stored behind the reader at most, so memory stays bounded. */
 const MAX_IN_FLIGHT = 3;
 const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+/** Stored fragments waiting for their features' work at most, before reading waits for it. */
+const MAX_FOLLOWING = 4;
 
 export interface IngestOptions {
   env: Env;
@@ -92,6 +98,11 @@ export class IngestSession {
   private checkedMs: number;
   private lastDataMs: number;
   private source: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  /** The stream's features as the registry last said (refreshed with its status). */
+  private features: StreamFeatures;
+  private readonly work: StoredFragmentWork;
+  private following: Promise<void> = Promise.resolve();
+  private followingCount = 0;
 
   constructor(private readonly options: IngestOptions) {
     this.stub = videoStreamStub(options.env, options.stream.streamId);
@@ -99,6 +110,8 @@ export class IngestSession {
     this.checkedMs = options.clock.now();
     this.lastDataMs = this.checkedMs;
     this.acks = new AckStream(() => void this.source?.cancel().catch(() => undefined));
+    this.features = options.stream.features;
+    this.work = new StoredFragmentWork(options.env, options.clock, options.scope.account, options.stream);
   }
 
   /** Reads the whole body, acknowledging as it goes; never throws. */
@@ -139,6 +152,7 @@ export class IngestSession {
       clearInterval(idle);
     }
     await this.storing;
+    await this.following;
     const open = this.current;
     if (open) await this.stub.abandon(open.begun.seq);
     if (this.failure) {
@@ -225,18 +239,36 @@ export class IngestSession {
       tags: fragment.tags,
     };
     const cluster = clusterElement(fragment);
+    // The tracks it was sent under (a new segment header may follow while it is being stored).
+    const tracks = this.tracks;
     // The media go to R2 at once, beside the fragments still being stored; the index rows (and so the
     // PERSISTED acks) follow in order, each once its own media are there.
     const media = open.begun.persist && !this.storageFailed ? this.putMedia(row, cluster) : Promise.resolve();
     this.inFlight += 1;
     this.inFlightBytes += cluster.length;
     this.storing = this.storing
-      .then(() => this.store(open, row, cluster, media))
+      .then(() => this.store(open, row, cluster, media, fragment, tracks))
       .finally(() => {
         this.inFlight -= 1;
         this.inFlightBytes -= cluster.length;
       });
     if (this.inFlight > MAX_IN_FLIGHT || this.inFlightBytes > MAX_IN_FLIGHT_BYTES) await this.storing;
+    if (this.followingCount > MAX_FOLLOWING) await this.following;
+  }
+
+  /** Hands a stored fragment to the stream's features, after those before it. */
+  private follow(row: FragmentRow, fragment: Fragment, tracks: readonly TrackInfo[]): void {
+    const features = this.features;
+    if (!anyFeatureEnabled(features)) return;
+    this.followingCount += 1;
+    this.following = this.following
+      // Decoding holds the isolate: let the PERSISTED ack just written go out first.
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(() => this.work.handle(row, fragment, tracks, features))
+      .catch((error: unknown) => console.error("PutMedia: a stored fragment's features failed", error))
+      .finally(() => {
+        this.followingCount -= 1;
+      });
   }
 
   /** The fragment's media in R2; a failure is ERROR 5001 (settles either way, for store() to act on). */
@@ -248,7 +280,7 @@ export class IngestSession {
   }
 
   /** Indexes one fragment once its media are stored (or hands it to live readers); a failure ends the upload. */
-  private async store(open: OpenFragment, row: FragmentRow, cluster: Uint8Array, media: Promise<IngestFailure | undefined | void>): Promise<void> {
+  private async store(open: OpenFragment, row: FragmentRow, cluster: Uint8Array, media: Promise<IngestFailure | undefined | void>, fragment: Fragment, tracks: readonly TrackInfo[]): Promise<void> {
     const stored = await media;
     if (this.storageFailed) {
       await this.forget(row, open.begun.persist && !stored);
@@ -262,6 +294,7 @@ export class IngestSession {
       if (stored) throw stored;
       unwrap(await this.stub.commit(row));
       this.acks.send({ type: "PERSISTED", timecode: row.timecode, fragmentNumber: row.number });
+      this.follow(row, fragment, tracks);
     } catch (error) {
       this.storageFailed = true;
       await this.forget(row, open.begun.persist && !stored);
@@ -286,6 +319,7 @@ export class IngestSession {
       throw new IngestFailure(PUT_MEDIA_ERROR.streamNotActive, "The stream is deleted or not active.");
     }
     this.retentionHours = outcome.value.dataRetentionInHours;
+    this.features = outcome.value.features;
   }
 }
 

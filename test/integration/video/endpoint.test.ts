@@ -80,6 +80,8 @@ describe("resolve (the data plane's lookup)", () => {
         kmsKeyId: expect.stringMatching(/alias\/aws\/kinesisvideo$/),
         version: expect.stringMatching(/^[a-zA-Z0-9]{20}$/),
         creationTime: new Date(Number(created.StreamARN.split("/").at(-1))),
+        // No image generation, notification or motion detection configured.
+        features: {},
       },
     });
     registryClock.advance(VIDEO_CONTROL.createStreamMs);

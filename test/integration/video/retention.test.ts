@@ -49,6 +49,33 @@ describe("retention", () => {
     expect(await storedKeys(stream.StreamName)).toEqual([]);
   });
 
+  it("deletes movement alerts' pictures with their fragments", async () => {
+    const stream = await createActiveVideoStream({ DataRetentionInHours: 1 });
+    const motion = { Status: "ENABLED", SamplingInterval: 500, DestinationConfig: { Uri: "arn:aws:kinesis:us-east-1:000000000000:stream/no-reader" } };
+    await videoOk("/updateMotionDetectionConfiguration", { StreamName: stream.StreamName, MotionDetectionConfiguration: motion });
+    const clock = new TestClock();
+    await useStreamClock(stream.StreamName, clock);
+    await putMedia(stream.StreamName, producerBody(baseline, START).whole);
+    clock.advance(HOUR / 2);
+    await putMedia(stream.StreamName, producerBody(baseline, START + 10_000).whole);
+    const all = await listed(stream.StreamName);
+    const id = await streamId(stream.StreamName);
+    // Pictures every 500 ms: the square moved at 1.5 s (second fragment) and 2 s (third), in each upload.
+    const pictures = (await storedKeys(stream.StreamName)).filter((key) => key.startsWith(`${id}/motion/`)).sort();
+    expect(pictures).toEqual(
+      [
+        [all[1], START + 1500],
+        [all[2], START + 2000],
+        [all[4], START + 11_500],
+        [all[5], START + 12_000],
+      ].map(([number, ms]) => `${id}/motion/${number}/${ms}.jpg`),
+    );
+
+    clock.advance(HOUR / 2 + 1000);
+    expect(await runStreamAlarm(stream.StreamName)).toBe(true);
+    expect((await storedKeys(stream.StreamName)).filter((key) => key.startsWith(`${id}/motion/`)).sort()).toEqual(pictures.slice(2));
+  });
+
   it("applies a shorter retention at once", async () => {
     const stream = await createActiveVideoStream({ DataRetentionInHours: 48 });
     const clock = new TestClock();

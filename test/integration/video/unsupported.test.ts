@@ -79,38 +79,51 @@ describe("edge configuration", () => {
   });
 });
 
-describe("a stream's mapped resources, image generation and notifications", () => {
-  it("are none, and can be removed but not set", async () => {
+describe("a stream's mapped resources, image generation and notification configurations", () => {
+  it("are none until set; set ones are described as given and removed by an update without one", async () => {
     const info = await createActiveVideoStream({ DataRetentionInHours: 24 });
     expect(await videoOk("/describeMappedResourceConfiguration", { StreamName: info.StreamName })).toEqual({ MappedResourceConfigurationList: [] });
     expect(await videoOk("/describeImageGenerationConfiguration", { StreamName: info.StreamName })).toEqual({});
     expect(await videoOk("/describeNotificationConfiguration", { StreamARN: info.StreamARN })).toEqual({});
     expect(await videoOk("/updateImageGenerationConfiguration", { StreamName: info.StreamName })).toEqual({});
     expect(await videoOk("/updateNotificationConfiguration", { StreamName: info.StreamName })).toEqual({});
+    // No SNS here: a notification goes to a Kinesis data stream or an https:// endpoint.
     await expectVideoFailure(
       "/updateNotificationConfiguration",
       { StreamName: info.StreamName, NotificationConfiguration: { Status: "ENABLED", DestinationConfig: { Uri: "arn:aws:sns:us-east-1:000000000000:topic" } } },
       400,
       "InvalidArgumentException",
-      "Notification configuration is not available in Rivulet yet.",
+      "DestinationConfig.Uri arn:aws:sns:us-east-1:000000000000:topic must be a Kinesis data stream ARN (arn:aws:kinesis:<region>:<account>:stream/<name>) or an https:// URL.",
+    );
+    const images = {
+      Status: "ENABLED",
+      ImageSelectorType: "SERVER_TIMESTAMP",
+      DestinationConfig: { Uri: "s3://rivulet-deliveries/images", DestinationRegion: REGION },
+      SamplingInterval: 3000,
+      Format: "JPEG",
+    };
+    await expectVideoFailure(
+      "/updateImageGenerationConfiguration",
+      { StreamName: info.StreamName, ImageGenerationConfiguration: { ...images, DestinationConfig: { Uri: "s3://no-such-bucket/images", DestinationRegion: REGION } } },
+      400,
+      "InvalidArgumentException",
+      "The bucket no-such-bucket cannot be reached: it is not an R2 bucket bound to this deployment (README: Destinations: S3 on R2).",
     );
     await expectVideoFailure(
       "/updateImageGenerationConfiguration",
-      {
-        StreamName: info.StreamName,
-        ImageGenerationConfiguration: {
-          Status: "ENABLED",
-          ImageSelectorType: "SERVER_TIMESTAMP",
-          DestinationConfig: { Uri: "s3://bucket/images", DestinationRegion: REGION },
-          SamplingInterval: 3000,
-          Format: "JPEG",
-        },
-      },
+      { StreamName: info.StreamName, ImageGenerationConfiguration: { ...images, SamplingInterval: 199 } },
       400,
       "InvalidArgumentException",
-      "Image generation configuration is not available in Rivulet yet.",
+      "SamplingInterval must be at least 200 milliseconds.",
     );
-    const noRetention = await createActiveVideoStream();
+    expect(await videoOk("/describeImageGenerationConfiguration", { StreamName: info.StreamName })).toEqual({});
+    expect(await videoOk("/updateImageGenerationConfiguration", { StreamName: info.StreamName, ImageGenerationConfiguration: images })).toEqual({});
+    expect(await videoOk("/describeImageGenerationConfiguration", { StreamName: info.StreamName })).toEqual({ ImageGenerationConfiguration: images });
+    const notification = { Status: "ENABLED", DestinationConfig: { Uri: `arn:aws:kinesis:${REGION}:000000000000:stream/alerts` } };
+    expect(await videoOk("/updateNotificationConfiguration", { StreamARN: info.StreamARN, NotificationConfiguration: notification })).toEqual({});
+    expect(await videoOk("/describeNotificationConfiguration", { StreamName: info.StreamName })).toEqual({ NotificationConfiguration: notification });
+    expect(await videoOk("/updateImageGenerationConfiguration", { StreamName: info.StreamName })).toEqual({});
+    expect(await videoOk("/describeImageGenerationConfiguration", { StreamName: info.StreamName })).toEqual({});    const noRetention = await createActiveVideoStream();
     await expectVideoFailure(
       "/updateImageGenerationConfiguration",
       { StreamName: noRetention.StreamName },
