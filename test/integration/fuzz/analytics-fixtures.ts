@@ -38,12 +38,12 @@ const OUTPUT_STREAM = "fuzz-analytics-out";
 const MISSING = "fuzz-missing-app";
 
 export interface AnalyticsFixtures {
-  /** Each fixture application's ARN and CreateTimestamp (epoch seconds, as DeleteApplication takes it). */
-  applications: { name: string; arn: string; created: number }[];
+  /** Each fixture application's ARN, CreateTimestamp (epoch seconds, as DeleteApplication takes it) and version. */
+  applications: { name: string; arn: string; created: number; version: number }[];
 }
 
 interface Described {
-  ApplicationDetail: { ApplicationARN: string; CreateTimestamp: number; ApplicationStatus: string };
+  ApplicationDetail: { ApplicationARN: string; CreateTimestamp: number; ApplicationStatus: string; ApplicationVersionId: number };
 }
 
 async function ensureStream(name: string): Promise<void> {
@@ -109,10 +109,14 @@ export async function ensureAnalyticsFixtures(): Promise<AnalyticsFixtures> {
   await holdSteps(APP_V2);
   return {
     applications: [
-      { name: APP_V1, arn: v1.body.ApplicationDetail.ApplicationARN, created: v1.body.ApplicationDetail.CreateTimestamp },
-      { name: APP_V2, arn: v2.body.ApplicationDetail.ApplicationARN, created: v2.body.ApplicationDetail.CreateTimestamp },
+      fixture(APP_V1, v1.body.ApplicationDetail),
+      fixture(APP_V2, v2.body.ApplicationDetail),
     ],
   };
+}
+
+function fixture(name: string, detail: Described["ApplicationDetail"]): AnalyticsFixtures["applications"][number] {
+  return { name, arn: detail.ApplicationARN, created: detail.CreateTimestamp, version: detail.ApplicationVersionId };
 }
 
 async function created(answer: Promise<{ status: number; text: string }>): Promise<void> {
@@ -123,20 +127,29 @@ async function created(answer: Promise<{ status: number; text: string }>): Promi
 // ---------------------------------------------------------------------------------------------
 // Hints: the values members take to reach the fixtures
 
-export function analyticsHints(fixtures: AnalyticsFixtures): Hints {
+/** Hints for one API: its own fixture application most of the time, the other API's or a missing one sometimes. */
+export function analyticsHints(fixtures: AnalyticsFixtures, api: "v1" | "v2"): Hints {
+  const own = api === "v1" ? APP_V1 : APP_V2;
   const appArns = fixtures.applications.map((app) => app.arn);
   const streams = [streamArn(INPUT_STREAM), streamArn(OUTPUT_STREAM), streamArn("fuzz-missing-stream")];
   const ids = fc.constantFrom("1.1", "1.2", "2.1", "0.1");
   return {
-    ApplicationName: fc.constantFrom(APP_V1, APP_V2, MISSING),
-    ResourceARN: fc.constantFrom(...appArns, ...streams, `arn:aws:kinesisanalytics:${REGION}:${ACCOUNT}:application/${MISSING}`),
+    ApplicationName: fc.oneof({ arbitrary: fc.constant(own), weight: 6 }, fc.constantFrom(APP_V1, APP_V2, MISSING)),
+    // Applications' (tags), streams' (inputs, outputs) and functions' (processors, outputs).
+    ResourceARN: fc.constantFrom(
+      ...appArns,
+      ...streams,
+      `arn:aws:kinesisanalytics:${REGION}:${ACCOUNT}:application/${MISSING}`,
+      `arn:aws:lambda:${REGION}:${ACCOUNT}:function:KDA_PREPROCESS`,
+      `arn:aws:lambda:${REGION}:${ACCOUNT}:function:KDA_OUTPUT:1`,
+    ),
     ResourceARNUpdate: fc.constantFrom(...streams),
     RoleARN: fc.constant(ROLE_ARN),
     RoleARNUpdate: fc.constant(ROLE_ARN),
     ServiceExecutionRole: fc.constant(ROLE_ARN),
     LogStreamARN: fc.constant(LOG_STREAM_ARN),
     CreateTimestamp: fc.constantFrom(...fixtures.applications.map((app) => app.created)),
-    CurrentApplicationVersionId: fc.integer({ min: 1, max: 4 }),
+    CurrentApplicationVersionId: fc.oneof({ arbitrary: fc.constantFrom(...fixtures.applications.map((app) => app.version)), weight: 4 }, fc.integer({ min: 1, max: 4 })),
     ApplicationVersionId: fc.integer({ min: 1, max: 4 }),
     InputId: ids,
     OutputId: ids,

@@ -20,9 +20,9 @@ const RUNS = 12;
 /** Operations that only read: no snapshot around them. */
 const READS = /^(Describe|List|Discover)/;
 
-const VERSIONS: { name: string; targetPrefix: string; operations: Readonly<Record<string, StructureShape>> }[] = [
-  { name: "Analytics v1", targetPrefix: KINESIS_ANALYTICS_SHAPES.targetPrefix, operations: KINESIS_ANALYTICS_SHAPES.operations },
-  { name: "Analytics v2", targetPrefix: KINESIS_ANALYTICS_V2_SHAPES.targetPrefix, operations: KINESIS_ANALYTICS_V2_SHAPES.operations },
+const VERSIONS: { name: string; api: "v1" | "v2"; targetPrefix: string; operations: Readonly<Record<string, StructureShape>> }[] = [
+  { name: "Analytics v1", api: "v1", targetPrefix: KINESIS_ANALYTICS_SHAPES.targetPrefix, operations: KINESIS_ANALYTICS_SHAPES.operations },
+  { name: "Analytics v2", api: "v2", targetPrefix: KINESIS_ANALYTICS_V2_SHAPES.targetPrefix, operations: KINESIS_ANALYTICS_V2_SHAPES.operations },
 ];
 
 let fixtures: AnalyticsFixtures;
@@ -42,7 +42,7 @@ for (const version of VERSIONS) {
         dirty = false;
         const mutating = !READS.test(operation);
         let before: unknown;
-        await fuzz(fuzzBody(shape, analyticsHints(fixtures)), RUNS, async (body: FuzzBody) => {
+        await fuzz(fuzzBody(shape, analyticsHints(fixtures, version.api)), RUNS, async (body: FuzzBody) => {
           const context = `${version.name}.${operation}: ${describeBody(body)}`;
           if (mutating && before === undefined) before = await analyticsSnapshot(fixtures);
           const answer = await sendRequest({ target: `${version.targetPrefix}.${operation}`, service: "kinesisanalytics", body });
