@@ -59,6 +59,14 @@ async function settleAll(): Promise<void> {
   await runRegistryAlarm();
 }
 
+/**
+ * Gives the registry the frozen clock again: an object idle for seconds (a run of DiscoverInputSchema,
+ * which does not call it) is evicted, and the next one built starts on the system's clock.
+ */
+export async function holdAnalyticsClock(): Promise<void> {
+  await useRegistryClock();
+}
+
 /** The fixtures, created or brought back; the registry's clock frozen. */
 export async function ensureAnalyticsFixtures(): Promise<AnalyticsFixtures> {
   await settleAll();

@@ -11,7 +11,7 @@ import { KINESIS_ANALYTICS_SHAPES } from "../../../src/analytics/shapes-v1.gener
 import { KINESIS_ANALYTICS_V2_SHAPES } from "../../../src/analytics/shapes-v2.generated";
 import type { StructureShape } from "../../../src/aws/validate";
 import { describeBody, fuzzBody, type FuzzBody } from "./arbitraries";
-import { analyticsHints, analyticsSnapshot, ensureAnalyticsFixtures, type AnalyticsFixtures } from "./analytics-fixtures";
+import { analyticsHints, analyticsSnapshot, ensureAnalyticsFixtures, holdAnalyticsClock, type AnalyticsFixtures } from "./analytics-fixtures";
 import { expectAwsJsonAnswer, fuzz, SEED, sendRequest, timeoutFor } from "./harness";
 
 /** Runs per operation: 53 operations, kept to about a minute on a loaded two-core machine. */
@@ -44,6 +44,7 @@ for (const version of VERSIONS) {
         let before: unknown;
         await fuzz(fuzzBody(shape, analyticsHints(fixtures, version.api)), RUNS, async (body: FuzzBody) => {
           const context = `${version.name}.${operation}: ${describeBody(body)}`;
+          await holdAnalyticsClock();
           if (mutating && before === undefined) before = await analyticsSnapshot(fixtures);
           const answer = await sendRequest({ target: `${version.targetPrefix}.${operation}`, service: "kinesisanalytics", body });
           const outcome = expectAwsJsonAnswer(answer, context);

@@ -38,6 +38,14 @@ export interface VideoFixtures {
   sessionTokens: string[];
 }
 
+/**
+ * Gives the registry the frozen clock again: an object idle for seconds (a run of data-plane calls,
+ * which do not call it) is evicted, and the next one built starts on the system's clock.
+ */
+export async function holdVideoClock(): Promise<void> {
+  await useVideoClock();
+}
+
 async function settleAll(): Promise<void> {
   await useVideoClock();
   registryClock.freeze();

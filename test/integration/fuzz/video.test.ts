@@ -29,7 +29,7 @@ import { baseline } from "../../unit/video/fixtures";
 import { producerBody } from "../video/data-helpers";
 import { AMZ_JSON, describeBody, fuzzBody, ODD_UNICODE_FOR_URLS, validValue, type FuzzBody, type Hints } from "./arbitraries";
 import { expectRestJsonAnswer, fuzz, restErrorStatus, SEED, sendRequest, timeoutFor, type Answer, type Outcome } from "./harness";
-import { ensureVideoFixtures, MEDIA_START_MS, MEDIA_STREAM, videoHints, videoSnapshot, type VideoFixtures } from "./video-fixtures";
+import { ensureVideoFixtures, holdVideoClock, MEDIA_START_MS, MEDIA_STREAM, videoHints, videoSnapshot, type VideoFixtures } from "./video-fixtures";
 
 /** Runs per operation: 47 operations, kept to about a minute on a loaded two-core machine. */
 const RUNS = 10;
@@ -75,6 +75,7 @@ async function checkRuns<T>(operation: string, requests: fc.Arbitrary<T>, runs: 
   const mutating = !READS.test(operation);
   let before: unknown;
   await fuzz(requests, runs, async (input) => {
+    await holdVideoClock();
     if (mutating && before === undefined) before = await videoSnapshot();
     const { outcome, context } = await send(input);
     if (!mutating) return;
