@@ -15,7 +15,7 @@ import { analyticsHints, analyticsSnapshot, ensureAnalyticsFixtures, holdAnalyti
 import { expectAwsJsonAnswer, fuzz, SEED, sendRequest, timeoutFor } from "./harness";
 
 /** Runs per operation: 53 operations, kept to about a minute on a loaded two-core machine. */
-const RUNS = 12;
+const RUNS = 10;
 
 /** Operations that only read: no snapshot around them. */
 const READS = /^(Describe|List|Discover)/;
