@@ -160,9 +160,9 @@ export class AnalyticsRegistry extends DurableObject<Env> {
       const row = this.existing(scope, name, api, this.clock.now());
       if (row.status !== "READY" && row.status !== "RUNNING") throw wrongStatus(name, row.status, "deleted");
       if (Math.floor(createTimestampMs / 1000) !== Math.floor(row.definition.createdMs / 1000)) {
-        throw new ConcurrentModificationException(
-          `Provided CreateTimestamp ${new Date(createTimestampMs).toISOString()} does not match the create timestamp of application ${name}.`,
-        );
+        // A timestamp past what a date holds (1e20 seconds) matches nothing, and has no ISO form to show.
+        const provided = Number.isNaN(createTimestampMs) ? "" : ` ${new Date(createTimestampMs).toISOString()}`;
+        throw new ConcurrentModificationException(`Provided CreateTimestamp${provided} does not match the create timestamp of application ${name}.`);
       }
       await this.carryOut(row, { definition: row.definition, status: "DELETING" }, async (stub) => unwrap(await stub.destroy()));
       this.settle(name, "DELETING", ANALYTICS_API.deleteMs);

@@ -15,6 +15,8 @@ import { decodeCbor } from "../../../src/aws/cbor";
 import * as errors from "../../../src/aws/errors";
 import firehoseModel from "../../../scripts/models/firehose-2015-08-04.json";
 import kinesisModel from "../../../scripts/models/kinesis-2013-12-02.json";
+import analyticsV1Model from "../../../scripts/models/kinesisanalytics-2015-08-14.json";
+import analyticsV2Model from "../../../scripts/models/kinesisanalyticsv2-2018-05-23.json";
 import { ENDPOINT, env, REGION, signRequest } from "../client";
 import { AMZ_CBOR, AMZ_JSON, describeBody, type FuzzBody } from "./arbitraries";
 
@@ -57,6 +59,10 @@ export interface FuzzRequest {
   body: FuzzBody;
   headers?: Record<string, string>;
   sign?: boolean;
+  /** Signs the empty payload's hash, as producers sign a streamed body (PutMedia). */
+  signEmptyPayload?: boolean;
+  /** The success answers a media stream that may never end (GetMedia): its body is cancelled unread. */
+  streamingAnswer?: boolean;
 }
 
 export interface Answer {
@@ -74,11 +80,13 @@ export async function sendRequest(request: FuzzRequest): Promise<Answer> {
   if (request.target !== null) headers.set("x-amz-target", request.target);
   headers.set("content-type", request.body.contentType);
   const body = typeof request.body.body === "string" ? new TextEncoder().encode(request.body.body) : request.body.body;
-  if (request.sign !== false) await signRequest(method, url, headers, body, new Date(), { region: REGION, service: request.service });
+  const signedBody = request.signEmptyPayload === true ? new Uint8Array() : body;
+  if (request.sign !== false) await signRequest(method, url, headers, signedBody, new Date(), { region: REGION, service: request.service });
   inFlight = `${method} ${url.pathname} ${request.target ?? ""} ${describeBody(request.body)}`;
   const response = await worker.fetch(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
   let bytes = new Uint8Array();
-  if (response.headers.get("content-type") === "application/vnd.amazon.eventstream") await response.body?.cancel();
+  const endless = response.headers.get("content-type") === "application/vnd.amazon.eventstream" || (request.streamingAnswer === true && response.ok);
+  if (endless) await response.body?.cancel();
   else bytes = new Uint8Array(await response.arrayBuffer());
   inFlight = "none";
   return { status: response.status, headers: response.headers, bytes };
@@ -108,12 +116,62 @@ const ERROR_STATUS: ReadonlyMap<string, number> = new Map([
     new errors.AccessDeniedException(),
     new errors.RequestEntityTooLargeException(),
   ].map((error): [string, number] => [error.type, error.status]),
-  ...[kinesisModel, firehoseModel].flatMap((model) =>
+  ...[kinesisModel, firehoseModel, analyticsV1Model, analyticsV2Model].flatMap((model) =>
     Object.entries((model as unknown as ModelShapes).shapes)
       .filter(([, shape]) => shape.exception === true && shape.fault !== true)
       .map(([name]): [string, number] => [name, 400]),
   ),
 ]);
+
+interface RestModelShapes {
+  shapes: Record<string, { exception?: boolean; fault?: boolean; error?: { httpStatusCode?: number } }>;
+}
+
+/**
+ * The status of every error a REST-JSON service (Video) may answer: its models' client errors with
+ * the status each declares, and the request layer's (aws/rest-json.ts: signatures 403, an unknown
+ * route 404, a body past the limit 413, serialization and validation 400).
+ */
+export function restErrorStatus(models: readonly unknown[]): ReadonlyMap<string, number> {
+  return new Map([
+    ...[new errors.SerializationException(), new errors.ValidationException(), new errors.RequestEntityTooLargeException(), new errors.RestUnknownOperationException("")].map(
+      (error): [string, number] => [error.type, error.status],
+    ),
+    ...["MissingAuthenticationTokenException", "IncompleteSignatureException", "InvalidSignatureException", "UnrecognizedClientException"].map((type): [string, number] => [type, 403]),
+    ...models.flatMap((model) =>
+      Object.entries((model as RestModelShapes).shapes)
+        .filter(([, shape]) => shape.exception === true && shape.fault !== true)
+        .map(([name, shape]): [string, number] => [name, shape.error?.httpStatusCode ?? 400]),
+    ),
+  ]);
+}
+
+/**
+ * Asserts a REST-JSON answer: a 2xx, or an error with `x-amzn-ErrorType` (`<type>:<namespace>`) of
+ * a type `statuses` knows, with its status, and a JSON body holding at most a message; a request id
+ * either way; never a 5xx. Answers which it was.
+ */
+export function expectRestJsonAnswer(answer: Answer, context: string, statuses: ReadonlyMap<string, number>): Outcome {
+  const text = new TextDecoder().decode(answer.bytes);
+  const shown = `${context}\nanswered ${answer.status} ${answer.headers.get("content-type") ?? ""}: ${text.slice(0, 500)}`;
+  expect(answer.status, shown).toBeLessThan(500);
+  expect(answer.headers.get("x-amzn-RequestId"), shown).toMatch(UUID);
+  if (answer.status < 300) {
+    expect(answer.headers.get("x-amzn-ErrorType"), shown).toBeNull();
+    return "success";
+  }
+  const type = (answer.headers.get("x-amzn-ErrorType") ?? "").split(":")[0] ?? "";
+  expect(statuses.has(type), `${shown}\n(x-amzn-ErrorType ${type}: an error neither the protocol nor the model has)`).toBe(true);
+  expect(answer.status, shown).toBe(statuses.get(type));
+  expect(answer.headers.get("content-type"), shown).toBe("application/json");
+  const body = parseJson(text);
+  expect(isObject(body), shown).toBe(true);
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    expect(["message", "Message"], shown).toContain(key);
+    expect(typeof value, shown).toBe("string");
+  }
+  return "refused";
+}
 
 /** AWS's XML answer to a request it cannot tell the operation of (protocol.ts). */
 const XML_DENIED = /^<AccessDeniedException>\n {2}<Message>[^<]*<\/Message>\n<\/AccessDeniedException>\n$/;
