@@ -71,6 +71,15 @@ async function ensureStream(name: string, shards: number): Promise<{ name: strin
   return { name, arn: stream.arn, id: stream.id };
 }
 
+/**
+ * Gives the registries their frozen clocks again before a run: an object idle for seconds is evicted,
+ * and the next one built starts on the system's clock, where a status could move between two looks.
+ */
+export async function holdClocks(): Promise<void> {
+  await useRegistryClock();
+  await firehose.useRegistryClock();
+}
+
 /** The fixtures, created or brought back to ACTIVE; the clocks frozen. */
 export async function ensureFixtures(): Promise<Fixtures> {
   registryClock.freeze();

@@ -10,7 +10,7 @@ import { FIREHOSE_SHAPES } from "../../../src/firehose/shapes.generated";
 import { KINESIS_SHAPES } from "../../../src/streams/shapes.generated";
 import type { StructureShape } from "../../../src/aws/validate";
 import { AMZ_JSON, describeBody, fuzzBody, type FuzzBody } from "./arbitraries";
-import { ensureFixtures, hintsFor, snapshot, type Fixtures } from "./fixtures";
+import { ensureFixtures, hintsFor, holdClocks, snapshot, type Fixtures } from "./fixtures";
 import { expectAwsJsonAnswer, fuzz, SEED, sendRequest, timeoutFor, type Answer } from "./harness";
 
 /** Runs per operation: about a minute for the whole suite on a loaded two-core machine. */
@@ -52,6 +52,7 @@ for (const service of SERVICES) {
         let before: unknown;
         await fuzz(fuzzBody(shape, hintsFor(fixtures)), RUNS, async (body: FuzzBody) => {
           const context = `${service.name}.${operation}: ${describeBody(body)}`;
+          if (mutating) await holdClocks();
           if (mutating && before === undefined) before = await snapshot(fixtures, state);
           const answer = await sendRequest({ target: `${service.targetPrefix}.${operation}`, service: service.signingName, body });
           const outcome = expectAwsJsonAnswer(answer, context);
