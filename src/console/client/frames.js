@@ -66,12 +66,14 @@ export function initFrames(root, streamName, timeline) {
       const endMs = Date.now();
       return { startMs: endMs - Number(range.value) * 1000, endMs, label: range.selectedOptions[0]?.textContent?.toLowerCase() ?? "" };
     }
-    const from = timeline.fragments.find((fragment) => fragment.FragmentNumber === start.value);
-    const to = timeline.fragments.find((fragment) => fragment.FragmentNumber === end.value);
-    if (!from || !to) {
+    const first = timeline.fragments.find((fragment) => fragment.FragmentNumber === start.value);
+    const second = timeline.fragments.find((fragment) => fragment.FragmentNumber === end.value);
+    if (!first || !second) {
       status.textContent = "No fragments listed to choose from yet.";
       return undefined;
     }
+    // Either order: the range runs from the earlier to the end of the later.
+    const [from, to] = first.ServerTimestamp <= second.ServerTimestamp ? [first, second] : [second, first];
     const startMs = from.ServerTimestamp * 1000;
     // The last sample falls inside the last fragment chosen.
     const endMs = Math.max(to.ServerTimestamp * 1000 + to.FragmentLengthInMilliseconds - 1, startMs);

@@ -70,15 +70,24 @@ export async function latestMovements(c: ConsoleContext, kinesisStream: string, 
   return { events: events.slice(0, SHOWN_MOVEMENTS), more: more || events.length > SHOWN_MOVEMENTS };
 }
 
-/** A record's data as a movement event of this video stream; anything else (notifications, other cameras) is not. */
+/**
+ * A record's data as a movement event of this video stream; anything else (notifications, other cameras,
+ * records anyone else put in the stream that do not have an event's members) is not.
+ */
 function movementOf(base64: string, videoStreamName: string): MovementEvent | undefined {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.fromBase64(base64)));
-    if (typeof value !== "object" || value === null) return undefined;
-    const event = value as Partial<MovementEvent>;
-    if (event.EventType !== "MOVEMENT" || event.StreamName !== videoStreamName || typeof event.ProducerTimestamp !== "number") return undefined;
-    return event as MovementEvent;
+    value = JSON.parse(new TextDecoder().decode(Uint8Array.fromBase64(base64)));
   } catch {
     return undefined;
   }
+  if (!isRecord(value) || value.EventType !== "MOVEMENT" || value.StreamName !== videoStreamName || typeof value.FragmentNumber !== "string") return undefined;
+  const region = value.Region;
+  const numbers = [value.ProducerTimestamp, value.ServerTimestamp, value.ChangedPercent, value.PictureWidth, value.PictureHeight];
+  if (!isRecord(region) || ![...numbers, region.X, region.Y, region.Width, region.Height].every((item) => typeof item === "number" && Number.isFinite(item))) return undefined;
+  return value as unknown as MovementEvent;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

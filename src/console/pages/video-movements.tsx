@@ -146,7 +146,7 @@ export const Movements: FC<{ streamName: string; data: MovementsData }> = ({ str
           </>
         ) : (
           <p class="muted" data-testid="movements-elsewhere">
-            Events are sent to an endpoint outside this service; the console cannot read them back.
+            The events go to an HTTPS endpoint or another account's or region's stream: the console cannot read them back.
           </p>
         )}
       </>
