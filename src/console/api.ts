@@ -20,8 +20,9 @@
  * Analytics is served as both of its API versions (`kinesisanalytics`, `kinesisanalyticsv2`); an
  * application's live rows are JSON of ./live-rows.ts, at `GET /console/api/analytics/...`.
  *
- * Video is served as two of its REST-JSON APIs, by the CLI's names: `kinesisvideo` (the streams) and
- * `kinesis-video-archived-media` (ListFragments, the HLS and DASH session URLs, GetClip), their input
+ * Video is served as two of its REST-JSON APIs, by the CLI's names: `kinesisvideo` (the streams, and
+ * Rivulet's movement alerts' configuration) and `kinesis-video-archived-media` (ListFragments, the HLS
+ * and DASH session URLs, GetClip, GetImages), their input
  * as AWS JSON too, run through invokeRestOperation (aws/rest-json.ts) and answered as the API answers
  * them: JSON, or GetClip's MP4 bytes. Session URLs name the origin the console was reached at.
  * PutMedia and GetMedia (streams both ways) are not served.
@@ -38,7 +39,7 @@ import { firehose } from "../firehose/service";
 import { readDeliveryStreamMetrics, readStreamMetrics, type MetricRange, type MetricsAnswer } from "../metrics/query";
 import { kinesis } from "../streams/service";
 import { kinesisVideoArchivedMedia } from "../video/data-services";
-import { kinesisVideo } from "../video/service";
+import { kinesisVideo, kinesisVideoMotion } from "../video/service";
 import { apiError, requireApiSession, sameOrigin, type ConsoleContext, type ConsoleEnv } from "./auth";
 import { callS3, objectPath } from "./s3-objects";
 import { readApiText } from "./bodies";
@@ -47,8 +48,13 @@ import type { Scope } from "../aws/scope";
 
 /** The AWS JSON services the console speaks to, by the name in its API's paths (Analytics' as the CLI names its two versions). */
 const JSON_SERVICES = { kinesis, firehose, kinesisanalytics: analyticsV1, kinesisanalyticsv2: analyticsV2 } as const satisfies Record<string, AwsJsonService>;
-/** Video's REST-JSON APIs, by the CLI's names: the control plane, and the archived media (ListFragments, HLS, GetClip). */
-const REST_SERVICES = { kinesisvideo: kinesisVideo, "kinesis-video-archived-media": kinesisVideoArchivedMedia } as const satisfies Record<string, RestJsonService>;
+/**
+ * The control plane as the wire serves it on its one signing name: AWS's operations and Rivulet's
+ * movement alerts (UpdateMotionDetectionConfiguration, DescribeMotionDetectionConfiguration).
+ */
+const kinesisVideoControl: RestJsonService = { ...kinesisVideo, operations: [...kinesisVideo.operations, ...kinesisVideoMotion.operations] };
+/** Video's REST-JSON APIs, by the CLI's names: the control plane, and the archived media (ListFragments, HLS, GetClip, GetImages). */
+const REST_SERVICES = { kinesisvideo: kinesisVideoControl, "kinesis-video-archived-media": kinesisVideoArchivedMedia } as const satisfies Record<string, RestJsonService>;
 export type ConsoleService = keyof typeof JSON_SERVICES | keyof typeof REST_SERVICES;
 
 type Served = { protocol: "json"; service: AwsJsonService } | { protocol: "rest"; service: RestJsonService };

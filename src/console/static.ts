@@ -17,6 +17,8 @@ import liveRowsJs from "src/console/client/live-rows.js";
 import objectsJs from "src/console/client/objects.js";
 import recordsJs from "src/console/client/records.js";
 import refreshJs from "src/console/client/refresh.js";
+import framesJs from "src/console/client/frames.js";
+import fragmentsJs from "src/console/client/fragments.js";
 import videoJs from "src/console/client/video.js";
 import viewerJs from "src/console/client/viewer.js";
 // hls.js as npm ships it (package.json's dependency), for the Video pages' player.
@@ -34,6 +36,8 @@ const FILES: ReadonlyMap<string, { source: string; type: string }> = new Map([
   ["objects.js", { source: objectsJs, type: JS }],
   ["records.js", { source: recordsJs, type: JS }],
   ["refresh.js", { source: refreshJs, type: JS }],
+  ["frames.js", { source: framesJs, type: JS }],
+  ["fragments.js", { source: fragmentsJs, type: JS }],
   ["video.js", { source: videoJs, type: JS }],
   ["viewer.js", { source: viewerJs, type: JS }],
   ["hls.mjs", { source: hlsJs, type: JS }],

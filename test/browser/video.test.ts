@@ -3,18 +3,22 @@
  * Source Extensions) against the real local server (`npm start`, no keys: the open console). A stream
  * is created from the console's form; `npm run put-media` sends a test video to it in real time, as a
  * camera would, and the stream's page plays it LIVE, lists its fragments on the timeline, plays ON_DEMAND
- * from a fragment clicked there, and downloads a clip (GetClip) as an MP4. Then the stream is deleted
- * from the list. Screenshots land in artifacts/screenshots/.
+ * from a fragment clicked there, shows a strip of images of chosen fragments (GetImages, decoded by the
+ * browser) and the movement events its motion detection wrote to a Kinesis data stream, and downloads a
+ * clip (GetClip) as an MP4. Then the stream is deleted from the list. Screenshots land in
+ * artifacts/screenshots/.
  *
  * The tests follow one user through one session, so they run in order and share the stream.
  */
+import { Sha256Js } from "@smithy/core/checksum";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSamples, initTracks, readBoxes } from "../unit/video/mp4-parse";
-import { ANY_CREDENTIALS, REGION, removeDir, startServer, tempDir, uniqueName, type TestServer } from "../e2e/helpers";
+import { ACCOUNT, ANY_CREDENTIALS, createActiveStream, kinesisClient, REGION, removeDir, startServer, tempDir, uniqueName, type TestServer } from "../e2e/helpers";
 import { launchChromium, screenshot, type TestBrowser } from "./browser";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -40,6 +44,21 @@ const FRAGMENT_SECONDS = (KEY_1 - KEY_0) / 1000;
 interface Ack {
   EventType: string;
   FragmentNumber?: string;
+  /** The fragment's producer timestamp, in ms (put-media sends ABSOLUTE timecodes). */
+  FragmentTimecode?: number;
+}
+
+/** Movement alerts' sampling: five pictures a second. */
+const SAMPLING_MS = 200;
+
+/** The fixture's scene: a white square at x=40 until 1 s, 180 px/s until 2 s, then at x=220 (test/fixtures/video). */
+function squareLeft(sceneMs: number): number {
+  return 40 + Math.min(1, Math.max(0, sceneMs / 1000 - 1)) * 180;
+}
+
+/** Where the square is in the picture on screen at `sceneMs` (15 frames a second). */
+function squareShownAt(sceneMs: number): number {
+  return squareLeft((Math.floor((sceneMs * 15) / 1000) * 1000) / 15);
 }
 
 let persistDir: string | undefined;
@@ -47,8 +66,11 @@ let server: TestServer | undefined;
 let chromium: TestBrowser | undefined;
 let page: Page;
 const streamName = uniqueName("camera");
+const alertsStream = uniqueName("camera-alerts");
 /** The fragments put-media saw PERSISTED, in order. */
 let persisted: string[] = [];
+/** Each persisted fragment's producer timestamp. */
+const timecodes = new Map<string, number>();
 let sending: Promise<Ack[]> | undefined;
 
 function url(pathname: string): string {
@@ -74,6 +96,24 @@ function putMedia(): Promise<Ack[]> {
       },
     );
   });
+}
+
+/** Rivulet's own control-plane operation, signed as the SDKs sign `kinesisvideo` requests (as awscurl would). */
+async function signedPost(path: string, body: unknown): Promise<Response> {
+  const address = new URL(url(path));
+  const text = JSON.stringify(body);
+  const signer = new SignatureV4({ service: "kinesisvideo", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js });
+  const signed = await signer.sign({
+    method: "POST",
+    protocol: address.protocol,
+    hostname: address.hostname,
+    port: Number(address.port),
+    path: address.pathname,
+    query: {},
+    headers: { host: address.host, "content-type": "application/json" },
+    body: text,
+  });
+  return fetch(address, { method: "POST", headers: signed.headers, body: text });
 }
 
 /** The player's state, as the page's <video> has it. */
@@ -127,6 +167,17 @@ describe("the console's Video pages", () => {
     expect(await page.getByTestId("fragment").count()).toBe(0);
   });
 
+  it("show its movement alerts once they are configured to a Kinesis data stream", async () => {
+    await createActiveStream(kinesisClient(url("")), alertsStream, 1);
+    const uri = `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${alertsStream}`;
+    const motion = { Status: "ENABLED", SamplingInterval: SAMPLING_MS, DestinationConfig: { Uri: uri } };
+    expect((await signedPost("/updateMotionDetectionConfiguration", { StreamName: streamName, MotionDetectionConfiguration: motion })).status).toBe(200);
+    await page.reload();
+    expect(await page.getByTestId("motion-status").textContent()).toBe("ENABLED");
+    expect(await page.getByTestId("motion-destination").textContent()).toBe(uri);
+    expect(await page.getByTestId("no-movements").isVisible()).toBe(true);
+  });
+
   it("play it LIVE while put-media sends it", async () => {
     await page.reload();
     sending = putMedia();
@@ -146,6 +197,66 @@ describe("the console's Video pages", () => {
     expect(await page.getByTestId("timeline-status").textContent()).toMatch(new RegExp(`^${persisted.length} fragments, `));
   });
 
+  it("show the chosen fragments' frames as a strip of decoded images", async () => {
+    for (const ack of await (sending ?? Promise.reject(new Error("nothing was sent")))) {
+      if (ack.EventType === "PERSISTED" && ack.FragmentNumber !== undefined && ack.FragmentTimecode !== undefined) timecodes.set(ack.FragmentNumber, ack.FragmentTimecode);
+    }
+    await page.getByTestId("frames-range").selectOption("fragments");
+    await page.getByTestId("frames-start").selectOption(persisted[0] ?? "");
+    await page.getByTestId("frames-end").selectOption(persisted[persisted.length - 1] ?? "");
+    await page.getByTestId("frames-show").click();
+    await expect.poll(() => page.getByTestId("frames-status").textContent(), PAGE_WAIT).toMatch(/^\d+ of \d+ images the fragments chosen/);
+    const [shown = 0, asked = 0] = ((await page.getByTestId("frames-status").textContent()) ?? "").match(/\d+/g)?.map(Number) ?? [];
+    // The whole recording, at most 25 images; the fragments follow each other, so nearly every time has a picture.
+    expect(asked).toBeLessThanOrEqual(25);
+    expect(shown).toBeGreaterThan(asked / 2);
+    const images = page.getByTestId("frame-image");
+    expect(await images.count()).toBe(shown);
+    await expect
+      .poll(() => images.evaluateAll((items) => items.every((item) => (item as HTMLImageElement).complete)), PAGE_WAIT)
+      .toBe(true);
+    const sizes = await images.evaluateAll((items) => items.map((item) => ({ width: (item as HTMLImageElement).naturalWidth, height: (item as HTMLImageElement).naturalHeight })));
+    // 90 pixels high, the aspect ratio kept.
+    for (const size of sizes) expect(size).toEqual({ width: Math.round((WIDTH * 90) / HEIGHT), height: 90 });
+    const gaps = await page.getByTestId("frame-gap").evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.error));
+    expect(gaps.every((error) => error === "NO_MEDIA")).toBe(true);
+    await screenshot(page, "video-02-frames");
+  });
+
+  it("list the movement events read back from their Kinesis stream, in the interval with motion", async () => {
+    // Pictures every 200 ms of each 3 s pass, each compared with the one before (the previous pass's last
+    // picture for a pass's first): movement where the square moved between them.
+    const passes = persisted.length / FRAGMENTS_PER_PASS;
+    const passMs = FRAGMENTS_PER_PASS * FRAGMENT_SECONDS * 1000;
+    const expected: string[] = [];
+    for (let pass = 0; pass < passes; pass++) {
+      for (let sceneMs = 0; sceneMs < passMs; sceneMs += SAMPLING_MS) {
+        if (pass === 0 && sceneMs === 0) continue;
+        const before = sceneMs === 0 ? passMs - SAMPLING_MS : sceneMs - SAMPLING_MS;
+        if (squareShownAt(sceneMs) !== squareShownAt(before)) expected.push(`${pass}:${sceneMs}`);
+      }
+    }
+    expect(expected.some((at) => Number(at.split(":")[1]) > 1000 && Number(at.split(":")[1]) <= 2000)).toBe(true);
+    const events = page.getByTestId("movement-event");
+    // The list is rendered again every 5 s.
+    await expect.poll(() => events.count(), PAGE_WAIT).toBe(expected.length);
+    const listed = await events.evaluateAll((rows) => rows.map((row) => ({ fragment: (row as HTMLElement).dataset.fragmentNumber ?? "", producerMs: Number((row as HTMLElement).dataset.producerMs) })));
+    const scenes = listed.map(({ fragment, producerMs }) => {
+      const index = persisted.indexOf(fragment);
+      const offset = producerMs - (timecodes.get(fragment) ?? Number.NaN);
+      return `${Math.floor(index / FRAGMENTS_PER_PASS)}:${(index % FRAGMENTS_PER_PASS) * FRAGMENT_SECONDS * 1000 + offset}`;
+    });
+    expect(scenes.toSorted()).toEqual(expected.toSorted());
+    // Newest first.
+    expect(listed.map((event) => event.producerMs)).toEqual(listed.map((event) => event.producerMs).toSorted((a, b) => b - a));
+
+    // An event's Frames button shows the pictures around it.
+    await events.first().getByTestId("movement-frames").click();
+    await expect.poll(() => page.getByTestId("frames-status").textContent(), PAGE_WAIT).toMatch(/^\d+ of \d+ images around the movement at /);
+    expect(await page.getByTestId("frame-image").count()).toBeGreaterThan(0);
+    await screenshot(page, "video-03-movements");
+  });
+
   it("play ON_DEMAND from a fragment clicked on the timeline, to the last one", async () => {
     const from = 2;
     await page.getByTestId("fragment").nth(from).click();
@@ -154,7 +265,7 @@ describe("the console's Video pages", () => {
     // The session holds the fragments from the one clicked to the last.
     const expected = (persisted.length - from) * FRAGMENT_SECONDS;
     expect(Math.abs((await playerState()).duration - expected)).toBeLessThan(FRAGMENT_SECONDS / 2);
-    await screenshot(page, "video-02-on-demand");
+    await screenshot(page, "video-04-on-demand");
   });
 
   it("download a clip of chosen fragments as an MP4", async () => {
@@ -177,7 +288,7 @@ describe("the console's Video pages", () => {
     expect(await row.getByTestId("video-stream-status").textContent()).toBe("ACTIVE");
     expect(await row.getByTestId("video-stream-media-type").textContent()).toBe("video/h264");
     expect(await row.getByTestId("video-stream-retention").textContent()).toBe("24 h");
-    await screenshot(page, "video-03-list");
+    await screenshot(page, "video-05-list");
     await row.getByTestId("delete-video-stream").getByRole("button").click();
     await expect.poll(() => page.getByTestId(`video-stream-row-${streamName}`).count(), PAGE_WAIT).toBe(0);
   });

@@ -2,8 +2,11 @@
 // the clip download. The player is hls.js (npm's hls.js, served as /console/static/hls.mjs and
 // loaded only here) fed by the service's own GetHLSStreamingSessionURL, LIVE or ON_DEMAND; the
 // session URL is on this origin, so the page's Content-Security-Policy lets it load. Fragments come
-// from ListFragments, the clip from GetClip: all through the console API as the signed-in user.
+// from ListFragments, the clip from GetClip, the strip of images from GetImages (./frames.js): all through
+// the console API as the signed-in user.
 import { callApi, callApiForBytes, describeError } from "./api.js";
+import { initFrames } from "./frames.js";
+import { clock, fillFragments, seconds } from "./fragments.js";
 
 const ARCHIVED = "kinesis-video-archived-media";
 /** How often the timeline lists fragments again, and how long LIVE waits before asking again for media. */
@@ -16,10 +19,7 @@ const MAX_RANGE_SECONDS = 24 * 3600;
 /** Sessions last as long as AWS allows (12 hours; the default, 5 minutes, would stop a player watching longer). */
 const SESSION_SECONDS = 43_200;
 
-/**
- * A fragment as ListFragments answers it (timestamps in epoch seconds).
- * @typedef {{ FragmentNumber: string, FragmentSizeInBytes: number, ProducerTimestamp: number, ServerTimestamp: number, FragmentLengthInMilliseconds: number }} Fragment
- */
+/** @typedef {import("./fragments.js").Fragment} Fragment */
 
 /** @typedef {typeof import("hls.js").default} HlsClass */
 
@@ -33,14 +33,6 @@ function loadHls() {
   hlsLoading ??= import(url).then((module) => /** @type {HlsClass} */ (module.default));
   return hlsLoading;
 }
-
-/** @param {number} epochSeconds @returns {string} */
-function clock(epochSeconds) {
-  return new Date(epochSeconds * 1000).toISOString().replace("T", " ").replace("Z", " UTC");
-}
-
-/** Epoch seconds to the millisecond, as the API reads them. @param {number} ms */
-const seconds = (ms) => Math.round(ms) / 1000;
 
 /** @param {HTMLElement} root an element with data-video-stream="<name>" */
 export function initVideoStream(root) {
@@ -59,6 +51,7 @@ export function initVideoStream(root) {
   });
   const clip = root.querySelector("[data-clip-form]");
   if (clip instanceof HTMLFormElement) initClip(clip, streamName, timeline);
+  initFrames(root, streamName, timeline);
   void player.live();
   void timeline.refresh();
 }
@@ -276,8 +269,8 @@ function initClip(form, streamName, timeline) {
   const end = /** @type {HTMLSelectElement} */ (form.querySelector("[data-clip-end]"));
   const error = /** @type {HTMLElement} */ (form.querySelector("[data-form-error]"));
   timeline.listeners.add((fragments) => {
-    fill(start, fragments, "first");
-    fill(end, fragments, "last");
+    fillFragments(start, fragments, "first");
+    fillFragments(end, fragments, "last");
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -311,26 +304,4 @@ function initClip(form, streamName, timeline) {
       for (const button of form.querySelectorAll("button")) button.disabled = false;
     }
   }
-}
-
-/**
- * The fragments as options, keeping the one chosen if it is still listed.
- * @param {HTMLSelectElement} select
- * @param {readonly Fragment[]} fragments
- * @param {"first" | "last"} preset which one is chosen when none was
- */
-function fill(select, fragments, preset) {
-  if (select === document.activeElement) return;
-  const chosen = select.value;
-  select.replaceChildren(
-    ...fragments.map((fragment) => {
-      const option = document.createElement("option");
-      option.value = fragment.FragmentNumber;
-      option.textContent = `${clock(fragment.ServerTimestamp)} (${fragment.FragmentLengthInMilliseconds} ms)`;
-      return option;
-    }),
-  );
-  const keep = fragments.some((fragment) => fragment.FragmentNumber === chosen);
-  const fallback = preset === "first" ? fragments[0] : fragments[fragments.length - 1];
-  select.value = keep ? chosen : (fallback?.FragmentNumber ?? "");
 }

@@ -13,6 +13,7 @@ import type {
   DescribeDeliveryStreamOutput,
   ExtendedS3DestinationDescription,
   HttpEndpointDestinationDescription,
+  IcebergDestinationDescription,
   ListDeliveryStreamsOutput,
   ProcessingConfiguration,
   Processor,
@@ -59,6 +60,7 @@ export type Destination =
   | { type: "HTTP endpoint"; target: string; s3?: S3DestinationDescription; http: HttpEndpointDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
   | { type: "OpenSearch"; target: string; s3?: S3DestinationDescription; search: SearchDestination; processing?: ProcessingConfiguration; dynamicPartitioning: false }
   | { type: "Splunk"; target: string; s3?: S3DestinationDescription; splunk: SplunkDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
+  | { type: "Iceberg"; target: string; s3?: S3DestinationDescription; iceberg: IcebergDestinationDescription; processing?: ProcessingConfiguration; dynamicPartitioning: false }
   | { type: "None"; target: string; dynamicPartitioning: false; processing?: undefined; s3?: undefined };
 
 /**
@@ -112,6 +114,17 @@ export function destinationOf(description: JsonWire<DeliveryStreamDescription>):
       dynamicPartitioning: false,
     };
   }
+  if (destination?.IcebergDestinationDescription) {
+    const iceberg = destination.IcebergDestinationDescription;
+    return {
+      type: "Iceberg",
+      target: `${icebergWarehouseOf(iceberg)} · ${icebergTablesOf(iceberg).join(", ")}`,
+      ...(iceberg.S3DestinationDescription && { s3: iceberg.S3DestinationDescription }),
+      iceberg,
+      ...(iceberg.ProcessingConfiguration && { processing: iceberg.ProcessingConfiguration }),
+      dynamicPartitioning: false,
+    };
+  }
   if (destination?.HttpEndpointDestinationDescription) {
     const http = destination.HttpEndpointDestinationDescription;
     return {
@@ -144,6 +157,22 @@ export function destinationOf(description: JsonWire<DeliveryStreamDescription>):
     ...(extended.ProcessingConfiguration && { processing: extended.ProcessingConfiguration }),
     dynamicPartitioning: extended.DynamicPartitioningConfiguration?.Enabled === true,
   };
+}
+
+/**
+ * Where an Iceberg destination's tables are kept: CatalogConfiguration.WarehouseLocation, or by default
+ * the `iceberg/` folder of its S3 configuration's bucket (src/firehose/iceberg/destination.ts).
+ */
+export function icebergWarehouseOf(iceberg: IcebergDestinationDescription): string {
+  const location = iceberg.CatalogConfiguration?.WarehouseLocation;
+  if (location !== undefined) return location;
+  const bucket = iceberg.S3DestinationDescription?.BucketARN;
+  return bucket === undefined ? "" : `s3://${bucketNameOf(bucket)}/iceberg/`;
+}
+
+/** An Iceberg destination's configured tables, as `<database>.<table>`. */
+export function icebergTablesOf(iceberg: IcebergDestinationDescription): string[] {
+  return (iceberg.DestinationTableConfigurationList ?? []).map((table) => `${table.DestinationDatabaseName}.${table.DestinationTableName}`);
 }
 
 /** The processors that run: none when processing is off. */

@@ -3,12 +3,12 @@
  * come from, the processing chain with each processor's parameters (a `jsonata:` LambdaArn shown as
  * the expression it is, delimiters decoded from base64), dynamic partitioning, and the destination
  * (bucket, prefixes, buffering, compression, backup; a Redshift destination's D1 table and columns;
- * an HTTP endpoint's URL; an OpenSearch cluster and index; a Splunk collector). Every value is text
- * that JSX escapes.
+ * an HTTP endpoint's URL; an OpenSearch cluster and index; a Splunk collector; Iceberg tables, their
+ * warehouse and catalog). Every value is text that JSX escapes.
  */
 import type { FC } from "hono/jsx";
 import { formatTime } from "../format";
-import { activeProcessors, bucketNameOf, clusterOf, d1DatabaseOf, type Destination, type Source } from "../loaders/firehose";
+import { activeProcessors, bucketNameOf, clusterOf, d1DatabaseOf, icebergWarehouseOf, type Destination, type Source } from "../loaders/firehose";
 import type { BufferingHints, ProcessingConfiguration, Processor, ProcessorParameter, S3DestinationDescription } from "../../firehose/shapes.generated";
 import { streamPath } from "../loaders/kinesis";
 
@@ -299,6 +299,80 @@ export const DestinationFacts: FC<{ destination: Destination }> = ({ destination
           {destination.s3 ? (
             <>
               <h3>Bucket for failed events{splunk.S3BackupMode === "AllEvents" ? " and backup" : ""}</h3>
+              <BucketFacts s3={destination.s3} testId="destination-bucket" />
+            </>
+          ) : null}
+        </div>
+      );
+    }
+    case "Iceberg": {
+      const { iceberg } = destination;
+      const tables = iceberg.DestinationTableConfigurationList ?? [];
+      return (
+        <div class="stack" data-testid="destination" data-type="Iceberg">
+          <p>
+            <strong>Apache Iceberg tables</strong> <span class="muted">(kept in R2 as a file-system catalog keeps them; one commit per table each flush)</span>
+          </p>
+          <dl class="facts">
+            <Fact label="Warehouse" wide testId="iceberg-warehouse">
+              <code>{icebergWarehouseOf(iceberg)}</code>
+            </Fact>
+            <Fact label="Catalog" wide testId="iceberg-catalog">
+              {iceberg.CatalogConfiguration?.CatalogARN ? <code>{iceberg.CatalogConfiguration.CatalogARN}</code> : <span class="muted">none</span>}
+            </Fact>
+            <Fact label="Table creation" testId="iceberg-table-creation">
+              {iceberg.TableCreationConfiguration?.Enabled ? "Enabled (missing tables are created from the records)" : "Disabled"}
+            </Fact>
+            <Fact label="Schema evolution" testId="iceberg-schema-evolution">
+              {iceberg.SchemaEvolutionConfiguration?.Enabled ? "Enabled (new members become new columns)" : "Disabled"}
+            </Fact>
+            {iceberg.AppendOnly !== undefined ? <Fact label="Append only">{iceberg.AppendOnly ? "Yes" : "No"}</Fact> : null}
+            <Fact label="Buffering">{bufferingText(iceberg.BufferingHints)}</Fact>
+            {iceberg.RetryOptions?.DurationInSeconds !== undefined ? <Fact label="Retry for">{iceberg.RetryOptions.DurationInSeconds} s</Fact> : null}
+            <Fact label="S3 backup mode" testId="backup-mode">
+              {iceberg.S3BackupMode ?? "FailedDataOnly"}
+            </Fact>
+          </dl>
+          <h3>Tables</h3>
+          {tables.length === 0 ? (
+            <p class="muted" data-testid="iceberg-no-tables">
+              None configured: each record names its table (destinationDatabaseName, destinationTableName) through the processing.
+            </p>
+          ) : (
+            <div class="table-wrap">
+              <table data-testid="iceberg-tables">
+                <thead>
+                  <tr>
+                    <th>Database</th>
+                    <th>Table</th>
+                    <th>Unique keys</th>
+                    <th>Partitioned by</th>
+                    <th>Error output prefix</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tables.map((table) => (
+                    <tr data-testid="iceberg-table" data-database={table.DestinationDatabaseName} data-table={table.DestinationTableName}>
+                      <td>{table.DestinationDatabaseName}</td>
+                      <td>{table.DestinationTableName}</td>
+                      <td>{table.UniqueKeys?.length ? <code>{table.UniqueKeys.join(", ")}</code> : <span class="muted">none</span>}</td>
+                      <td>
+                        {table.PartitionSpec?.Identity?.length ? (
+                          <code>{table.PartitionSpec.Identity.map((field) => field.SourceName).join(", ")}</code>
+                        ) : (
+                          <span class="muted">not partitioned</span>
+                        )}
+                      </td>
+                      <td>{table.S3ErrorOutputPrefix ? <code>{table.S3ErrorOutputPrefix}</code> : <span class="muted">the bucket's</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {destination.s3 ? (
+            <>
+              <h3>Bucket for failed data{iceberg.S3BackupMode === "AllData" ? " and backup" : ""}</h3>
               <BucketFacts s3={destination.s3} testId="destination-bucket" />
             </>
           ) : null}

@@ -2,8 +2,9 @@
  * One video stream: its settings, a player (client/video.js: hls.js fed by the service's own
  * GetHLSStreamingSessionURL) that plays it LIVE, or ON_DEMAND from a fragment, the fragment timeline
  * (ListFragments over the last ten minutes, hour or day; a fragment clicked plays on demand from
- * there), and a clip of a chosen range of fragments downloaded as .mp4 (GetClip). Every call goes
- * through the console API as the signed-in user.
+ * there), a strip of images over a time range (GetImages, client/frames.js), a clip of a chosen range
+ * of fragments downloaded as .mp4 (GetClip), and the stream's movement alerts (./video-movements.tsx).
+ * Every call goes through the console API as the signed-in user.
  */
 import { Hono } from "hono";
 import type { FC } from "hono/jsx";
@@ -12,6 +13,7 @@ import { formatTime } from "../format";
 import { ApiForm, Hidden } from "../forms";
 import { Layout, renderFragment, renderPage } from "../layout";
 import { describeVideoStream, retentionText, videoStreamPath, type VideoStream } from "../loaders/video";
+import { loadMovements, Movements } from "./video-movements";
 
 /** The settings; refreshed every second while the stream is not ACTIVE (CREATING just after the form made it). */
 const Facts: FC<{ stream: VideoStream }> = ({ stream }) => (
@@ -104,6 +106,42 @@ const Timeline: FC = () => (
   </section>
 );
 
+/** The strip of images (client/frames.js: GetImages, small JPEGs, at most FRAMES images over the range chosen). */
+const Frames: FC = () => (
+  <section class="card" data-testid="frames-card" data-frames>
+    <div class="page-head">
+      <h2>Frames</h2>
+      <form class="row compact" data-frames-form data-testid="frames-form">
+        <label>
+          <span class="visually-hidden">Range</span>
+          <select name="range" data-frames-range data-testid="frames-range">
+            <option value="600" selected>
+              Last 10 minutes
+            </option>
+            <option value="3600">Last hour</option>
+            <option value="fragments">Chosen fragments</option>
+          </select>
+        </label>
+        <label data-frames-fragments hidden>
+          From the fragment starting at
+          <select name="start" data-frames-start data-testid="frames-start" />
+        </label>
+        <label data-frames-fragments hidden>
+          to the end of the fragment starting at
+          <select name="end" data-frames-end data-testid="frames-end" />
+        </label>
+        <button type="submit" data-testid="frames-show">
+          Show
+        </button>
+      </form>
+    </div>
+    <p class="muted small" data-frames-status data-testid="frames-status" role="status">
+      Choose a range, then Show.
+    </p>
+    <div class="frames" data-frames-strip data-testid="frames-strip" />
+  </section>
+);
+
 const Clip: FC = () => (
   <section class="card" data-testid="clip-card">
     <h2>Clip</h2>
@@ -132,6 +170,8 @@ videoStreamPages.get("/:name", async (c) => {
   const retains = (stream.DataRetentionInHours ?? 0) > 0;
   // The settings alone, for the client script's refresh.
   if (c.req.query("part") === "facts") return renderFragment(c, <Facts stream={stream} />);
+  const movements = await loadMovements(c, name);
+  if (c.req.query("part") === "movements") return renderFragment(c, <Movements streamName={name} data={movements} />);
   return renderPage(
     c,
     <Layout title={name} session={c.get("session")} path={new URL(c.req.url).pathname} crumbs={[{ label: "Video", href: "/console/video" }, { label: name }]}>
@@ -150,7 +190,9 @@ videoStreamPages.get("/:name", async (c) => {
       <div data-video-stream={name} data-retains={String(retains)}>
         <Player retains={retains} />
         {retains ? <Timeline /> : null}
+        {retains ? <Frames /> : null}
         {retains ? <Clip /> : null}
+        <Movements streamName={name} data={movements} />
       </div>
     </Layout>,
   );

@@ -344,7 +344,7 @@ describe("the Firehose pages", () => {
   });
 });
 
-describe("the Firehose pages of OpenSearch and Splunk destinations", () => {
+describe("the Firehose pages of OpenSearch, Splunk and Iceberg destinations", () => {
   it("show the cluster and index, what it indexed per index, the failed documents, and the delivery charts", async () => {
     const cluster = newCluster();
     const prefix = `${uniqueName("console-search")}/`;
@@ -407,5 +407,43 @@ describe("the Firehose pages of OpenSearch and Splunk destinations", () => {
     const [row] = await select(page.text, '[data-testid="delivery-row"]');
     expect([row?.attributes["data-kind"], row?.attributes["data-key"], row?.attributes["data-records"]]).toEqual(["destination", "/services/collector/raw", "3"]);
     await one(page.text, '[data-testid="chart-DeliveryToSplunk.DataAckLatency"]');
+  });
+
+  it("show an Iceberg destination's warehouse, catalog and tables, in the list too", async () => {
+    const warehouse = `s3://${BUCKET}/${uniqueName("console-iceberg")}/`;
+    const catalog = "arn:aws:glue:us-east-1:000000000000:catalog";
+    const tables = [
+      { DestinationDatabaseName: "analytics", DestinationTableName: "events", S3ErrorOutputPrefix: "events-errors/" },
+      { DestinationDatabaseName: "analytics", DestinationTableName: "clicks", PartitionSpec: { Identity: [{ SourceName: "day" }] } },
+    ];
+    const stream = await createDeliveryStream(
+      {
+        RoleARN: ROLE_ARN,
+        CatalogConfiguration: { CatalogARN: catalog, WarehouseLocation: warehouse },
+        DestinationTableConfigurationList: tables,
+        TableCreationConfiguration: { Enabled: true },
+        BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+        S3Configuration: { RoleARN: ROLE_ARN, BucketARN: BUCKET_ARN, ErrorOutputPrefix: "iceberg-errors/" },
+      },
+      { destinationKey: "IcebergDestinationConfiguration" },
+    );
+    const cookie = await signIn();
+    const page = await get(`/console/firehose/${stream.name}`, cookie);
+    expect(page.status).toBe(200);
+    expect((await one(page.text, '[data-testid="destination"]')).attributes["data-type"]).toBe("Iceberg");
+    expect(await textOf(page.text, '[data-testid="iceberg-warehouse"]')).toBe(warehouse);
+    expect(await textOf(page.text, '[data-testid="iceberg-catalog"]')).toBe(catalog);
+    expect(await textOf(page.text, '[data-testid="iceberg-table-creation"]')).toMatch(/^Enabled/);
+    expect(await textOf(page.text, '[data-testid="iceberg-schema-evolution"]')).toBe("Disabled");
+    const rows = await select(page.text, '[data-testid="iceberg-table"]');
+    expect(rows.map((row) => `${row.attributes["data-database"]}.${row.attributes["data-table"]}`)).toEqual(tables.map((table) => `${table.DestinationDatabaseName}.${table.DestinationTableName}`));
+    expect(rows[0]?.text).toContain("events-errors/");
+    expect(rows[1]?.text).toContain("day");
+    expect(await textOf(page.text, '[data-testid="destination-bucket"] [data-testid="error-prefix"]')).toBe("iceberg-errors/");
+
+    const list = await get("/console/firehose", cookie);
+    expect(await textOf(list.text, `[data-testid="firehose-row-${stream.name}"] [data-testid="firehose-destination"]`)).toBe(
+      `Iceberg · ${warehouse} · analytics.events, analytics.clicks`,
+    );
   });
 });

@@ -2,14 +2,17 @@
  * The console's Video pages and its Video API, through the Worker as `npm start` serves it (open
  * console: RIVULET_LOCAL=1, no keys): the list and a stream's page show what DescribeStream answers;
  * the console's calls are the REST-JSON operations themselves (CreateStream, DeleteStream,
- * ListFragments, GetHLSStreamingSessionURL, GetClip), their errors answered as the console answers
- * every service's; PutMedia is not served; hls.js is served with the console's other browser files.
+ * ListFragments, GetHLSStreamingSessionURL, GetClip, GetImages, and Rivulet's movement alerts'
+ * configuration), their errors answered as the console answers every service's; PutMedia is not
+ * served; hls.js is served with the console's other browser files. A stream's page shows its movement
+ * alerts' configuration and the events read back from their Kinesis data stream.
  */
 import { exports as workersExports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { baseline } from "../../unit/video/fixtures";
 import { fileSamples, initTracks, readBoxes } from "../../unit/video/mp4-parse";
 import { producerBody, putMedia } from "../video/data-helpers";
+import { ACCOUNT, createActiveStream, REGION } from "../client";
 import { VIDEO_CONTROL } from "../../../src/limits";
 import { advanceVideoClock, createActiveVideoStream, describeVideoStream, NOT_FOUND, uniqueName, useVideoClock } from "../video/helpers";
 
@@ -40,6 +43,24 @@ async function consoleJson<T>(service: string, operation: string, input: unknown
   return response.json<T>();
 }
 
+/** The scene of the test videos: a white square at x=40 until 1 s, 180 px/s until 2 s, then at x=220 (test/fixtures/video). */
+function squareLeft(sceneMs: number): number {
+  return 40 + Math.min(1, Math.max(0, sceneMs / 1000 - 1)) * 180;
+}
+
+/** Where the square is in the picture on screen at `sceneMs` (15 frames a second). */
+function squareShownAt(sceneMs: number): number {
+  return squareLeft((Math.floor((sceneMs * 15) / 1000) * 1000) / 15);
+}
+
+/** The movement events a page lists: each one's fragment and producer time. */
+function listedMovements(html: string): { fragment: string; producerMs: number }[] {
+  return [...html.matchAll(/data-testid="movement-event" data-fragment-number="(\d+)" data-producer-ms="(\d+)"/g)].map((match) => ({
+    fragment: match[1] ?? "",
+    producerMs: Number(match[2]),
+  }));
+}
+
 async function streamWithVideo(extra: Record<string, unknown> = {}) {
   const stream = await createActiveVideoStream({ DataRetentionInHours: 24, MediaType: "video/h264", ...extra });
   const acks = await putMedia(stream.StreamName, producerBody(baseline, START).whole);
@@ -67,6 +88,8 @@ describe("Video pages", () => {
     expect(page.text).toContain(`data-video-stream="${kept.StreamName}" data-retains="true"`);
     expect(page.text).toContain('data-testid="fragment-timeline"');
     expect(page.text).toContain('data-testid="clip-form"');
+    expect(page.text).toContain('data-testid="frames-strip"');
+    expect(page.text).toContain('data-testid="no-motion-detection"');
     // hls.js feeds the <video> through Media Source Extensions: blob: media must be allowed.
     expect(page.headers.get("content-security-policy")).toContain("media-src 'self' blob:");
 
@@ -167,5 +190,80 @@ describe("Video through the console API", () => {
     const [track] = initTracks(readBoxes(bytes));
     expect({ width: track?.width, height: track?.height }).toEqual({ width: baseline.tracks[0]?.width, height: baseline.tracks[0]?.height });
     expect(fileSamples(bytes).samples).toHaveLength(baseline.frames.length);
+  });
+
+  it("answers GetImages as small JPEGs where media were recorded and NO_MEDIA where none were", async () => {
+    const { stream } = await streamWithVideo();
+    const answer = await consoleJson<{ Images: { TimeStamp: number; ImageContent?: string; Error?: string }[] }>("kinesis-video-archived-media", "GetImages", {
+      StreamName: stream.StreamName,
+      ImageSelectorType: "PRODUCER_TIMESTAMP",
+      StartTimestamp: START / 1000,
+      EndTimestamp: START / 1000 + 4,
+      SamplingInterval: 500,
+      Format: "JPEG",
+      FormatConfig: { JPEGQuality: "70" },
+      HeightPixels: 90,
+      MaxResults: 25,
+    });
+    // 0 to 4 s every 500 ms; the video lasts 3 s.
+    expect(answer.Images.map((image) => image.TimeStamp)).toEqual(Array.from({ length: 9 }, (_, index) => START / 1000 + index / 2));
+    expect(answer.Images.map((image) => image.Error ?? "image")).toEqual([...Array<string>(6).fill("image"), "NO_MEDIA", "NO_MEDIA", "NO_MEDIA"]);
+    for (const image of answer.Images.slice(0, 6)) {
+      const bytes = Uint8Array.fromBase64(image.ImageContent ?? "");
+      expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      // The frame's height: a JPEG's SOF0 marker holds it (FFC0, length, precision, height).
+      const sof = bytes.findIndex((byte, index) => byte === 0xff && bytes[index + 1] === 0xc0);
+      expect(((bytes[sof + 5] ?? 0) << 8) | (bytes[sof + 6] ?? 0)).toBe(90);
+    }
+  });
+
+  it("shows a stream's movement alerts and the events read back from their Kinesis data stream", async () => {
+    const alerts = await createActiveStream(1, {}, uniqueName("console-alerts"));
+    const stream = await createActiveVideoStream({ DataRetentionInHours: 24, MediaType: "video/h264" });
+    const uri = `arn:aws:kinesis:${REGION}:${ACCOUNT}:stream/${alerts.name}`;
+    const samplingMs = 500;
+    await consoleJson("kinesisvideo", "UpdateMotionDetectionConfiguration", {
+      StreamName: stream.StreamName,
+      MotionDetectionConfiguration: { Status: "ENABLED", SamplingInterval: samplingMs, Sensitivity: 80, MinAreaPercent: 1, DestinationConfig: { Uri: uri } },
+    });
+    const quiet = await get(`/console/video/${stream.StreamName}`);
+    expect(quiet.text).toContain(`data-testid="motion-destination">${uri}<`);
+    expect(quiet.text).toContain('data-testid="motion-sampling">every 500 ms<');
+    expect(quiet.text).toContain('data-testid="no-movements"');
+    expect(quiet.text).toContain(`data-refresh="/console/video/${stream.StreamName}?part=movements"`);
+
+    const acks = await putMedia(stream.StreamName, producerBody(baseline, START).whole);
+    const persisted = acks.filter((ack) => ack.EventType === "PERSISTED").map((ack) => ack.FragmentNumber);
+    // Samples every 500 ms of the 3 s video, each compared with the one before: movement where the square moved between them.
+    const expected = Array.from({ length: 3000 / samplingMs }, (_, index) => index * samplingMs)
+      .filter((ms) => ms > 0 && squareShownAt(ms) !== squareShownAt(ms - samplingMs))
+      .map((ms) => ({ fragment: persisted[Math.floor(ms / 1000)] ?? "", producerMs: START + ms }))
+      .reverse();
+    expect(expected.length).toBeGreaterThan(0);
+
+    // Records anyone else put in the stream that are not whole events are not listed (nor break the page).
+    for (const forged of [{ EventType: "MOVEMENT", StreamName: stream.StreamName, ProducerTimestamp: START }, "not JSON"]) {
+      const data = new TextEncoder().encode(typeof forged === "string" ? forged : JSON.stringify(forged)).toBase64();
+      await consoleJson("kinesis", "PutRecord", { StreamName: alerts.name, PartitionKey: "forged", Data: data });
+    }
+    const part = await get(`/console/video/${stream.StreamName}?part=movements`);
+    expect(part.status).toBe(200);
+    expect(part.text.startsWith('<section class="card" data-testid="movements-card"')).toBe(true);
+    expect(listedMovements(part.text)).toEqual(expected);
+
+    // The events of another camera in the same Kinesis stream are not this stream's.
+    const other = await createActiveVideoStream({ DataRetentionInHours: 24, MediaType: "video/h264" });
+    await consoleJson("kinesisvideo", "UpdateMotionDetectionConfiguration", {
+      StreamName: other.StreamName,
+      MotionDetectionConfiguration: { Status: "ENABLED", SamplingInterval: samplingMs, DestinationConfig: { Uri: uri } },
+    });
+    await putMedia(other.StreamName, producerBody(baseline, START + 60_000).whole);
+    expect(listedMovements((await get(`/console/video/${stream.StreamName}`)).text)).toEqual(expected);
+
+    // A destination stream that is gone says so on the page, which still renders.
+    await consoleJson("kinesis", "DeleteStream", { StreamName: alerts.name, EnforceConsumerDeletion: true });
+    const gone = await get(`/console/video/${stream.StreamName}?part=movements`);
+    expect(gone.status).toBe(200);
+    expect(gone.text).toMatch(/data-testid="movement-error">ResourceNotFoundException: /);
   });
 });
