@@ -43,6 +43,8 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  * @property {string} [wranglerConfig] wrangler config of the Worker to run;
  *   default the repository's wrangler.toml (tests may point elsewhere)
  * @property {number} [startupTimeoutMs] default 120000
+ * @property {number} [inspectorPort] the Worker's DevTools (inspector) port; default 0, one the
+ *   OS picks (bench/profile.mjs names one to take CPU profiles)
  * @property {boolean} [directToWorker] default true: send requests straight
  *   to the Worker's own socket, skipping wrangler's proxy hop (about twice
  *   the throughput); false always goes through wrangler's port
@@ -175,6 +177,7 @@ export async function startLocalServer(options = {}) {
       logLevel: options.logLevel ?? "warn",
       quiet: options.quiet ?? false,
       startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
+      inspectorPort: options.inspectorPort,
       directWorker:
         options.directToWorker === false
           ? undefined

@@ -58,6 +58,7 @@ function nodeBinary() {
  * @property {string} logLevel wrangler --log-level
  * @property {boolean} quiet when true wrangler's output is kept only for error reports
  * @property {number} startupTimeoutMs how long to wait for the first response
+ * @property {number} [inspectorPort] the Worker's DevTools port (default 0: one the OS picks)
  * @property {DirectWorker} [directWorker] enables direct-worker-hooks.mjs
  */
 
@@ -108,7 +109,8 @@ export function startWranglerDev(options) {
     "--port", String(options.port),
     // 0 lets the OS choose: the debugger stays available but can never
     // collide with another instance (wrangler has no flag to turn it off).
-    "--inspector-port", "0",
+    // bench/profile.mjs names one, to take CPU profiles through it.
+    "--inspector-port", String(options.inspectorPort ?? 0),
     "--show-interactive-dev-session=false",
     "--log-level", options.logLevel,
     "--persist-to", options.persistDir,

@@ -18,22 +18,22 @@ export class BodyTooLarge extends Error {
 }
 
 /** The body's length as its Content-Length header declares it, or undefined. */
-export function declaredLength(request: Request): number | undefined {
+function declaredLength(request: Request): number | undefined {
   const header = request.headers.get("content-length");
   if (header === null || !/^\d+$/.test(header.trim())) return undefined;
   return Number(header);
 }
 
-/** Whether the headers already say the body is longer than `limit`. */
-export function declaredTooLarge(request: Request, limit: number): boolean {
-  return (declaredLength(request) ?? 0) > limit;
-}
-
 /** The whole body, at most `limit` bytes; throws BodyTooLarge (having stopped reading) past it. */
 export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const body = request.body;
-  if (declaredTooLarge(request, limit)) throw new BodyTooLarge(limit);
+  const declared = declaredLength(request);
+  if ((declared ?? 0) > limit) throw new BodyTooLarge(limit);
   if (body === null) return new Uint8Array();
+  // A declared length within the limit bounds the body (the runtime ends it there): read it whole,
+  // in one call into the runtime instead of a promise per chunk (measured: the chunk loop was a tenth
+  // of the Worker's CPU on a 500-record PutRecords).
+  if (declared !== undefined) return new Uint8Array(await request.arrayBuffer());
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;

@@ -283,7 +283,7 @@ export async function invokeOperation(
 
 /** An operation's output (or an error's body) as AWS JSON 1.1 writes it: blobs base64, timestamps epoch seconds. */
 export function toAwsJson(value: object): string {
-  return JSON.stringify(value, wireValue);
+  return JSON.stringify(wireValue(value));
 }
 
 /** Any failure as the AWS error it is answered with: AwsErrors as they are, anything else InternalFailure (logged). */
@@ -307,14 +307,32 @@ async function readRequestBody(request: Request): Promise<Uint8Array> {
   }
 }
 
-/** JSON.stringify replacer: blobs go out as base64 and timestamps as epoch seconds. */
-function wireValue(this: unknown, _key: string, value: unknown): unknown {
+/**
+ * The value with its blobs as base64 and its timestamps as epoch seconds, copying only the objects
+ * and arrays on the way to one: JSON.stringify then runs its native path, where a replacer would
+ * call back into JavaScript for every member (measured: most of the serialisation of a 500-record
+ * PutRecords answer).
+ */
+function wireValue(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
   if (value instanceof Uint8Array) return value.toBase64();
-  if (typeof value === "string" && this && typeof this === "object") {
-    const original = (this as Record<string, unknown>)[_key];
-    if (original instanceof Date) return original.getTime() / 1000;
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const wire = wireValue(item);
+      if (wire !== item) (copy ??= value.slice())[i] = wire;
+    }
+    return copy ?? value;
   }
-  return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    const wire = wireValue(member);
+    if (wire !== member) (copy ??= { ...value })[key] = wire;
+  }
+  return copy ?? value;
 }
 
 function internalFailure(error: unknown, requestId: string): AwsError {

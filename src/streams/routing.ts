@@ -30,11 +30,22 @@ export function hashKeyOf(record: RecordInput): bigint {
   return key;
 }
 
-/** The open shard whose hash key range holds `hashKey`; the open shards always cover the whole space. */
+/** A stream's open shards with their ranges as numbers, parsed once per view of the stream. */
+const openRanges = new WeakMap<StreamView, { shard: ShardRow; start: bigint; end: bigint }[]>();
+
+/**
+ * The open shard whose hash key range holds `hashKey`; the open shards always cover the whole space.
+ * The ranges are parsed once per view (views are cached, see locate.ts), not once per record.
+ */
 export function shardFor(stream: StreamView, hashKey: bigint): ShardRow {
-  const shard = stream.shards.find(
-    (candidate) => candidate.closedMs === null && BigInt(candidate.startHash) <= hashKey && hashKey <= BigInt(candidate.endHash),
-  );
-  if (!shard) throw new Error(`no open shard of ${stream.name} holds hash key ${hashKey}`);
-  return shard;
+  let ranges = openRanges.get(stream);
+  if (!ranges) {
+    ranges = stream.shards
+      .filter((candidate) => candidate.closedMs === null)
+      .map((shard) => ({ shard, start: BigInt(shard.startHash), end: BigInt(shard.endHash) }));
+    openRanges.set(stream, ranges);
+  }
+  const range = ranges.find((candidate) => candidate.start <= hashKey && hashKey <= candidate.end);
+  if (!range) throw new Error(`no open shard of ${stream.name} holds hash key ${hashKey}`);
+  return range.shard;
 }
