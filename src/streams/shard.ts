@@ -26,7 +26,6 @@ import {
   AwsError,
   capture,
   ExpiredIteratorException,
-  InternalFailure,
   InvalidArgumentException,
   ProvisionedThroughputExceededException,
   ResourceNotFoundException,
@@ -545,7 +544,7 @@ export class Shard extends DurableObject<Env> {
 
   /**
    * The counter a StartingSequenceNumber names, refused with AWS's messages: a number AWS would not
-   * read, one of another shard, one of its oldest version (AWS fails on those with InternalFailure),
+   * read, one of another shard, one of its oldest version (AWS fails on those with InternalFailure; refused here),
    * and one of another stream (or of a record this shard does not have).
    */
   private counterOf(config: LoadedConfig, sequenceNumber: string): number {
@@ -558,7 +557,9 @@ export class Shard extends DurableObject<Env> {
         `Invalid StartingSequenceNumber. It encodes ${shardIdOf(reading.shardIndex)}, while it was used in a call to a shard with ${shardId}`,
       );
     }
-    if (reading.version === 0) throw new InternalFailure();
+    // AWS fails on a number of its oldest version with InternalFailure (a 500); here no request may
+    // cause a 5xx, so it is refused as a number AWS cannot read (README, differences from AWS).
+    if (reading.version === 0) throw new InvalidArgumentException(`StartingSequenceNumber ${sequenceNumber} ${where} is invalid.`);
     if (
       reading.version === 1 ||
       reading.createdSeconds !== Math.floor(config.shardCreatedMs / 1000) ||

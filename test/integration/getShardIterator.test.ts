@@ -224,7 +224,7 @@ describe("GetShardIterator", () => {
       );
     });
 
-    it("fails on a number of AWS's oldest format for the right shard with InternalFailure, as AWS does", async () => {
+    it("refuses a number of AWS's oldest format for the right shard as invalid (AWS fails with InternalFailure; no request may cause a 5xx here)", async () => {
       const stream = await twoShardStream();
       const response = await call("GetShardIterator", {
         StreamName: stream.name,
@@ -232,7 +232,11 @@ describe("GetShardIterator", () => {
         ShardIteratorType: "AT_SEQUENCE_NUMBER",
         StartingSequenceNumber: "0",
       });
-      expectError(response, "InternalFailure", undefined, 500);
+      expectError(
+        response,
+        "InvalidArgumentException",
+        `StartingSequenceNumber 0 used in GetShardIterator on shard ${shardId(0)} in stream ${stream.name} under account 000000000000 is invalid.`,
+      );
     });
 
     it("refuses a number of AWS's version 1 as one of another stream", async () => {
