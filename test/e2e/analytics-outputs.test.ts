@@ -5,17 +5,14 @@
  * the `aws kinesisanalyticsv2` and `aws kinesisanalytics` CLI, with the commands the README shows.
  * Expected rows are computed here from the records put.
  */
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { CreateDeliveryStreamCommand, DescribeDeliveryStreamCommand, FirehoseClient, type CreateDeliveryStreamCommandInput } from "@aws-sdk/client-firehose";
 import { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANY_CREDENTIALS, listObjectKeys, objectBytes, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ANY_CREDENTIALS, d1Execute, listObjectKeys, objectBytes, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
 import { clients, deliveryStreamArn, newStream, OutputReader, putJson, ROLE_ARN, sortRows, startApplication, streamArn, tick, TICKER_SCHEMA, type Clients, type Row, type Tick } from "./analytics-rig";
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BUCKET = "rivulet-deliveries";
 
 let dir: string | undefined;
@@ -197,18 +194,4 @@ async function iterator(aws: (...args: string[]) => Promise<Record<string, unkno
 }
 
 /** `wrangler d1 execute` of one SQL statement on the server's local database, as a user would query it. */
-function d1<T = Row>(sql: string): Promise<T[]> {
-  const node = path.join(PROJECT_ROOT, "node_modules", ".bin", "node");
-  const wrangler = path.join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
-  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", dir as string, "--command", sql, "--json"];
-  return new Promise((resolve, reject) => {
-    execFile(node, args, { cwd: PROJECT_ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`wrangler d1 execute failed: ${error.message}\n${stdout}\n${stderr}`));
-      try {
-        resolve((JSON.parse(String(stdout)) as { results: T[] }[]).flatMap((statement) => statement.results));
-      } catch {
-        reject(new Error(`wrangler d1 execute printed no JSON:\n${stdout}\n${stderr}`));
-      }
-    });
-  });
-}
+const d1 = <T = Row>(sql: string): Promise<T[]> => d1Execute<T>(dir as string, ["--command", sql]);

@@ -13,7 +13,6 @@
  * 5. Compression round trips: GZIP, ZIP, Snappy (framing format) and HADOOP_SNAPPY, decoded here.
  * 6. The `aws firehose` CLI.
  */
-import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -34,6 +33,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACCOUNT,
   ANY_CREDENTIALS,
+  d1Execute,
   REGION,
   awsCliMajorVersion,
   createActiveStream,
@@ -387,7 +387,7 @@ describe("Firehose pipelines with @aws-sdk/client-firehose", () => {
   it("user activity loaded into D1 through the Redshift destination, counted with wrangler d1 execute", async () => {
     const name = uniqueName("pipeline-activity");
     const prefix = `pipelines/activity/${name}/`;
-    await d1Execute(["--file", USER_ACTIVITY_TABLE]);
+    await d1Execute(dir as string, ["--file", USER_ACTIVITY_TABLE]);
     await createActive({
       DeliveryStreamName: name,
       RedshiftDestinationConfiguration: {
@@ -592,30 +592,7 @@ describe("a Firehose pipeline with the aws CLI", () => {
 // ---------------------------------------------------------------------------------------------
 // D1, through wrangler as a user would query it
 
-const d1Query = <T>(sql: string): Promise<T[]> => d1Execute<T>(["--command", sql]);
-
-/** `wrangler d1 execute` on the server's local database, of `["--command", sql]` or `["--file", path]`. */
-function d1Execute<T>(source: string[]): Promise<T[]> {
-  const node = path.join(PROJECT_ROOT, "node_modules", ".bin", "node");
-  const wrangler = path.join(PROJECT_ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
-  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", dir as string, ...source, "--json"];
-  return new Promise((resolve, reject) => {
-    execFile(
-      node,
-      args,
-      { cwd: PROJECT_ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) return reject(new Error(`wrangler d1 execute failed: ${error.message}\n${stdout}\n${stderr}`));
-        try {
-          const answer = JSON.parse(String(stdout)) as { results: T[]; success: boolean }[];
-          resolve(answer.flatMap((statement) => statement.results));
-        } catch {
-          reject(new Error(`wrangler d1 execute printed no JSON:\n${stdout}\n${stderr}`));
-        }
-      },
-    );
-  });
-}
+const d1Query = <T>(sql: string): Promise<T[]> => d1Execute<T>(dir as string, ["--command", sql]);
 
 // ---------------------------------------------------------------------------------------------
 // Decoders, written from the formats' specifications (not the server's code)

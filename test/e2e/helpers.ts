@@ -26,6 +26,7 @@ import { DescribeDeliveryStreamCommand, type FirehoseClient } from "@aws-sdk/cli
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { startLocalServer } from "../../local/server.mjs";
+import { PROJECT_ROOT } from "../../local/wrangler-dev.mjs";
 
 export const REGION = "us-east-1";
 export const ACCOUNT = "000000000000";
@@ -370,4 +371,42 @@ export async function expectAwsError(call: Promise<unknown>, expected: ExpectedA
   expect(error.$metadata?.httpStatusCode).toBe(expected.status ?? 400);
   expect(error.$metadata?.requestId).toMatch(REQUEST_ID);
   expect(error.$fault).toBe((expected.status ?? 400) >= 500 ? "server" : "client");
+}
+
+/**
+ * `wrangler d1 execute` on a local server's D1 database (kept in `persistTo`), of `["--command", sql]` or
+ * `["--file", path]`, as a user would query it; the rows of every statement. The server may be writing
+ * the same SQLite file: a read that meets its lock (SQLITE_BUSY) is tried again, as a user would.
+ */
+export async function d1Execute<T>(persistTo: string, source: string[]): Promise<T[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await d1ExecuteOnce<T>(persistTo, source);
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes("SQLITE_BUSY")) throw error;
+      await sleep(250 * attempt);
+    }
+  }
+}
+
+function d1ExecuteOnce<T>(persistTo: string, source: string[]): Promise<T[]> {
+  const root = PROJECT_ROOT;
+  const node = path.join(root, "node_modules", ".bin", "node");
+  const wrangler = path.join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+  const args = [wrangler, "d1", "execute", "rivulet-analytics", "--local", "--persist-to", persistTo, ...source, "--json"];
+  return new Promise((resolve, reject) => {
+    execFile(
+      node,
+      args,
+      { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`wrangler d1 execute failed: ${error.message}\n${stdout}\n${stderr}`));
+        try {
+          resolve((JSON.parse(String(stdout)) as { results: T[] }[]).flatMap((statement) => statement.results));
+        } catch {
+          reject(new Error(`wrangler d1 execute printed no JSON:\n${stdout}\n${stderr}`));
+        }
+      },
+    );
+  });
 }
