@@ -10,15 +10,13 @@
  *
  * The tests follow one user through one session, so they run in order and share the stream.
  */
-import { Sha256Js } from "@smithy/core/checksum";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileSamples, initTracks, readBoxes } from "../unit/video/mp4-parse";
-import { ACCOUNT, ANY_CREDENTIALS, createActiveStream, kinesisClient, REGION, removeDir, startServer, tempDir, uniqueName, type TestServer } from "../e2e/helpers";
+import { ACCOUNT, ANY_CREDENTIALS, createActiveStream, kinesisClient, REGION, removeDir, signedVideoPost, startServer, tempDir, uniqueName, type TestServer } from "../e2e/helpers";
 import { launchChromium, screenshot, type TestBrowser } from "./browser";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -99,22 +97,7 @@ function putMedia(): Promise<Ack[]> {
 }
 
 /** Rivulet's own control-plane operation, signed as the SDKs sign `kinesisvideo` requests (as awscurl would). */
-async function signedPost(path: string, body: unknown): Promise<Response> {
-  const address = new URL(url(path));
-  const text = JSON.stringify(body);
-  const signer = new SignatureV4({ service: "kinesisvideo", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js });
-  const signed = await signer.sign({
-    method: "POST",
-    protocol: address.protocol,
-    hostname: address.hostname,
-    port: Number(address.port),
-    path: address.pathname,
-    query: {},
-    headers: { host: address.host, "content-type": "application/json" },
-    body: text,
-  });
-  return fetch(address, { method: "POST", headers: signed.headers, body: text });
-}
+const signedPost = (path: string, body: unknown) => signedVideoPost(url(path), body);
 
 /** The player's state, as the page's <video> has it. */
 function playerState() {

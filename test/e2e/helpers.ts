@@ -24,6 +24,8 @@ import {
 } from "@aws-sdk/client-kinesis";
 import { DescribeDeliveryStreamCommand, type FirehoseClient } from "@aws-sdk/client-firehose";
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import { Sha256Js } from "@smithy/core/checksum";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { expect } from "vitest";
 import { startLocalServer } from "../../local/server.mjs";
 import { PROJECT_ROOT } from "../../local/wrangler-dev.mjs";
@@ -409,4 +411,25 @@ function d1ExecuteOnce<T>(persistTo: string, source: string[]): Promise<T[]> {
       },
     );
   });
+}
+
+/**
+ * A POST to a Video REST operation (the control plane, GetMedia, or Rivulet's own motion detection
+ * operations), signed as the Video SDKs sign one (as awscurl would, for the operations no SDK has).
+ */
+export async function signedVideoPost(target: string | URL, body: unknown): Promise<Response> {
+  const address = new URL(target);
+  const text = JSON.stringify(body);
+  const signer = new SignatureV4({ service: "kinesisvideo", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js });
+  const signed = await signer.sign({
+    method: "POST",
+    protocol: address.protocol,
+    hostname: address.hostname,
+    port: Number(address.port),
+    path: address.pathname,
+    query: {},
+    headers: { host: address.host, "content-type": "application/json" },
+    body: text,
+  });
+  return fetch(address, { method: "POST", headers: signed.headers, body: text });
 }

@@ -4,8 +4,6 @@
  * `npm run put-media` sending the baseline test video (a white square that rests until 1 s, moves right until
  * 2 s, then rests) with AWS's fragment tags. Its answer ends once its fragments' images and events are out.
  */
-import { Sha256Js } from "@smithy/core/checksum";
-import { SignatureV4 } from "@smithy/signature-v4";
 import type { KinesisClient, _Record } from "@aws-sdk/client-kinesis";
 import {
   DescribeImageGenerationConfigurationCommand,
@@ -29,6 +27,7 @@ import {
   REGION,
   removeDir,
   shardIterator,
+  signedVideoPost,
   startServer,
   tempDir,
   uniqueName,
@@ -70,22 +69,7 @@ let acks: Ack[] = [];
 let zeroMs = 0;
 
 /** Rivulet's own control-plane operation, signed as the SDKs sign `kinesisvideo` requests. */
-async function signedPost(path: string, body: unknown): Promise<Response> {
-  const address = new URL(path, server?.url);
-  const text = JSON.stringify(body);
-  const signer = new SignatureV4({ service: "kinesisvideo", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js });
-  const signed = await signer.sign({
-    method: "POST",
-    protocol: address.protocol,
-    hostname: address.hostname,
-    port: Number(address.port),
-    path: address.pathname,
-    query: {},
-    headers: { host: address.host, "content-type": "application/json" },
-    body: text,
-  });
-  return fetch(address, { method: "POST", headers: signed.headers, body: text });
-}
+const signedPost = (path: string, body: unknown) => signedVideoPost(new URL(path, server?.url), body);
 
 /** Every record of a one-shard stream, parsed as JSON. */
 async function records(streamName: string): Promise<unknown[]> {

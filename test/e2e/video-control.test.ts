@@ -4,8 +4,6 @@
  * describe, list with a condition, update, retention, tags, data endpoints, delete), and the
  * operations of features Rivulet does not have, answered with AWS's errors.
  */
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256Js } from "@smithy/core/checksum";
 import {
   CreateSignalingChannelCommand,
   CreateStreamCommand,
@@ -26,7 +24,7 @@ import {
   type StreamInfo,
 } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT, ANY_CREDENTIALS, REGION, removeDir, runAws, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
+import { ACCOUNT, ANY_CREDENTIALS, REGION, removeDir, runAws, signedVideoPost, sleep, startServer, tempDir, uniqueName, type TestServer } from "./helpers";
 
 let dir: string | undefined;
 let server: TestServer | undefined;
@@ -152,7 +150,7 @@ describe("with @aws-sdk/client-kinesis-video", () => {
     // ... and so does a data-plane request, signed as the Video clients sign it, answered in the
     // Video APIs' REST-JSON (the data plane, built apart, answers GetMedia itself; until it is
     // merged the path is not an operation here).
-    const response = await signedPost(`${DataEndpoint}/getMedia`, { StreamName: uniqueName("absent"), StartSelector: { StartSelectorType: "NOW" } });
+    const response = await signedVideoPost(`${DataEndpoint}/getMedia`, { StreamName: uniqueName("absent"), StartSelector: { StartSelectorType: "NOW" } });
     expect(response.status).toBe(404);
     expect(response.headers.get("x-amzn-ErrorType")).toMatch(/^(ResourceNotFoundException|UnknownOperationException):/);
     expect(response.headers.get("x-amzn-RequestId")).toMatch(/^[0-9a-f-]{36}$/);
@@ -217,21 +215,3 @@ describe("with aws kinesisvideo", () => {
     expect(channel.stderr).toContain("An error occurred (ResourceNotFoundException) when calling the DescribeSignalingChannel operation");
   });
 });
-
-/** A POST signed for kinesisvideo, as the Video SDKs sign one. */
-async function signedPost(target: string, body: unknown): Promise<Response> {
-  const address = new URL(target);
-  const text = JSON.stringify(body);
-  const signer = new SignatureV4({ service: "kinesisvideo", region: REGION, credentials: ANY_CREDENTIALS, sha256: Sha256Js });
-  const signed = await signer.sign({
-    method: "POST",
-    protocol: address.protocol,
-    hostname: address.hostname,
-    port: Number(address.port),
-    path: address.pathname,
-    query: {},
-    headers: { host: address.host, "content-type": "application/json" },
-    body: text,
-  });
-  return fetch(address, { method: "POST", headers: signed.headers, body: text });
-}
