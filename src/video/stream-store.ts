@@ -12,6 +12,7 @@
  *             whether the stream was destroyed
  */
 import { migrate } from "../storage/schema";
+import { queryRows, runStatement, statement, type Statement } from "../storage/statements";
 import type { SimpleTag } from "./media";
 
 export interface FragmentRow {
@@ -43,17 +44,6 @@ type SqlFragment = {
   header_id: number;
   tags: string | null;
 };
-
-/** A statement, typed by its parameters and the rows it answers. */
-interface Statement<Params extends SqlStorageValue[], Row> {
-  readonly sql: string;
-  /** Never set: carries the types. */
-  readonly types?: { params: Params; row: Row };
-}
-
-function statement<Params extends SqlStorageValue[], Row = never>(sql: string): Statement<Params, Row> {
-  return { sql };
-}
 
 /** Each entry is one schema version: the statements that bring the previous version to it. */
 const MIGRATIONS: string[][] = [
@@ -176,15 +166,12 @@ export class VideoStreamStore {
     migrate(this.storage, MIGRATIONS);
   }
 
-  private rows<Params extends SqlStorageValue[], Row extends Record<string, SqlStorageValue>>(
-    statement: Statement<Params, Row>,
-    ...params: Params
-  ): Row[] {
-    return this.sql.exec<Row>(statement.sql, ...params).toArray();
+  private rows<Params extends SqlStorageValue[], Row extends Record<string, SqlStorageValue>>(query: Statement<Params, Row>, ...params: Params): Row[] {
+    return queryRows(this.sql, query, ...params);
   }
 
-  private run<Params extends SqlStorageValue[]>(statement: Statement<Params, never>, ...params: Params): void {
-    this.sql.exec(statement.sql, ...params);
+  private run<Params extends SqlStorageValue[]>(command: Statement<Params, never>, ...params: Params): void {
+    runStatement(this.sql, command, ...params);
   }
 
   private fragments<Params extends SqlStorageValue[]>(statement: Statement<Params, SqlFragment>, ...params: Params): FragmentRow[] {
