@@ -9,6 +9,7 @@
  * buckets, and name no binding unless RIVULET_BUCKETS maps them. A bucket that names no R2 binding is
  * one Firehose cannot reach (and S3 answers NoSuchBucket).
  */
+import { nameMap } from "./name-map";
 
 /** A bucket name that names its binding by itself (S3 allows dots too; those need RIVULET_BUCKETS). */
 const PLAIN_BUCKET_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -24,16 +25,7 @@ function bindingNameOf(env: Env, bucketName: string): string | undefined {
 }
 
 function bucketMap(env: Env): Record<string, string> {
-  const text = env.RIVULET_BUCKETS;
-  if (!text) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  } catch {
-    console.error("RIVULET_BUCKETS is not a JSON object; ignoring it");
-    return {};
-  }
+  return nameMap(env.RIVULET_BUCKETS, "RIVULET_BUCKETS");
 }
 
 function isR2Bucket(value: unknown): value is R2Bucket {

@@ -26,6 +26,7 @@ import { endpointUrl, loopbackAllowed, serviceTarget } from "../../functions/tar
 import type { BufferingHints, CloudWatchLoggingOptions, ExtendedS3Members, S3Input } from "../s3-configuration";
 import type { ProcessingConfiguration, S3DestinationDescription } from "../shapes.generated";
 import { FIREHOSE } from "../limits";
+import { nameMap } from "../name-map";
 
 /** Which of the three API shapes the destination was created with: it decides the description, the folder of failed documents and the metrics. */
 export type OpenSearchKind = "AmazonOpenSearchService" | "Elasticsearch" | "AmazonOpenSearchServerless";
@@ -196,16 +197,7 @@ export function domainNameOf(domainArn: string): string {
 }
 
 function domainMap(env: Env): Record<string, string> {
-  const text = env.RIVULET_OPENSEARCH_DOMAINS;
-  if (!text) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  } catch {
-    console.error("RIVULET_OPENSEARCH_DOMAINS is not a JSON object; ignoring it");
-    return {};
-  }
+  return nameMap(env.RIVULET_OPENSEARCH_DOMAINS, "RIVULET_OPENSEARCH_DOMAINS");
 }
 
 /** The cluster the destination names now (bindings and variables change with deployments), or undefined. */
