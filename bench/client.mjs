@@ -68,6 +68,16 @@ export function isThrottle(err) {
 }
 
 /**
+ * Whether a call failed because the server refused its input (an HTTP 400 that is not a throttle): AWS
+ * and kinesalite answer ValidationException, moto InvalidArgumentException.
+ * @param {unknown} err
+ */
+export function isRefusal(err) {
+  const status = /** @type {{$metadata?: {httpStatusCode?: number}}} */ (err)?.$metadata?.httpStatusCode;
+  return status === 400 && !isThrottle(err);
+}
+
+/**
  * Waits until the server answers an API call, so "started" means "serving", whatever each server logs.
  * @param {string} endpoint
  * @param {number} timeoutMs
