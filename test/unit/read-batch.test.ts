@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { packRecords, recordsJson, sequenceNumbers, unpackRecords, type RecordColumns } from "../../src/streams/read-batch";
+import { formatSequenceNumber, readSequenceNumber } from "../../src/streams/sequence";
+
+const CREATED = 1_764_201_600; // 2025-11-27T00:00:00Z
+const base = { createdSeconds: CREATED, shardIndex: 7 };
+const bytes = (...values: number[]) => new Uint8Array(values);
+const base64 = (data: Uint8Array) => btoa(String.fromCharCode(...data));
+
+/** Records of two writes (two arrival times), one stored encrypted, keys that JSON must escape, an empty blob. */
+function columns(): RecordColumns {
+  return {
+    counters: [41, 42, 43, 44],
+    arrivals: [(CREATED + 5) * 1000 + 123, (CREATED + 5) * 1000 + 123, (CREATED + 9) * 1000 + 7, (CREATED + 9) * 1000 + 7],
+    keys: ["plain", 'quote " and \\ back', "€ and 😀", "line\nbreak\u0001"],
+    data: [bytes(1, 2, 3), bytes(), bytes(255, 0, 128, 64, 32), bytes(104, 105)],
+    encrypted: [2],
+  };
+}
+
+describe("read batches", () => {
+  it("number each record by its counter, arrival second and shard", () => {
+    const sequenceNumber = sequenceNumbers(base);
+    for (const [counter, arrivalMs] of [
+      [1, CREATED * 1000],
+      [2, CREATED * 1000 + 999],
+      [2 ** 40 + 3, (CREATED + 86_400) * 1000 + 1],
+      [Number.MAX_SAFE_INTEGER, (CREATED + 1) * 1000],
+      [5, CREATED * 1000],
+    ] as const) {
+      const number = sequenceNumber(counter, arrivalMs);
+      expect(number).toMatch(/^\d{56}$/);
+      expect(readSequenceNumber(number)).toEqual({
+        version: 2,
+        createdSeconds: CREATED,
+        shardIndex: 7,
+        position: BigInt(counter),
+        arrivalSeconds: Math.floor(arrivalMs / 1000),
+      });
+      // The very number PutRecord answered for the record.
+      expect(number).toBe(formatSequenceNumber({ ...base, counter, arrivalSeconds: Math.floor(arrivalMs / 1000) }));
+    }
+  });
+
+  it("come back from packing as the records that went in", () => {
+    const input = columns();
+    const sequenceNumber = sequenceNumbers(base);
+    expect(unpackRecords(packRecords(input, base))).toEqual(
+      input.counters.map((counter, i) => ({
+        sequenceNumber: sequenceNumber(counter, input.arrivals[i]!),
+        arrivalMs: input.arrivals[i],
+        partitionKey: input.keys[i],
+        data: input.data[i],
+        ...(i === 2 && { encrypted: true }),
+      })),
+    );
+  });
+
+  it("write Records as JSON 1.1 does: Data in base64, arrival in epoch seconds, EncryptionType for encrypted records", () => {
+    const input = columns();
+    const sequenceNumber = sequenceNumbers(base);
+    const text = recordsJson(packRecords(input, base));
+    expect(JSON.parse(text)).toEqual(
+      input.counters.map((counter, i) => ({
+        SequenceNumber: sequenceNumber(counter, input.arrivals[i]!),
+        ApproximateArrivalTimestamp: input.arrivals[i]! / 1000,
+        Data: base64(input.data[i]!),
+        PartitionKey: input.keys[i],
+        ...(i === 2 && { EncryptionType: "KMS" }),
+      })),
+    );
+    // The members in the order of the model, as the SDKs and AWS write them.
+    expect(Object.keys(JSON.parse(text)[2])).toEqual(["SequenceNumber", "ApproximateArrivalTimestamp", "Data", "PartitionKey", "EncryptionType"]);
+  });
+
+  it("write an empty batch as an empty list", () => {
+    expect(recordsJson(packRecords({ counters: [], arrivals: [], keys: [], data: [], encrypted: [] }, base))).toBe("[]");
+  });
+});
