@@ -42,6 +42,20 @@ describe("read batches", () => {
     }
   });
 
+  it("number a run of records the same when the number's last 40 digits carry into the rest", () => {
+    for (const second of [60, 61, 86_400]) {
+      const arrivalMs = (CREATED + second) * 1000;
+      const expected = (counter: number) => formatSequenceNumber({ ...base, counter, arrivalSeconds: CREATED + second });
+      // The counter whose number is the first past the next multiple of 10^40 (a safe integer).
+      const zero = BigInt(expected(0));
+      const boundary = (zero / 10n ** 40n + 1n) * 10n ** 40n;
+      const first = Number((boundary - zero + (1n << 80n) - 1n) >> 80n);
+      expect(BigInt(expected(first)) % 10n ** 40n).toBeLessThan(1n << 80n);
+      const sequenceNumber = sequenceNumbers(base);
+      for (let counter = first - 3; counter <= first + 3; counter++) expect(sequenceNumber(counter, arrivalMs)).toBe(expected(counter));
+    }
+  });
+
   it("come back from packing as the records that went in", () => {
     const input = columns();
     const sequenceNumber = sequenceNumbers(base);
