@@ -145,34 +145,95 @@ export function unpackRecords(batch: PackedRecords): ReadRecord[] {
 }
 
 /**
- * GetRecords' `Records` as AWS JSON 1.1 writes them, the text JSON.stringify would make of the
- * records' objects after toAwsJson's conversions (same members, same order, Data in base64,
- * ApproximateArrivalTimestamp in epoch seconds), written directly.
+ * GetRecords' answer in AWS JSON 1.1, as UTF-8: `before`, then the records as `Records`' list, then
+ * `after`. The list is the text JSON.stringify would make of the records' objects after
+ * toAwsJson's conversions (same members in the same order, Data in base64, ApproximateArrivalTimestamp
+ * in epoch seconds), written straight into one buffer: no string per record nor per member, and no
+ * UTF-8 encoding of a whole answer's text afterwards.
  */
-export function recordsJson(batch: PackedRecords): string {
+export function recordsJson(batch: PackedRecords, before: string, after: string): Uint8Array {
+  const count = batch.counters.length;
+  const out = new Uint8Array(
+    3 * (before.length + after.length) + count * RECORD_OVERHEAD + Math.ceil(batch.data.byteLength / 3) * 4 + count * 4 + batch.keys.length * 6 + 2,
+  );
+  let at = encoder.encodeInto(before, out).written;
+  const ascii = (text: string) => {
+    for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  };
   const sequenceNumber = sequenceNumbers(batch);
   const encrypted = new Set(batch.encrypted);
-  const parts = new Array<string>(batch.counters.length);
-  let keyStart = 0;
-  let dataStart = 0;
   // The records of one write share their arrival time: its text (a fraction, slow to write) is kept.
   let arrivalMs = Number.NaN;
   let arrivalText = "";
-  for (let i = 0; i < parts.length; i++) {
-    const keyEnd = keyStart + batch.keyLengths[i]!;
-    const dataEnd = batch.dataEnds[i]!;
+  let keyStart = 0;
+  let dataStart = 0;
+  out[at++] = 0x5b; // [
+  for (let i = 0; i < count; i++) {
     if (batch.arrivals[i] !== arrivalMs) {
       arrivalMs = batch.arrivals[i]!;
       // A number's JSON text is its String().
       arrivalText = String(arrivalMs / 1000);
     }
-    // Sequence numbers and base64 need no escaping.
-    parts[i] =
-      `{"SequenceNumber":"${sequenceNumber(batch.counters[i]!, arrivalMs)}","ApproximateArrivalTimestamp":${arrivalText},` +
-      `"Data":"${batch.data.subarray(dataStart, dataEnd).toBase64()}","PartitionKey":${JSON.stringify(batch.keys.slice(keyStart, keyEnd))}` +
-      (encrypted.has(i) ? `,"EncryptionType":"KMS"}` : "}");
+    const keyEnd = keyStart + batch.keyLengths[i]!;
+    const dataEnd = batch.dataEnds[i]!;
+    ascii(i === 0 ? '{"SequenceNumber":"' : ',{"SequenceNumber":"');
+    ascii(sequenceNumber(batch.counters[i]!, arrivalMs));
+    ascii('","ApproximateArrivalTimestamp":');
+    ascii(arrivalText);
+    ascii(',"Data":"');
+    at = writeBase64(batch.data, dataStart, dataEnd, out, at);
+    ascii('","PartitionKey":');
+    const key = JSON.stringify(batch.keys.slice(keyStart, keyEnd));
+    if (isAscii(key)) ascii(key);
+    else at += encoder.encodeInto(key, out.subarray(at)).written;
+    ascii(encrypted.has(i) ? ',"EncryptionType":"KMS"}' : "}");
     keyStart = keyEnd;
     dataStart = dataEnd;
   }
-  return `[${parts.join(",")}]`;
+  out[at++] = 0x5d; // ]
+  at += encoder.encodeInto(after, out.subarray(at)).written;
+  return out.subarray(0, at);
+}
+
+/**
+ * A record's bytes besides its data and its key's characters, with room to spare: members' names and
+ * punctuation (about 105), sequence number (56 digits), arrival time (about 15) and the key's quotes.
+ */
+const RECORD_OVERHEAD = 256;
+const encoder = new TextEncoder();
+const BASE64 = Uint8Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", (c) => c.charCodeAt(0));
+const PAD = 0x3d; // =
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** `bytes[start, end)` in base64 (standard alphabet, padded), as Uint8Array's toBase64 writes it, into `out` at `at`. */
+function writeBase64(bytes: Uint8Array, start: number, end: number, out: Uint8Array, at: number): number {
+  let i = start;
+  for (; i + 2 < end; i += 3) {
+    const group = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[at] = BASE64[group >>> 18]!;
+    out[at + 1] = BASE64[(group >>> 12) & 63]!;
+    out[at + 2] = BASE64[(group >>> 6) & 63]!;
+    out[at + 3] = BASE64[group & 63]!;
+    at += 4;
+  }
+  if (i + 1 === end) {
+    const group = bytes[i]! << 16;
+    out[at] = BASE64[group >>> 18]!;
+    out[at + 1] = BASE64[(group >>> 12) & 63]!;
+    out[at + 2] = PAD;
+    out[at + 3] = PAD;
+    at += 4;
+  } else if (i + 2 === end) {
+    const group = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out[at] = BASE64[group >>> 18]!;
+    out[at + 1] = BASE64[(group >>> 12) & 63]!;
+    out[at + 2] = BASE64[(group >>> 6) & 63]!;
+    out[at + 3] = PAD;
+    at += 4;
+  }
+  return at;
 }

@@ -70,24 +70,38 @@ describe("read batches", () => {
     );
   });
 
-  it("write Records as JSON 1.1 does: Data in base64, arrival in epoch seconds, EncryptionType for encrypted records", () => {
+  it("write the answer as JSON 1.1 does: Data in base64, arrival in epoch seconds, EncryptionType for encrypted records", () => {
     const input = columns();
     const sequenceNumber = sequenceNumbers(base);
-    const text = recordsJson(packRecords(input, base));
-    expect(JSON.parse(text)).toEqual(
-      input.counters.map((counter, i) => ({
-        SequenceNumber: sequenceNumber(counter, input.arrivals[i]!),
-        ApproximateArrivalTimestamp: input.arrivals[i]! / 1000,
-        Data: base64(input.data[i]!),
-        PartitionKey: input.keys[i],
-        ...(i === 2 && { EncryptionType: "KMS" }),
-      })),
-    );
-    // The members in the order of the model, as the SDKs and AWS write them.
-    expect(Object.keys(JSON.parse(text)[2])).toEqual(["SequenceNumber", "ApproximateArrivalTimestamp", "Data", "PartitionKey", "EncryptionType"]);
+    const body = recordsJson(packRecords(input, base), '{"Records":', ',"NextShardIterator":"AAA€","MillisBehindLatest":5}');
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
+    const records = input.counters.map((counter, i) => ({
+      SequenceNumber: sequenceNumber(counter, input.arrivals[i]!),
+      ApproximateArrivalTimestamp: input.arrivals[i]! / 1000,
+      Data: base64(input.data[i]!),
+      PartitionKey: input.keys[i],
+      ...(i === 2 && { EncryptionType: "KMS" }),
+    }));
+    // The very text JSON.stringify writes of the answer's objects: members in the model's order.
+    expect(text).toBe(JSON.stringify({ Records: records, NextShardIterator: "AAA€", MillisBehindLatest: 5 }));
+  });
+
+  it("write any data in base64, whatever its length", () => {
+    const data = Array.from({ length: 12 }, (_, n) => Uint8Array.from({ length: n }, (_, i) => (i * 89 + n * 7) % 256));
+    const input: RecordColumns = {
+      counters: data.map((_, i) => i + 1),
+      arrivals: data.map(() => CREATED * 1000),
+      keys: data.map(() => "k"),
+      data,
+      encrypted: [],
+    };
+    const answer = JSON.parse(new TextDecoder().decode(recordsJson(packRecords(input, base), "", ""))) as { Data: string }[];
+    expect(answer.map((record) => record.Data)).toEqual(data.map(base64));
+    expect(answer.map((record) => Uint8Array.fromBase64(record.Data))).toEqual(data);
   });
 
   it("write an empty batch as an empty list", () => {
-    expect(recordsJson(packRecords({ counters: [], arrivals: [], keys: [], data: [], encrypted: [] }, base))).toBe("[]");
+    const empty = packRecords({ counters: [], arrivals: [], keys: [], data: [], encrypted: [] }, base);
+    expect(new TextDecoder().decode(recordsJson(empty, '{"Records":', ',"MillisBehindLatest":0}'))).toBe('{"Records":[],"MillisBehindLatest":0}');
   });
 });

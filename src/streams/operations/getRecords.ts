@@ -23,7 +23,7 @@ export async function getRecords(input: GetRecordsInput, context: RequestContext
   };
   if (context.format === "json") {
     // The records written straight from the shard's packed batch; the rest as toAwsJson writes it.
-    return writtenAwsJson<GetRecordsOutput>(`{"Records":${recordsJson(result.records)},${toAwsJson(rest).slice(1)}`);
+    return writtenAwsJson<GetRecordsOutput>(recordsJson(result.records, '{"Records":', `,${toAwsJson(rest).slice(1)}`));
   }
   return {
     Records: unpackRecords(result.records).map((record) => ({
