@@ -157,9 +157,6 @@ export function recordsJson(batch: PackedRecords, before: string, after: string)
     3 * (before.length + after.length) + count * RECORD_OVERHEAD + Math.ceil(batch.data.byteLength / 3) * 4 + count * 4 + batch.keys.length * 6 + 2,
   );
   let at = encoder.encodeInto(before, out).written;
-  const ascii = (text: string) => {
-    for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
-  };
   const sequenceNumber = sequenceNumbers(batch);
   const encrypted = new Set(batch.encrypted);
   // The records of one write share their arrival time: its text (a fraction, slow to write) is kept.
@@ -176,17 +173,18 @@ export function recordsJson(batch: PackedRecords, before: string, after: string)
     }
     const keyEnd = keyStart + batch.keyLengths[i]!;
     const dataEnd = batch.dataEnds[i]!;
-    ascii(i === 0 ? '{"SequenceNumber":"' : ',{"SequenceNumber":"');
-    ascii(sequenceNumber(batch.counters[i]!, arrivalMs));
-    ascii('","ApproximateArrivalTimestamp":');
-    ascii(arrivalText);
-    ascii(',"Data":"');
+    if (i > 0) out[at++] = 0x2c; // ,
+    at = writeBytes(SEQUENCE_NUMBER, out, at);
+    at = writeAscii(sequenceNumber(batch.counters[i]!, arrivalMs), out, at);
+    at = writeBytes(ARRIVAL, out, at);
+    at = writeAscii(arrivalText, out, at);
+    at = writeBytes(DATA, out, at);
     at = writeBase64(batch.data, dataStart, dataEnd, out, at);
-    ascii('","PartitionKey":');
+    at = writeBytes(PARTITION_KEY, out, at);
     const key = JSON.stringify(batch.keys.slice(keyStart, keyEnd));
-    if (isAscii(key)) ascii(key);
+    if (isAscii(key)) at = writeAscii(key, out, at);
     else at += encoder.encodeInto(key, out.subarray(at)).written;
-    ascii(encrypted.has(i) ? ',"EncryptionType":"KMS"}' : "}");
+    at = writeBytes(encrypted.has(i) ? ENCRYPTED_END : END, out, at);
     keyStart = keyEnd;
     dataStart = dataEnd;
   }
@@ -195,12 +193,31 @@ export function recordsJson(batch: PackedRecords, before: string, after: string)
   return out.subarray(0, at);
 }
 
+const encoder = new TextEncoder();
+const SEQUENCE_NUMBER = encoder.encode('{"SequenceNumber":"');
+const ARRIVAL = encoder.encode('","ApproximateArrivalTimestamp":');
+const DATA = encoder.encode(',"Data":"');
+const PARTITION_KEY = encoder.encode('","PartitionKey":');
+const END = encoder.encode("}");
+const ENCRYPTED_END = encoder.encode(',"EncryptionType":"KMS"}');
+
+/** Writes `bytes` into `out` at `at`; answers where they end. A loop: these are a few dozen bytes. */
+function writeBytes(bytes: Uint8Array, out: Uint8Array, at: number): number {
+  for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i]!;
+  return at;
+}
+
+/** Writes `text`, all of whose characters are ASCII, into `out` at `at`; answers where it ends. */
+function writeAscii(text: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
+  return at;
+}
+
 /**
  * A record's bytes besides its data and its key's characters, with room to spare: members' names and
  * punctuation (about 105), sequence number (56 digits), arrival time (about 15) and the key's quotes.
  */
 const RECORD_OVERHEAD = 256;
-const encoder = new TextEncoder();
 const BASE64 = Uint8Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", (c) => c.charCodeAt(0));
 const PAD = 0x3d; // =
 
