@@ -5,8 +5,7 @@
  * each record is cloned member by member, then read again into the answer's objects, then copied
  * once more on the way to JSON: for records of 100 B most of a read's time. Packed (packRecords), a
  * batch is a handful of typed arrays and strings, which the RPC copies whole; the Worker then writes
- * the JSON answer's Records straight from them (recordsJson), or the records' objects for CBOR and
- * the shard's own readers (unpackRecords).
+ * the JSON answer straight from them (recordsJson), or the records' objects for CBOR (unpackRecords).
  */
 import { formatSequenceNumber } from "./sequence";
 import type { ReadRecord } from "./shard-log";
