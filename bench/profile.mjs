@@ -4,7 +4,10 @@
 // self time per call by source module of the bundle (src/..., node_modules/...) and the runtime's own
 // (program, garbage collector), and writes the profile for Chrome's DevTools.
 //
-//   node bench/profile.mjs [--batch] [--calls N] [--interval µs] [--out file.cpuprofile]
+//   node bench/profile.mjs [--batch | --drain] [--calls N] [--interval µs] [--out file.cpuprofile]
+//
+// --batch puts 500 records a call (PutRecords); --drain loads 10,000 records of 100 B first, then reads
+// them again and again with GetRecords Limit 10,000 from TRIM_HORIZON, as the `drain` scenario reads.
 //
 // The profiler samples on wall-clock time: on a machine shared with other programs, time the runtime
 // spent waiting for a core lands on whatever it was running. Read shares, not absolute figures; the
@@ -15,10 +18,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PutRecordCommand, PutRecordsCommand } from "@aws-sdk/client-kinesis";
+import { GetRecordsCommand, GetShardIteratorCommand, PutRecordCommand, PutRecordsCommand } from "@aws-sdk/client-kinesis";
 import { startLocalServer } from "../local/server.mjs";
 import { findFreePort } from "../local/ports.mjs";
-import { createActiveStream, makeClient, payload, randomKey } from "./client.mjs";
+import { createActiveStream, makeClient, payload, putAll, randomKey } from "./client.mjs";
 
 // The inspector proxy of wrangler (miniflare) wants an Origin header, which Node's own WebSocket cannot
 // send; miniflare's WebSocket library can.
@@ -28,14 +31,17 @@ const { default: WS } = await import(WebSocket);
 const { values: args } = parseArgs({
   options: {
     batch: { type: "boolean", default: false },
+    drain: { type: "boolean", default: false },
     calls: { type: "string" },
     interval: { type: "string", default: "200" },
     out: { type: "string" },
   },
 });
 const RECORDS_PER_CALL = 500;
-const calls = Number(args.calls ?? (args.batch ? 60 : 1000));
-const out = args.out ?? join(tmpdir(), `rivulet-${args.batch ? "putrecords" : "putrecord"}.cpuprofile`);
+const DRAIN_RECORDS = 10_000;
+const mode = args.drain ? "getrecords" : args.batch ? "putrecords" : "putrecord";
+const calls = Number(args.calls ?? { getrecords: 30, putrecords: 60, putrecord: 1000 }[mode]);
+const out = args.out ?? join(tmpdir(), `rivulet-${mode}.cpuprofile`);
 
 /** One DevTools protocol session: send(method, params) answers the command's result. */
 async function devtools(url) {
@@ -120,14 +126,25 @@ const client = makeClient(server.url);
 try {
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json();
   const session = await devtools(targets[0].webSocketDebuggerUrl);
-  const { streamName } = await createActiveStream(client, "profile", 1);
+  const { streamName, shardIds } = await createActiveStream(client, "profile", 1);
   const data = payload(100);
   const records = Array.from({ length: RECORDS_PER_CALL }, () => ({ Data: data, PartitionKey: randomKey() }));
-  const call = () =>
+  let call = () =>
     args.batch
       ? client.send(new PutRecordsCommand({ StreamName: streamName, Records: records }))
       : client.send(new PutRecordCommand({ StreamName: streamName, Data: data, PartitionKey: randomKey() }));
-  for (let i = 0; i < 100; i++) await call();
+  if (args.drain) {
+    for (let i = 0; i < DRAIN_RECORDS; i += RECORDS_PER_CALL) await putAll(client, streamName, records);
+    const { ShardIterator } = await client.send(
+      new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardIds[0], ShardIteratorType: "TRIM_HORIZON" }),
+    );
+    // The same iterator each time (it is valid for five minutes): every call reads the same 10,000 records.
+    call = async () => {
+      const answer = await client.send(new GetRecordsCommand({ ShardIterator, Limit: DRAIN_RECORDS }));
+      if (answer.Records?.length !== DRAIN_RECORDS) throw new Error(`read ${answer.Records?.length} records`);
+    };
+  }
+  for (let i = 0; i < (args.drain ? 5 : 100); i++) await call();
 
   await session.send("Profiler.enable");
   await session.send("Profiler.setSamplingInterval", { interval: Number(args.interval) });
@@ -142,7 +159,7 @@ try {
   const { modules, functions } = await selfTimes(profile, session);
   session.close();
 
-  const unit = args.batch ? `PutRecords call of ${RECORDS_PER_CALL}` : "PutRecord";
+  const unit = { getrecords: `GetRecords call of ${DRAIN_RECORDS}`, putrecords: `PutRecords call of ${RECORDS_PER_CALL}`, putrecord: "PutRecord" }[mode];
   const print = (rows) => rows.forEach(([key, ms]) => console.log(`${ms.toFixed(3).padStart(9)}  ${key}`));
   console.log(`${calls} ${unit} calls in ${(elapsed / 1000).toFixed(1)} s; self time per call (ms), by module:`);
   print(modules.slice(0, 30));

@@ -22,14 +22,11 @@ export interface ShardConfig {
   encryptionKeyId?: string | null;
 }
 
-export interface StoredRecord {
-  counter: number;
-  arrivalMs: number;
-  partitionKey: string;
-  data: ArrayBuffer;
-  /** The key a sealed (encrypted) record was sealed under (see keyIdOf); null for plaintext. */
-  keyRef: number | null;
-}
+/**
+ * A stored record as readFrom yields it: counter, arrival time, partition key, data, and the key a
+ * sealed (encrypted) record was sealed under (see keyIdOf), null for plaintext.
+ */
+export type StoredRow = [counter: number, arrivalMs: number, partitionKey: string, data: ArrayBuffer, keyRef: number | null];
 
 /** A record as a read answers it: sequence number formatted, data decrypted. */
 export interface ReadRecord {
@@ -273,20 +270,14 @@ export class ShardLog {
     return row?.arrival_ms;
   }
 
-  /** Records from `fromCounter` on, in order, read lazily so the caller can stop at a byte budget. */
-  readFrom(fromCounter: number, limit: number): Iterable<StoredRecord> {
-    const cursor = this.sql.exec<{ counter: number; arrival_ms: number; partition_key: string; data: ArrayBuffer; key_ref: number | null }>(
-      "SELECT counter, arrival_ms, partition_key, data, key_ref FROM records WHERE counter >= ? ORDER BY counter LIMIT ?",
-      fromCounter,
-      limit,
-    );
-    return {
-      *[Symbol.iterator]() {
-        for (const row of cursor) {
-          yield { counter: row.counter, arrivalMs: row.arrival_ms, partitionKey: row.partition_key, data: row.data, keyRef: row.key_ref };
-        }
-      },
-    };
+  /**
+   * Records from `fromCounter` on, in order, read lazily so the caller can stop at a byte budget.
+   * Rows come as arrays (the cursor's raw form): no object with named members per row.
+   */
+  readFrom(fromCounter: number, limit: number): Iterable<StoredRow> {
+    return this.sql
+      .exec("SELECT counter, arrival_ms, partition_key, data, key_ref FROM records WHERE counter >= ? ORDER BY counter LIMIT ?", fromCounter, limit)
+      .raw() as Iterable<StoredRow>;
   }
 
   deleteBefore(counter: number): void {

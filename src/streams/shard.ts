@@ -40,6 +40,7 @@ import { encodeIterator, verifyIterator } from "./iterator";
 import { recordSize } from "./record-size";
 import { formatSequenceNumber, readSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ReadRecord, type ShardConfig } from "./shard-log";
+import { emptyColumns, packRecords, sequenceNumbers, type PackedRecords, type RecordColumns, type SequenceBase } from "./read-batch";
 import { SubscriptionHub } from "./subscriptions";
 import { ShardThroughput } from "./throughput";
 import { registryFor, shardObjectName } from "../objects";
@@ -66,7 +67,7 @@ function recordBytes(records: readonly { partitionKey: string; data: Uint8Array 
 }
 
 export interface ReadResult {
-  records: ReadRecord[];
+  records: PackedRecords;
   /** Undefined once a closed shard has been read to its end. */
   nextIterator: string | undefined;
   millisBehindLatest: number;
@@ -104,15 +105,16 @@ export class Shard extends DurableObject<Env> {
       const now = this.clock.now();
       const batch = this.collect(config, after, KINESIS.maxGetRecordsCount, byteBudget, now);
       if (batch.sealed.length > 0) await this.unseal(config, batch);
+      const records = this.recordsOf(config, batch.columns);
       // Idle subscriptions are read on every heartbeat: only events that carry records are counted.
-      if (batch.records.length > 0) {
+      if (records.length > 0) {
         this.metrics.record(now, [
-          observe("SubscribeToShardEvent.Records", batch.records.length),
-          observe("SubscribeToShardEvent.Bytes", recordBytes(batch.records)),
+          observe("SubscribeToShardEvent.Records", records.length),
+          observe("SubscribeToShardEvent.Bytes", recordBytes(records)),
           observe("SubscribeToShardEvent.MillisBehindLatest", batch.millisBehindLatest),
         ]);
       }
-      return batch;
+      return { records, last: batch.last, millisBehindLatest: batch.millisBehindLatest };
     },
     sequenceNumber: (counter) => {
       const config = this.requireConfig();
@@ -293,14 +295,14 @@ export class Shard extends DurableObject<Env> {
       if (batch.sealed.length > 0) await this.unseal(config, batch);
       meter.readDone(batch.bytes, now);
       this.metrics.record(now, [
-        ...this.readSamples(batch.records, now),
+        ...this.readSamples(batch.columns, now),
         observe("GetRecords.Success", 1),
         observe("ReadProvisionedThroughputExceeded", 0),
         ...(startedMs === undefined ? [] : [observe("GetRecords.Latency", Math.max(0, this.clock.now() - startedMs))]),
       ]);
       const finished = config.children !== undefined && batch.last >= config.lastCounter;
       return {
-        records: batch.records,
+        records: packRecords(batch.columns, this.sequenceBase(config)),
         nextIterator: finished
           ? undefined
           : await encodeIterator(config.iteratorKey, { ...position, after: batch.last, issuedMs: now }),
@@ -345,11 +347,10 @@ export class Shard extends DurableObject<Env> {
       if (batch.sealed.length > 0) await this.unseal(config, batch);
       // These readers stand for AWS's pollers, which call GetRecords. They poll idle shards every
       // second: only reads that return records are counted, so an idle shard writes no metrics.
-      if (batch.records.length > 0) this.metrics.record(now, this.readSamples(batch.records, now));
-      // The log is contiguous, so the records end at `last` and count back from there.
-      const first = batch.last - batch.records.length + 1;
+      if (batch.columns.counters.length > 0) this.metrics.record(now, this.readSamples(batch.columns, now));
+      const counters = batch.columns.counters;
       return {
-        records: batch.records.map((record, i) => ({ ...record, counter: first + i })),
+        records: this.recordsOf(config, batch.columns).map((record, i) => ({ ...record, counter: counters[i]! })),
         last: batch.last,
         more: batch.last < config.lastCounter,
         children: config.children !== undefined && batch.last >= config.lastCounter ? config.children : undefined,
@@ -379,25 +380,40 @@ export class Shard extends DurableObject<Env> {
    */
   private collect(config: LoadedConfig, after: number, limit: number, byteBudget: number, now: number) {
     const from = Math.max(after + 1, this.firstRetained(config, now));
-    const records: ReadRecord[] = [];
-    /** Records still sealed, by position in `records`, with their key: see unseal. */
+    const columns = emptyColumns();
+    /** Records still sealed, by position in `columns`, with their key: see unseal. */
     const sealed: { position: number; keyRef: number }[] = [];
     let bytes = 0;
     let last = Math.max(after, from - 1);
-    for (const row of this.log.readFrom(from, limit)) {
-      bytes += recordSize(row.partitionKey, row.data);
-      if (bytes > byteBudget && records.length > 0) break;
-      if (row.keyRef !== null) sealed.push({ position: records.length, keyRef: row.keyRef });
-      records.push({
-        sequenceNumber: this.sequenceNumber(config, row.counter, row.arrivalMs),
-        arrivalMs: row.arrivalMs,
-        partitionKey: row.partitionKey,
-        data: new Uint8Array(row.data),
-      });
-      last = row.counter;
+    for (const [counter, arrivalMs, partitionKey, data, keyRef] of this.log.readFrom(from, limit)) {
+      bytes += recordSize(partitionKey, data);
+      if (bytes > byteBudget && columns.counters.length > 0) break;
+      if (keyRef !== null) sealed.push({ position: columns.counters.length, keyRef });
+      columns.counters.push(counter);
+      columns.arrivals.push(arrivalMs);
+      columns.keys.push(partitionKey);
+      columns.data.push(new Uint8Array(data));
+      last = counter;
     }
     const next = last < config.lastCounter ? this.log.arrivalOf(last + 1) : undefined;
-    return { records, sealed, last, bytes, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+    return { columns, sealed, last, bytes, millisBehindLatest: next === undefined ? 0 : Math.max(0, now - next) };
+  }
+
+  /** A batch's records as objects, for the shard's own readers (subscriptions, triggers). */
+  private recordsOf(config: LoadedConfig, columns: RecordColumns): ReadRecord[] {
+    const sequenceNumber = sequenceNumbers(this.sequenceBase(config));
+    const encrypted = new Set(columns.encrypted);
+    return columns.counters.map((counter, i) => ({
+      sequenceNumber: sequenceNumber(counter, columns.arrivals[i]!),
+      arrivalMs: columns.arrivals[i]!,
+      partitionKey: columns.keys[i]!,
+      data: columns.data[i]!,
+      ...(encrypted.has(i) && { encrypted: true }),
+    }));
+  }
+
+  private sequenceBase(config: LoadedConfig): SequenceBase {
+    return { createdSeconds: Math.floor(config.shardCreatedMs / 1000), shardIndex: config.shardIndex };
   }
 
   /**
@@ -433,31 +449,37 @@ export class Shard extends DurableObject<Env> {
    * What a read counts. The iterator age is AWS's: how long ago the last record returned was
    * written, 0 for a read that returns nothing (the reader has caught up).
    */
-  private readSamples(records: readonly ReadRecord[], now: number): Sample[] {
-    const last = records.at(-1);
+  private readSamples(columns: RecordColumns, now: number): Sample[] {
+    const last = columns.arrivals.at(-1);
+    let bytes = 0;
+    for (let i = 0; i < columns.keys.length; i++) bytes += recordSize(columns.keys[i]!, columns.data[i]!);
     return [
-      observe("GetRecords.Records", records.length),
-      observe("GetRecords.Bytes", recordBytes(records)),
-      observe("GetRecords.IteratorAgeMilliseconds", last ? Math.max(0, now - last.arrivalMs) : 0),
+      observe("GetRecords.Records", columns.counters.length),
+      observe("GetRecords.Bytes", bytes),
+      observe("GetRecords.IteratorAgeMilliseconds", last === undefined ? 0 : Math.max(0, now - last)),
     ];
   }
 
   /** Decrypts a batch's sealed records in place, all at once; readers never see the stored form. */
-  private async unseal(config: LoadedConfig, batch: { records: ReadRecord[]; sealed: { position: number; keyRef: number }[] }) {
+  private async unseal(config: LoadedConfig, batch: { columns: RecordColumns; sealed: { position: number; keyRef: number }[] }) {
+    const { columns } = batch;
     await Promise.all(
       batch.sealed.map(async ({ position, keyRef }) => {
-        const record = batch.records[position];
-        if (!record) return;
+        const data = columns.data[position];
+        if (!data) return;
         let keyId = this.keyIds.get(keyRef);
         if (keyId === undefined) {
           keyId = this.log.keyIdOf(keyRef);
           if (keyId === undefined) throw new Error(`shard ${config.shardIndex} of ${config.streamName}: no key ${keyRef}`);
           this.keyIds.set(keyRef, keyId);
         }
-        const plain = await this.cipher(config, keyId).open(keyId, record.data);
-        batch.records[position] = { ...record, partitionKey: plain.partitionKey, data: plain.data, encrypted: true };
+        const plain = await this.cipher(config, keyId).open(keyId, data);
+        columns.keys[position] = plain.partitionKey;
+        columns.data[position] = plain.data;
+        columns.encrypted.push(position);
       }),
     );
+    columns.encrypted.sort((a, b) => a - b);
     batch.sealed = [];
   }
 

@@ -1,7 +1,8 @@
-import type { RequestContext } from "../../aws/protocol";
+import { toAwsJson, writtenAwsJson, type RequestContext } from "../../aws/protocol";
 import { KINESIS } from "../../limits";
 import { peekIterator } from "../iterator";
 import { fromShard } from "../locate";
+import { recordsJson, unpackRecords } from "../read-batch";
 import { shardStub } from "../../objects";
 import type { GetRecordsInput, GetRecordsOutput } from "../shapes.generated";
 
@@ -15,16 +16,23 @@ export async function getRecords(input: GetRecordsInput, context: RequestContext
     startedMs,
   );
   const result = fromShard(context, { name: position.streamName }, position.shardIndex, outcome);
+  const rest = {
+    ...(result.nextIterator !== undefined && { NextShardIterator: result.nextIterator }),
+    MillisBehindLatest: result.millisBehindLatest,
+    ...(result.childShards !== undefined && { ChildShards: result.childShards }),
+  };
+  if (context.format === "json") {
+    // The records written straight from the shard's packed batch; the rest as toAwsJson writes it.
+    return writtenAwsJson<GetRecordsOutput>(recordsJson(result.records, '{"Records":', `,${toAwsJson(rest).slice(1)}`));
+  }
   return {
-    Records: result.records.map((record) => ({
+    Records: unpackRecords(result.records).map((record) => ({
       SequenceNumber: record.sequenceNumber,
       ApproximateArrivalTimestamp: new Date(record.arrivalMs),
       Data: record.data,
       PartitionKey: record.partitionKey,
       ...(record.encrypted && { EncryptionType: "KMS" }),
     })),
-    ...(result.nextIterator !== undefined && { NextShardIterator: result.nextIterator }),
-    MillisBehindLatest: result.millisBehindLatest,
-    ...(result.childShards !== undefined && { ChildShards: result.childShards }),
+    ...rest,
   };
 }

@@ -269,6 +269,24 @@ describe("console API", () => {
     expect((await apiCall("PutRecord", { StreamName: stream.name, PartitionKey: "k", Data: btoa("hi") }, other)).status).toBe(200);
   });
 
+  it("reads records back as the AWS API answers them: Data in base64, in order", async () => {
+    const stream = await createActiveStream(1);
+    const cookie = await signIn();
+    const keys = ["first", "second €"];
+    for (const [i, key] of keys.entries()) {
+      expect((await apiCall("PutRecord", { StreamName: stream.name, PartitionKey: key, Data: btoa(`record ${i}`) }, cookie)).status).toBe(200);
+    }
+    const iterator = json(
+      await apiCall("GetShardIterator", { StreamName: stream.name, ShardId: stream.shardIds[0], ShardIteratorType: "TRIM_HORIZON" }, cookie),
+    ) as { ShardIterator: string };
+    const read = await apiCall("GetRecords", { ShardIterator: iterator.ShardIterator }, cookie);
+    expect(read.status).toBe(200);
+    const answer = json(read) as { Records: { Data: string; PartitionKey: string }[]; MillisBehindLatest: number; NextShardIterator: string };
+    expect(answer.Records.map((record) => [record.PartitionKey, record.Data])).toEqual(keys.map((key, i) => [key, btoa(`record ${i}`)]));
+    expect(answer.MillisBehindLatest).toBe(0);
+    expect(answer.NextShardIterator).toEqual(expect.any(String));
+  });
+
   it("takes only same-origin JSON posts", async () => {
     const cookie = await signIn();
     const crossSite = await send("/console/api/kinesis/ListStreams", {
