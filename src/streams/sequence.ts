@@ -58,6 +58,48 @@ export function formatSequenceNumber(parts: SequenceParts): string {
   return BigInt(`0x${hex}`).toString();
 }
 
+/** What moves a number on by one record: the counter's field starts 80 bits above the lowest. */
+const COUNTER_STEP = 1n << 80n;
+const HALF_DIGITS = 15;
+const HALF = 10 ** HALF_DIGITS;
+const HALF_BIG = BigInt(HALF);
+const STEP_LOW = Number(COUNTER_STEP % HALF_BIG);
+const STEP_HIGH = Number(COUNTER_STEP / HALF_BIG);
+
+/**
+ * The numbers of `count` consecutive records from counter `first`, all of one shard and arrival
+ * second: formatSequenceNumber's, exactly, for a fraction of the cost. A 186-bit number's decimal
+ * form costs a BigInt conversion (most of a microsecond); here only the first is converted, and the
+ * next ones add the counter's step to its last 30 digits, kept as two exact doubles of 15 digits
+ * each, carrying into the leading digits when they overflow (then converted again).
+ */
+export function formatSequenceNumbers(parts: Omit<SequenceParts, "counter">, first: number, count: number): string[] {
+  const numbers = new Array<string>(count);
+  if (count === 0) return numbers;
+  const start = BigInt(formatSequenceNumber({ ...parts, counter: first }));
+  const lowDigits = HALF_BIG * HALF_BIG;
+  let leading = start / lowDigits;
+  let leadingText = leading.toString();
+  const rest = start % lowDigits;
+  let high = Number(rest / HALF_BIG);
+  let low = Number(rest % HALF_BIG);
+  for (let i = 0; i < count; i++) {
+    numbers[i] = leadingText + String(high).padStart(HALF_DIGITS, "0") + String(low).padStart(HALF_DIGITS, "0");
+    low += STEP_LOW;
+    if (low >= HALF) {
+      low -= HALF;
+      high += 1;
+    }
+    high += STEP_HIGH;
+    if (high >= HALF) {
+      high -= HALF;
+      leading += 1n;
+      leadingText = leading.toString();
+    }
+  }
+  return numbers;
+}
+
 /** What a sequence number says, by the version of AWS's format it is written in. */
 export type SequenceReading =
   | { version: 2; createdSeconds: number; shardIndex: number; position: bigint; arrivalSeconds: number }

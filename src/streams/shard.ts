@@ -38,7 +38,7 @@ import { shardIdOf } from "./ids";
 import { keyNotFound, masterKey, RecordCipher } from "./encryption";
 import { encodeIterator, verifyIterator } from "./iterator";
 import { recordSize } from "./record-size";
-import { formatSequenceNumber, readSequenceNumber } from "./sequence";
+import { formatSequenceNumber, formatSequenceNumbers, readSequenceNumber } from "./sequence";
 import { ShardLog, type ChildShard, type LoadedConfig, type ReadRecord, type ShardConfig } from "./shard-log";
 import { SubscriptionHub } from "./subscriptions";
 import { ShardThroughput } from "./throughput";
@@ -231,7 +231,11 @@ export class Shard extends DurableObject<Env> {
       if (config.onDemand) this.scaleIfHot(config, now);
       return {
         arrivalMs,
-        sequenceNumbers: taken.map((_, i) => this.sequenceNumber(config, first + i, arrivalMs)),
+        sequenceNumbers: formatSequenceNumbers(
+          { createdSeconds: Math.floor(config.shardCreatedMs / 1000), shardIndex: config.shardIndex, arrivalSeconds: Math.floor(arrivalMs / 1000) },
+          first,
+          taken.length,
+        ),
         encrypted: keyId !== null,
       };
     });
