@@ -139,7 +139,7 @@ export function validateInput<S extends StructureShape>(shape: S, body: unknown,
   if (typeof body !== "object" || body === null) throw new SerializationException();
   const input = isObject(body) ? readStructure(shape, body, options) : {};
   const errors = new Violations();
-  checkStructure(shape, input, "", errors);
+  if (!passes(shape, input)) checkStructure(shape, input, "", errors);
   if (errors.messages.length > 0) {
     const count = errors.messages.length;
     throw new ValidationException(
@@ -285,12 +285,18 @@ function sextet(text: string, index: number): number {
 /**
  * Strict standard base64 (padding required, no whitespace, zero trailing bits), refused as Coral does.
  * The runtime's native decoder does the work (records are up to megabytes); it skips ASCII white
- * space, which Coral refuses, so that is checked first.
+ * space, which Coral refuses. Rather than scanning for it first (a tenth of the validation of a
+ * PutRecords), the decoded length tells: white space decodes to nothing, so a text that holds any
+ * (and still decodes strictly, which takes it in fours) gives at least 3 bytes fewer than its
+ * length promises, while the padding accounts for at most 2.
  */
 function decodeBase64(text: string): Uint8Array {
-  if (text.length % 4 === 0 && !/[\t\n\f\r ]/.test(text)) {
+  const length = text.length;
+  if (length % 4 === 0) {
     try {
-      return Uint8Array.fromBase64(text, { lastChunkHandling: "strict" });
+      const bytes = Uint8Array.fromBase64(text, { lastChunkHandling: "strict" });
+      const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+      if (bytes.byteLength === (length / 4) * 3 - padding) return bytes;
     } catch {
       // Fall through to say why, in Coral's words.
     }
@@ -360,6 +366,7 @@ function checkValue(shape: Shape, value: unknown, path: string, required: boolea
     if (required) errors.add(null, path, "Member must not be null");
     return;
   }
+  if (passes(shape, value)) return;
   for (const rule of failedRules(shape, value)) errors.add(valueString(shape, value), path, rule);
   if (shape.type === "structure") {
     if (isObject(value)) checkStructure(shape, value, `${path}.`, errors);
@@ -404,6 +411,72 @@ function checkMap(shape: MapShape, map: Plain, path: string, errors: Violations)
     if (errors.full) return;
     checkValue(valueShape, map[key], `${path}.${key}.member`, true, errors);
   }
+}
+
+/**
+ * Whether `value` (present) and everything in it satisfy `shape`: exactly when checkValue would
+ * report nothing, found without building a path or a message. Most inputs pass, and a 500-record
+ * PutRecords would otherwise build thousands of paths (`records.1.member.data`) and rule lists
+ * only to throw them away.
+ */
+function passes(shape: Shape, value: unknown): boolean {
+  if (breaksAny(shape, value)) return false;
+  switch (shape.type) {
+    case "structure":
+      if (!isObject(value)) return true;
+      for (const member of shape.members) {
+        const item = value[member.name];
+        if (item === null || item === undefined) {
+          if (member.required === true) return false;
+        } else if (!passes(member.shape, item)) return false;
+      }
+      return true;
+    case "list":
+      if (!Array.isArray(value)) return true;
+      for (const item of value) if (item === null || item === undefined || !passes(shape.member, item)) return false;
+      return true;
+    case "map":
+      if (!isObject(value)) return true;
+      for (const key of Object.keys(value)) {
+        const item = value[key];
+        if (breaksAny(shape.key, key) || item === null || item === undefined || !passes(shape.value, item)) return false;
+      }
+      return true;
+    default:
+      return true;
+  }
+}
+
+/** Whether failedRules would find any broken constraint, without listing them. */
+function breaksAny(shape: Shape, value: unknown): boolean {
+  switch (shape.type) {
+    case "string":
+      if (typeof value !== "string") return false;
+      return (
+        (shape.regex !== undefined && shape.pattern !== undefined && !shape.regex.test(value)) ||
+        breaksLength(shape, value.length) ||
+        (shape.enum !== undefined && !shape.enum.includes(value))
+      );
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+      return typeof value === "number" && ((shape.min !== undefined && value < shape.min) || (shape.max !== undefined && value > shape.max));
+    case "blob":
+      return value instanceof Uint8Array && breaksLength(shape, value.byteLength);
+    case "list":
+      return Array.isArray(value) && breaksLength(shape, value.length);
+    case "map":
+      return isObject(value) && breaksLength(shape, Object.keys(value).length);
+    case "boolean":
+    case "timestamp":
+    case "structure":
+      return false;
+  }
+}
+
+function breaksLength(shape: Bounded, length: number): boolean {
+  return (shape.min !== undefined && length < shape.min) || (shape.max !== undefined && length > shape.max);
 }
 
 function isScalar(shape: Shape): shape is ScalarShape {
