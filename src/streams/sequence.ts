@@ -74,8 +74,8 @@ const STEP_HIGH = Number(COUNTER_STEP / HALF_BIG);
  * each, carrying into the leading digits when they overflow (then converted again).
  */
 export function formatSequenceNumbers(parts: Omit<SequenceParts, "counter">, first: number, count: number): string[] {
+  if (count <= 1) return count === 1 ? [formatSequenceNumber({ ...parts, counter: first })] : [];
   const numbers = new Array<string>(count);
-  if (count === 0) return numbers;
   const start = BigInt(formatSequenceNumber({ ...parts, counter: first }));
   const lowDigits = HALF_BIG * HALF_BIG;
   let leading = start / lowDigits;
