@@ -7,7 +7,7 @@ import { AwsError } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
 import { shardIdOf } from "./ids";
 import { forgetStream, fromShard, writableStream } from "./locate";
-import { hashKeyOf, shardFor, type RecordInput } from "./routing";
+import { hashKeyOf, shardFor, soleOpenShard, type RecordInput } from "./routing";
 import { SHARD_CLOSED, type WriteCall } from "./shard";
 import { shardStub } from "../objects";
 
@@ -47,7 +47,10 @@ export async function writeRecords(
 ): Promise<WriteOutcome> {
   let stream = await writableStream(context, streamName);
   authorizeAndCheck(stream);
-  const hashKeys = records.map(hashKeyOf);
+  // Explicit hash keys are checked (and refused) before anything is written; partition keys are
+  // hashed only when a record has to be routed among several shards.
+  const hashKeys = records.map((record) => (record.ExplicitHashKey === undefined ? undefined : hashKeyOf(record)));
+  const hashKey = (position: number): bigint => (hashKeys[position] ??= hashKeyOf(records[position] as RecordInput));
   const results: WriteResult[] = new Array<WriteResult>(records.length).fill(INTERNAL_FAILURE);
   let pending = records.map((_, position) => position);
   let encrypted = false;
@@ -58,8 +61,9 @@ export async function writeRecords(
       stream = await writableStream(context, streamName);
     }
     const groups = new Map<number, number[]>();
+    const sole = soleOpenShard(stream);
     for (const position of pending) {
-      const index = shardFor(stream, hashKeys[position] ?? 0n).index;
+      const index = (sole ?? shardFor(stream, hashKey(position))).index;
       const group = groups.get(index);
       if (group) group.push(position);
       else groups.set(index, [position]);
