@@ -30,6 +30,27 @@ export interface WriteOutcome {
   encrypted: boolean;
 }
 
+/**
+ * The records at `positions` as the shard takes them. Their data are views into a few buffers shared
+ * by the request's records (aws/validate.ts), so that the RPC copies a few buffers rather than one
+ * per record; a shard given only some of the records gets its own data packed into one buffer, not
+ * every buffer the request's records share.
+ */
+function shardBatch(records: readonly RecordInput[], positions: readonly number[]): { partitionKey: string; data: Uint8Array }[] {
+  const chosen = positions.map((position) => records[position] as RecordInput);
+  if (positions.length === records.length) return chosen.map((record) => ({ partitionKey: record.PartitionKey, data: record.Data }));
+  let total = 0;
+  for (const record of chosen) total += record.Data.byteLength;
+  const packed = new Uint8Array(total);
+  let offset = 0;
+  return chosen.map((record) => {
+    const data = packed.subarray(offset, offset + record.Data.byteLength);
+    data.set(record.Data);
+    offset += record.Data.byteLength;
+    return { partitionKey: record.PartitionKey, data };
+  });
+}
+
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
 const ATTEMPTS = 3;
 
@@ -72,10 +93,7 @@ export async function writeRecords(
     const current = stream;
     await Promise.all(
       [...groups].map(async ([shardIndex, positions]) => {
-        const batch = positions.map((position) => {
-          const record = records[position] as RecordInput;
-          return { partitionKey: record.PartitionKey, data: record.Data };
-        });
+        const batch = shardBatch(records, positions);
         try {
           const outcome = await shardStub(context.env, current.id, shardIndex).append(batch, call);
           if (!outcome.ok && outcome.error.type === SHARD_CLOSED) {
