@@ -12,11 +12,13 @@ export interface RecordInput {
   ExplicitHashKey?: string;
 }
 
-export function checkRecordSize(stream: StreamView, record: RecordInput): void {
-  const limit = stream.maxRecordSizeKiB * 1024;
-  if (recordSize(record.PartitionKey, record.Data) > limit) {
+/** The record's size (record-size.ts), once it is known to be within the stream's limit. */
+export function checkRecordSize(stream: StreamView, record: RecordInput): number {
+  const size = recordSize(record.PartitionKey, record.Data);
+  if (size > stream.maxRecordSizeKiB * 1024) {
     throw new InvalidArgumentException(`Record size exceeds ${stream.maxRecordSizeKiB / 1024} MB limit`);
   }
+  return size;
 }
 
 export function hashKeyOf(record: RecordInput): bigint {

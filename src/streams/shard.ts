@@ -205,7 +205,8 @@ export class Shard extends DurableObject<Env> {
       if (config.children) throw new AwsError(SHARD_CLOSED, undefined, 500);
       const now = this.clock.now();
       const sizes = records.map((record) => recordSize(record.partitionKey, record.data));
-      const taken = records.slice(0, this.meter(now).admit(sizes, now, this.enforceLimits));
+      const admitted = this.meter(now).admit(sizes, now, this.enforceLimits);
+      const taken = admitted === records.length ? records : records.slice(0, admitted);
       // An encrypted stream seals the batch first: the only await before the write, so the counters
       // below are still read and advanced in one synchronous step. The shard may close meanwhile.
       const keyId = config.encryptionKeyId ?? null;

@@ -102,13 +102,12 @@ export async function writeRecords(
           }
           const { sequenceNumbers, encrypted: sealed } = fromShard(context, current, shardIndex, outcome);
           if (sealed) encrypted = true;
+          const shardId = shardIdOf(shardIndex);
           positions.forEach((position, i) => {
             const sequenceNumber = sequenceNumbers[i];
             // The shard took a prefix of its group; the rest went over its write limit.
             results[position] =
-              sequenceNumber === undefined
-                ? throttled(context, streamName, shardIndex)
-                : { SequenceNumber: sequenceNumber, ShardId: shardIdOf(shardIndex) };
+              sequenceNumber === undefined ? throttled(context, streamName, shardIndex) : { SequenceNumber: sequenceNumber, ShardId: shardId };
           });
         } catch (error) {
           if (error instanceof AwsError) throw error;
