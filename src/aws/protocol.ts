@@ -111,12 +111,14 @@ interface WireCodec {
   serialize(value: object): string | Uint8Array;
 }
 
+const decoder = new TextDecoder();
+
 const JSON_CODEC: WireCodec = {
   contentType: AMZ_JSON,
   timestampUnit: "seconds",
   parse(body) {
     try {
-      return JSON.parse(new TextDecoder().decode(body));
+      return JSON.parse(decoder.decode(body));
     } catch {
       throw new SerializationException();
     }
