@@ -288,7 +288,7 @@ function sextet(text: string, index: number): number {
 }
 
 const STRICT = { lastChunkHandling: "strict" } as const;
-/** The arena's first buffer; each next one is twice the last, up to MAX_ARENA_BYTES. */
+/** The arena's first buffer holds the first blob exactly (most inputs have one); the next ones double from this, up to MAX_ARENA_BYTES. */
 const MIN_ARENA_BYTES = 1024;
 const MAX_ARENA_BYTES = 1 << 20;
 
@@ -307,6 +307,7 @@ const MAX_ARENA_BYTES = 1 << 20;
 class BlobArena {
   private buffer = new Uint8Array(0);
   private used = 0;
+  private started = false;
 
   decode(text: string): Uint8Array {
     const length = text.length;
@@ -330,7 +331,8 @@ class BlobArena {
   /** `size` bytes of room, not yet counted as used. */
   private take(size: number): Uint8Array {
     if (this.buffer.length - this.used < size) {
-      const next = Math.min(MAX_ARENA_BYTES, Math.max(MIN_ARENA_BYTES, this.buffer.length * 2));
+      const next = this.started ? Math.min(MAX_ARENA_BYTES, Math.max(MIN_ARENA_BYTES, this.buffer.length * 2)) : 0;
+      this.started = true;
       this.buffer = new Uint8Array(Math.max(size, next));
       this.used = 0;
     }
