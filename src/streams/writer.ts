@@ -8,7 +8,8 @@ import type { RequestContext } from "../aws/protocol";
 import { shardIdOf } from "./ids";
 import { forgetStream, fromShard, writableStream } from "./locate";
 import { hashKeyOf, shardFor, soleOpenShard, type RecordInput } from "./routing";
-import { SHARD_CLOSED, type WriteCall } from "./shard";
+import { SHARD_CLOSED, type RecordBatch, type WriteCall } from "./shard";
+import { formatSequenceNumbers } from "./sequence";
 import { shardStub } from "../objects";
 
 export type WriteResult = { SequenceNumber: string; ShardId: string } | { ErrorCode: string; ErrorMessage: string };
@@ -30,25 +31,29 @@ export interface WriteOutcome {
   encrypted: boolean;
 }
 
-/**
- * The records at `positions` as the shard takes them. Their data are views into a few buffers shared
- * by the request's records (aws/validate.ts), so that the RPC copies a few buffers rather than one
- * per record; a shard given only some of the records gets its own data packed into one buffer, not
- * every buffer the request's records share.
- */
-function shardBatch(records: readonly RecordInput[], positions: readonly number[]): { partitionKey: string; data: Uint8Array }[] {
-  const chosen = positions.map((position) => records[position] as RecordInput);
-  if (positions.length === records.length) return chosen.map((record) => ({ partitionKey: record.PartitionKey, data: record.Data }));
-  let total = 0;
-  for (const record of chosen) total += record.Data.byteLength;
-  const packed = new Uint8Array(total);
-  let offset = 0;
-  return chosen.map((record) => {
-    const data = packed.subarray(offset, offset + record.Data.byteLength);
-    data.set(record.Data);
-    offset += record.Data.byteLength;
-    return { partitionKey: record.PartitionKey, data };
+/** The records at `positions` as the shard takes them (see RecordBatch): keys in one string, data in one buffer. */
+function shardBatch(records: readonly RecordInput[], positions: readonly number[]): RecordBatch {
+  const keys = new Array<string>(positions.length);
+  const keyEnds = new Uint32Array(positions.length);
+  const dataEnds = new Uint32Array(positions.length);
+  let keyLength = 0;
+  let dataLength = 0;
+  positions.forEach((position, i) => {
+    const record = records[position] as RecordInput;
+    keys[i] = record.PartitionKey;
+    keyLength += record.PartitionKey.length;
+    dataLength += record.Data.byteLength;
+    keyEnds[i] = keyLength;
+    dataEnds[i] = dataLength;
   });
+  const data = new Uint8Array(dataLength);
+  let offset = 0;
+  for (const position of positions) {
+    const bytes = (records[position] as RecordInput).Data;
+    data.set(bytes, offset);
+    offset += bytes.byteLength;
+  }
+  return { keys: keys.join(""), keyEnds, data, dataEnds };
 }
 
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
@@ -100,8 +105,13 @@ export async function writeRecords(
             rerouted.push(...positions);
             return;
           }
-          const { sequenceNumbers, encrypted: sealed } = fromShard(context, current, shardIndex, outcome);
-          if (sealed) encrypted = true;
+          const appended = fromShard(context, current, shardIndex, outcome);
+          if (appended.encrypted) encrypted = true;
+          const sequenceNumbers = formatSequenceNumbers(
+            { createdSeconds: appended.createdSeconds, shardIndex: appended.shardIndex, arrivalSeconds: Math.floor(appended.arrivalMs / 1000) },
+            appended.first,
+            appended.taken,
+          );
           const shardId = shardIdOf(shardIndex);
           positions.forEach((position, i) => {
             const sequenceNumber = sequenceNumbers[i];
