@@ -304,8 +304,10 @@ const MAX_ARENA_BYTES = 1 << 20;
  * that holds any (and still decodes strictly, which takes it in fours) gives at least 3 bytes fewer
  * than its length promises, while the padding accounts for at most 2.
  */
+const NO_BYTES = new Uint8Array(0);
+
 class BlobArena {
-  private buffer = new Uint8Array(0);
+  private buffer = NO_BYTES;
   private used = 0;
   private started = false;
 
