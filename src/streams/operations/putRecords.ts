@@ -5,7 +5,7 @@ import { authorize } from "../access";
 import { streamNameOf } from "../locate";
 import { checkRecordSize } from "../routing";
 import type { PutRecordsInput, PutRecordsOutput } from "../shapes.generated";
-import { writeRecords } from "../writer";
+import { writeRecords, type WriteResult } from "../writer";
 
 export async function putRecords(input: PutRecordsInput, context: RequestContext): Promise<PutRecordsOutput> {
   const call = { operation: "PutRecords", startedMs: context.clock.now() } as const;
@@ -16,8 +16,14 @@ export async function putRecords(input: PutRecordsInput, context: RequestContext
     if (total > KINESIS.maxPutRecordsBytes) throw new InvalidArgumentException("Records size exceeds 5 MB limit");
   });
   return {
-    FailedRecordCount: results.filter((result) => "ErrorCode" in result).length,
+    FailedRecordCount: failures(results),
     Records: results,
     ...(encrypted && { EncryptionType: "KMS" }),
   };
+}
+
+function failures(results: readonly WriteResult[]): number {
+  let failed = 0;
+  for (const result of results) if ("ErrorCode" in result) failed++;
+  return failed;
 }
