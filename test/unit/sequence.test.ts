@@ -34,11 +34,11 @@ describe("sequence numbers", () => {
       Array.from({ length: 3 }, (_, i) => formatSequenceNumber({ ...batch, shardIndex: -1, counter: 2 ** 40 + i })),
     );
     expect(formatSequenceNumbers(batch, 7, 0)).toEqual([]);
-    // Batches whose numbers carry past their last 15 and last 30 decimal digits: the first counter
-    // whose number reaches the next multiple of 10^15 (of 10^30), started a few records before it.
+    // Batches whose numbers carry past their last 8, 16, 24 and 32 decimal digits: the first counter
+    // whose number reaches the next multiple of 10^8 (10^16, ...), started a few records before it.
     const base = BigInt(formatSequenceNumber({ ...batch, counter: 0 }));
     const step = 1n << 80n;
-    for (const unit of [10n ** 15n, 10n ** 30n]) {
+    for (const unit of [10n ** 8n, 10n ** 16n, 10n ** 24n, 10n ** 32n]) {
       for (let k = 1n; k <= 3n; k++) {
         const boundary = (base / unit + k) * unit;
         const crossing = Number((boundary - base + step - 1n) / step);
