@@ -143,8 +143,12 @@ export function parseAccessKeys(value: string | undefined): Map<string, string> 
 }
 
 /** Keys configured: verify against them. None: accept any signature locally, refuse everything when deployed. */
+/** The keys of the last RIVULET_ACCESS_KEYS read: the variable is the same for every request of a deployment. */
+let parsedKeys: { from: string | undefined; keys: Map<string, string> } | undefined;
+
 export function keyPolicy(accessKeys: string | undefined, local: boolean): KeyPolicy {
-  const keys = parseAccessKeys(accessKeys);
+  if (parsedKeys === undefined || parsedKeys.from !== accessKeys) parsedKeys = { from: accessKeys, keys: parseAccessKeys(accessKeys) };
+  const keys = parsedKeys.keys;
   if (keys.size > 0) return { mode: "keys", keys };
   return local ? { mode: "any-signature" } : { mode: "refuse-all" };
 }
@@ -540,8 +544,14 @@ function parseRequestDate(value: string, allowHttpDate: boolean): number | undef
 }
 
 /** 20150830T123600Z */
+/** The last isoBasic answered: every request reads its date twice, and requests of one second share it. */
+let lastIsoBasic = { ms: Number.NaN, text: "" };
+
 function isoBasic(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  if (ms !== lastIsoBasic.ms) {
+    lastIsoBasic = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "") };
+  }
+  return lastIsoBasic.text;
 }
 
 function describeDuration(ms: number): string {
@@ -721,9 +731,7 @@ async function hmac(key: ArrayBuffer | Uint8Array, data: string): Promise<ArrayB
 }
 
 function hex(buffer: ArrayBuffer): string {
-  let out = "";
-  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, "0");
-  return out;
+  return new Uint8Array(buffer).toHex();
 }
 
 /** Derived signing keys change once a day per key, region and service: keep the recent ones. */

@@ -58,6 +58,62 @@ export function formatSequenceNumber(parts: SequenceParts): string {
   return BigInt(`0x${hex}`).toString();
 }
 
+/** What moves a number on by one record: the counter's field starts 80 bits above the lowest. */
+const COUNTER_STEP = 1n << 80n;
+/** The last 32 decimal digits are kept as four limbs of 8 digits (small integers), lowest first. */
+const LIMB = 100_000_000;
+const LIMB_BIG = BigInt(LIMB);
+const LIMBS = 4;
+const STEP_LIMBS = Array.from({ length: LIMBS }, (_, i) => Number((COUNTER_STEP / LIMB_BIG ** BigInt(i)) % LIMB_BIG));
+/** "00" to "99": a limb is written from four of these. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+
+function eightDigits(limb: number): string {
+  return (
+    (TWO_DIGITS[Math.floor(limb / 1_000_000)] ?? "") +
+    (TWO_DIGITS[Math.floor(limb / 10_000) % 100] ?? "") +
+    (TWO_DIGITS[Math.floor(limb / 100) % 100] ?? "") +
+    (TWO_DIGITS[limb % 100] ?? "")
+  );
+}
+
+/**
+ * The numbers of `count` consecutive records from counter `first`, all of one shard and arrival
+ * second: formatSequenceNumber's, exactly, for a fraction of the cost. A 186-bit number's decimal
+ * form costs a BigInt conversion (most of a microsecond), and so does a large double's (the runtime
+ * caches only recent ones); here only the first number is converted, and each next one adds the
+ * counter's step to its last 32 digits, kept as four 8-digit limbs written from a table of digit
+ * pairs, carrying into the leading digits when they overflow (converted again then).
+ */
+export function formatSequenceNumbers(parts: Omit<SequenceParts, "counter">, first: number, count: number): string[] {
+  if (count <= 1) return count === 1 ? [formatSequenceNumber({ ...parts, counter: first })] : [];
+  const numbers = new Array<string>(count);
+  let rest = BigInt(formatSequenceNumber({ ...parts, counter: first }));
+  const limbs: number[] = [];
+  for (let i = 0; i < LIMBS; i++) {
+    limbs.push(Number(rest % LIMB_BIG));
+    rest /= LIMB_BIG;
+  }
+  let leading = rest;
+  let leadingText = leading.toString();
+  for (let i = 0; i < count; i++) {
+    let text = leadingText;
+    for (let j = LIMBS - 1; j >= 0; j--) text += eightDigits(limbs[j] ?? 0);
+    numbers[i] = text;
+    let carry = 0;
+    for (let j = 0; j < LIMBS; j++) {
+      const sum = (limbs[j] ?? 0) + (STEP_LIMBS[j] ?? 0) + carry;
+      carry = sum >= LIMB ? 1 : 0;
+      limbs[j] = sum - carry * LIMB;
+    }
+    if (carry === 1) {
+      leading += 1n;
+      leadingText = leading.toString();
+    }
+  }
+  return numbers;
+}
+
 /** What a sequence number says, by the version of AWS's format it is written in. */
 export type SequenceReading =
   | { version: 2; createdSeconds: number; shardIndex: number; position: bigint; arrivalSeconds: number }

@@ -97,6 +97,7 @@ export class ShardThroughput {
    */
   admit(sizes: readonly number[], now: number, enforce: boolean): number {
     let admitted = 0;
+    let bytes = 0;
     for (const size of sizes) {
       if (enforce) {
         if (!this.writeRecords.take(1, now)) break;
@@ -105,9 +106,11 @@ export class ShardThroughput {
           break;
         }
       }
-      this.recent.add(size, 1, now);
+      bytes += size;
       admitted++;
     }
+    // Counted once for the batch: every record of it falls in the same second.
+    if (admitted > 0) this.recent.add(bytes, admitted, now);
     return admitted;
   }
 

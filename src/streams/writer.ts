@@ -7,8 +7,9 @@ import { AwsError } from "../aws/errors";
 import type { RequestContext } from "../aws/protocol";
 import { shardIdOf } from "./ids";
 import { forgetStream, fromShard, writableStream } from "./locate";
-import { hashKeyOf, shardFor, type RecordInput } from "./routing";
-import { SHARD_CLOSED, type WriteCall } from "./shard";
+import { hashKeyOf, shardFor, soleOpenShard, type RecordInput } from "./routing";
+import { SHARD_CLOSED, type RecordBatch, type WriteCall } from "./shard";
+import { formatSequenceNumbers } from "./sequence";
 import { shardStub } from "../objects";
 
 export type WriteResult = { SequenceNumber: string; ShardId: string } | { ErrorCode: string; ErrorMessage: string };
@@ -30,6 +31,31 @@ export interface WriteOutcome {
   encrypted: boolean;
 }
 
+/** The records at `positions` as the shard takes them (see RecordBatch): keys in one string, data in one buffer. */
+function shardBatch(records: readonly RecordInput[], positions: readonly number[]): RecordBatch {
+  const keys = new Array<string>(positions.length);
+  const keyEnds = new Uint32Array(positions.length);
+  const dataEnds = new Uint32Array(positions.length);
+  let keyLength = 0;
+  let dataLength = 0;
+  positions.forEach((position, i) => {
+    const record = records[position] as RecordInput;
+    keys[i] = record.PartitionKey;
+    keyLength += record.PartitionKey.length;
+    dataLength += record.Data.byteLength;
+    keyEnds[i] = keyLength;
+    dataEnds[i] = dataLength;
+  });
+  const data = new Uint8Array(dataLength);
+  let offset = 0;
+  for (const position of positions) {
+    const bytes = (records[position] as RecordInput).Data;
+    data.set(bytes, offset);
+    offset += bytes.byteLength;
+  }
+  return { keys: keys.join(""), keyEnds, data, dataEnds };
+}
+
 /** Routing attempts before a record counts as failed; each retry follows one more reshard. */
 const ATTEMPTS = 3;
 
@@ -47,7 +73,10 @@ export async function writeRecords(
 ): Promise<WriteOutcome> {
   let stream = await writableStream(context, streamName);
   authorizeAndCheck(stream);
-  const hashKeys = records.map(hashKeyOf);
+  // Explicit hash keys are checked (and refused) before anything is written; partition keys are
+  // hashed only when a record has to be routed among several shards.
+  const hashKeys = records.map((record) => (record.ExplicitHashKey === undefined ? undefined : hashKeyOf(record)));
+  const hashKey = (position: number): bigint => (hashKeys[position] ??= hashKeyOf(records[position] as RecordInput));
   const results: WriteResult[] = new Array<WriteResult>(records.length).fill(INTERNAL_FAILURE);
   let pending = records.map((_, position) => position);
   let encrypted = false;
@@ -58,8 +87,9 @@ export async function writeRecords(
       stream = await writableStream(context, streamName);
     }
     const groups = new Map<number, number[]>();
+    const sole = soleOpenShard(stream);
     for (const position of pending) {
-      const index = shardFor(stream, hashKeys[position] ?? 0n).index;
+      const index = (sole ?? shardFor(stream, hashKey(position))).index;
       const group = groups.get(index);
       if (group) group.push(position);
       else groups.set(index, [position]);
@@ -68,25 +98,26 @@ export async function writeRecords(
     const current = stream;
     await Promise.all(
       [...groups].map(async ([shardIndex, positions]) => {
-        const batch = positions.map((position) => {
-          const record = records[position] as RecordInput;
-          return { partitionKey: record.PartitionKey, data: record.Data };
-        });
+        const batch = shardBatch(records, positions);
         try {
           const outcome = await shardStub(context.env, current.id, shardIndex).append(batch, call);
           if (!outcome.ok && outcome.error.type === SHARD_CLOSED) {
             rerouted.push(...positions);
             return;
           }
-          const { sequenceNumbers, encrypted: sealed } = fromShard(context, current, shardIndex, outcome);
-          if (sealed) encrypted = true;
+          const appended = fromShard(context, current, shardIndex, outcome);
+          if (appended.encrypted) encrypted = true;
+          const sequenceNumbers = formatSequenceNumbers(
+            { createdSeconds: appended.createdSeconds, shardIndex: appended.shardIndex, arrivalSeconds: Math.floor(appended.arrivalMs / 1000) },
+            appended.first,
+            appended.taken,
+          );
+          const shardId = shardIdOf(shardIndex);
           positions.forEach((position, i) => {
             const sequenceNumber = sequenceNumbers[i];
             // The shard took a prefix of its group; the rest went over its write limit.
             results[position] =
-              sequenceNumber === undefined
-                ? throttled(context, streamName, shardIndex)
-                : { SequenceNumber: sequenceNumber, ShardId: shardIdOf(shardIndex) };
+              sequenceNumber === undefined ? throttled(context, streamName, shardIndex) : { SequenceNumber: sequenceNumber, ShardId: shardId };
           });
         } catch (error) {
           if (error instanceof AwsError) throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsForOrdering, formatSequenceNumber, readSequenceNumber } from "../../src/streams/sequence";
+import { acceptsForOrdering, formatSequenceNumber, formatSequenceNumbers, readSequenceNumber } from "../../src/streams/sequence";
 
 const CREATED = 1_764_201_600; // 2025-11-27T00:00:00Z
 const parts = { createdSeconds: CREATED, shardIndex: 3, counter: 42, arrivalSeconds: CREATED + 95 };
@@ -23,6 +23,29 @@ describe("sequence numbers", () => {
     expect(formatSequenceNumber({ createdSeconds: 0, shardIndex: 0, counter: 0, arrivalSeconds: 0 })).toMatch(/^\d{56}$/);
     const largest = { createdSeconds: 0xfffffffff - 1, shardIndex: 2 ** 31 - 1, counter: Number.MAX_SAFE_INTEGER, arrivalSeconds: 0xfffffffff };
     expect(formatSequenceNumber(largest)).toMatch(/^\d{56}$/);
+  });
+
+  it("of a batch are each record's own number", () => {
+    const { counter, ...batch } = parts;
+    const oneByOne = (first: number, count: number) =>
+      Array.from({ length: count }, (_, i) => formatSequenceNumber({ ...batch, counter: first + i }));
+    expect(formatSequenceNumbers(batch, counter, 500)).toEqual(oneByOne(counter, 500));
+    expect(formatSequenceNumbers({ ...batch, shardIndex: -1 }, 2 ** 40, 3)).toEqual(
+      Array.from({ length: 3 }, (_, i) => formatSequenceNumber({ ...batch, shardIndex: -1, counter: 2 ** 40 + i })),
+    );
+    expect(formatSequenceNumbers(batch, 7, 0)).toEqual([]);
+    // Batches whose numbers carry past their last 8, 16, 24 and 32 decimal digits: the first counter
+    // whose number reaches the next multiple of 10^8 (10^16, ...), started a few records before it.
+    const base = BigInt(formatSequenceNumber({ ...batch, counter: 0 }));
+    const step = 1n << 80n;
+    for (const unit of [10n ** 8n, 10n ** 16n, 10n ** 24n, 10n ** 32n]) {
+      for (let k = 1n; k <= 3n; k++) {
+        const boundary = (base / unit + k) * unit;
+        const crossing = Number((boundary - base + step - 1n) / step);
+        const first = Math.max(0, crossing - 2);
+        expect(formatSequenceNumbers(batch, first, 5)).toEqual(oneByOne(first, 5));
+      }
+    }
   });
 
   it("read back as what they were written from", () => {

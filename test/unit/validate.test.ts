@@ -121,6 +121,11 @@ const wrongTypes: Record<string, [unknown, string | undefined][]> = {
     ["+/+=", "'+/+=' can not be converted to a Blob: Invalid last non-pad Base64 character dectected"],
     ["AB==", "'AB==' can not be converted to a Blob: Invalid last non-pad Base64 character dectected"],
     ["A===", "'A===' can not be converted to a Blob: Invalid last non-pad Base64 character dectected"],
+    // White space the runtime's decoder would skip, in groups of four so that the rest still decodes.
+    ["QUJD    REVG", "'QUJD    REVG' can not be converted to a Blob: Invalid Base64 character: ' '"],
+    ["QUJD\n\n\n\nQQ==", "'QUJD\n\n\n\nQQ==' can not be converted to a Blob: Invalid Base64 character: '\n'"],
+    ["QUJDREVG\t\t\t\t", "'QUJDREVG\t\t\t\t' can not be converted to a Blob: Invalid Base64 character: '\t'"],
+    ["QUJDRA= \r\r\f=", "'QUJDRA= \r\r\f=' can not be converted to a Blob: Invalid Base64 character: '='"],
   ],
   Timestamp: [
     [true, "class java.lang.Boolean can not be converted to milliseconds since epoch"],
