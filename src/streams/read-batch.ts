@@ -7,7 +7,7 @@
  * batch is a handful of typed arrays and strings, which the RPC copies whole; the Worker then writes
  * the JSON answer straight from them (recordsJson), or the records' objects for CBOR (unpackRecords).
  */
-import { formatSequenceNumber } from "./sequence";
+import { sequenceNumberWriter } from "./sequence";
 import type { ReadRecord } from "./shard-log";
 
 /** Records as a shard collects them: one array per field, in log order; decrypted in place. */
@@ -73,50 +73,11 @@ export function packRecords(columns: RecordColumns, base: SequenceBase): PackedR
   };
 }
 
-/**
- * The sequence numbers of one shard's records, as formatSequenceNumber writes them. Only the counter
- * changes between the records of a write, so a number is its arrival second's number for counter 0
- * plus the counter shifted into its field (the 16 hex digits ahead of the last 20). Writing a
- * 186-bit number in decimal is most of the cost: from one record to the next of the same second,
- * only the number's last 40 digits are written again (they carry into the rest rarely).
- */
+/** The sequence numbers of one shard's records, in log order (see sequenceNumberWriter). */
 export function sequenceNumbers(base: SequenceBase): (counter: number, arrivalMs: number) => string {
-  let arrivalSeconds = Number.NaN;
-  let zero = 0n;
-  let lastCounter = Number.NaN;
-  /** The last number written, as `high` (its decimal digits, "" for none) and `low` below 10^40. */
-  let high = 0n;
-  let highText = "";
-  let low = 0n;
-  return (counter, arrivalMs) => {
-    const seconds = Math.floor(arrivalMs / 1000);
-    if (seconds === arrivalSeconds && counter === lastCounter + 1 && highText !== "") {
-      low += COUNTER_ONE;
-      if (low >= LOW_LIMIT) {
-        low -= LOW_LIMIT;
-        high += 1n;
-        highText = high.toString();
-      }
-    } else {
-      if (seconds !== arrivalSeconds) {
-        arrivalSeconds = seconds;
-        zero = BigInt(formatSequenceNumber({ createdSeconds: base.createdSeconds, shardIndex: base.shardIndex, counter: 0, arrivalSeconds: seconds }));
-      }
-      const value = zero + (BigInt(counter) << COUNTER_SHIFT);
-      high = value / LOW_LIMIT;
-      low = value % LOW_LIMIT;
-      highText = high === 0n ? "" : high.toString();
-    }
-    lastCounter = counter;
-    return highText === "" ? low.toString() : highText + low.toString().padStart(LOW_DIGITS, "0");
-  };
+  const write = sequenceNumberWriter(base);
+  return (counter, arrivalMs) => write(counter, Math.floor(arrivalMs / 1000));
 }
-
-/** The counter's field starts 20 hex digits (80 bits) from the number's end (see sequence.ts). */
-const COUNTER_SHIFT = 80n;
-const COUNTER_ONE = 1n << COUNTER_SHIFT;
-const LOW_DIGITS = 40;
-const LOW_LIMIT = 10n ** BigInt(LOW_DIGITS);
 
 /** The records' objects, Data as views into the batch's one buffer. */
 export function unpackRecords(batch: PackedRecords): ReadRecord[] {

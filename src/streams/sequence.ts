@@ -78,28 +78,44 @@ function eightDigits(limb: number): string {
 }
 
 /**
- * The numbers of `count` consecutive records from counter `first`, all of one shard and arrival
- * second: formatSequenceNumber's, exactly, for a fraction of the cost. A 186-bit number's decimal
- * form costs a BigInt conversion (most of a microsecond), and so does a large double's (the runtime
- * caches only recent ones); here only the first number is converted, and each next one adds the
- * counter's step to its last 32 digits, kept as four 8-digit limbs written from a table of digit
- * pairs, carrying into the leading digits when they overflow (converted again then).
+ * Writes the numbers of one shard's records in log order: formatSequenceNumber's, exactly, for a
+ * fraction of the cost. A 186-bit number's decimal form costs a BigInt conversion (most of a
+ * microsecond), and so does a large double's (the runtime caches only recent ones). Within one write
+ * only the counter changes, by one from a record to the next: so only a write's first number is
+ * converted, and each next one adds the counter's step to its last 32 digits, kept as four 8-digit
+ * limbs written from a table of digit pairs, carrying into the leading digits when they overflow
+ * (converted again then). Any other record (another second, a gap in the counters) is converted.
  */
-export function formatSequenceNumbers(parts: Omit<SequenceParts, "counter">, first: number, count: number): string[] {
-  if (count <= 1) return count === 1 ? [formatSequenceNumber({ ...parts, counter: first })] : [];
-  const numbers = new Array<string>(count);
-  let rest = BigInt(formatSequenceNumber({ ...parts, counter: first }));
-  const limbs: number[] = [];
-  for (let i = 0; i < LIMBS; i++) {
-    limbs.push(Number(rest % LIMB_BIG));
-    rest /= LIMB_BIG;
-  }
-  let leading = rest;
-  let leadingText = leading.toString();
-  for (let i = 0; i < count; i++) {
-    let text = leadingText;
-    for (let j = LIMBS - 1; j >= 0; j--) text += eightDigits(limbs[j] ?? 0);
-    numbers[i] = text;
+export function sequenceNumberWriter(
+  base: Omit<SequenceParts, "counter" | "arrivalSeconds">,
+): (counter: number, arrivalSeconds: number) => string {
+  let lastSeconds = Number.NaN;
+  let lastCounter = Number.NaN;
+  /** The last number converted; split into limbs only once a next one follows it. */
+  let converted = "";
+  let split = false;
+  const limbs = [0, 0, 0, 0];
+  let leading = 0n;
+  let leadingText = "";
+  return (counter, arrivalSeconds) => {
+    const follows = arrivalSeconds === lastSeconds && counter === lastCounter + 1;
+    lastSeconds = arrivalSeconds;
+    lastCounter = counter;
+    if (!follows) {
+      split = false;
+      converted = formatSequenceNumber({ ...base, counter, arrivalSeconds });
+      return converted;
+    }
+    if (!split) {
+      let rest = BigInt(converted);
+      for (let j = 0; j < LIMBS; j++) {
+        limbs[j] = Number(rest % LIMB_BIG);
+        rest /= LIMB_BIG;
+      }
+      leading = rest;
+      leadingText = leading.toString();
+      split = true;
+    }
     let carry = 0;
     for (let j = 0; j < LIMBS; j++) {
       const sum = (limbs[j] ?? 0) + (STEP_LIMBS[j] ?? 0) + carry;
@@ -110,7 +126,24 @@ export function formatSequenceNumbers(parts: Omit<SequenceParts, "counter">, fir
       leading += 1n;
       leadingText = leading.toString();
     }
-  }
+    // Every number of version 2 is above 2^185, so its leading digits are never zero; were they, the
+    // limbs' zeros would lead, and the number is converted instead.
+    if (leading === 0n) {
+      split = false;
+      converted = formatSequenceNumber({ ...base, counter, arrivalSeconds });
+      return converted;
+    }
+    let text = leadingText;
+    for (let j = LIMBS - 1; j >= 0; j--) text += eightDigits(limbs[j] ?? 0);
+    return text;
+  };
+}
+
+/** The numbers of `count` consecutive records from counter `first`, all of one shard and arrival second. */
+export function formatSequenceNumbers(parts: Omit<SequenceParts, "counter">, first: number, count: number): string[] {
+  const write = sequenceNumberWriter(parts);
+  const numbers = new Array<string>(count);
+  for (let i = 0; i < count; i++) numbers[i] = write(first + i, parts.arrivalSeconds);
   return numbers;
 }
 
