@@ -26,13 +26,12 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
  */
 
 /**
- * @param {{ configPath: string, dir: string, env: NodeJS.ProcessEnv }} options `dir` a fresh private
- *   directory for the bundle (its files are read when Miniflare starts); `env` the children's environment
+ * @param {{ configPath: string, dir: string, bundleDir: string, env: NodeJS.ProcessEnv }} options `dir`
+ *   a private directory, `bundleDir` a new directory for the bundle (Miniflare reads its files each time
+ *   it starts workerd); `env` the children's environment
  * @returns {Promise<WorkerBuild>}
  */
-export async function buildWorker({ configPath, dir, env }) {
-  const bundleDir = path.join(dir, "bundle");
-  fs.rmSync(bundleDir, { recursive: true, force: true });
+export async function buildWorker({ configPath, dir, bundleDir, env }) {
   const emptyEnvFile = path.join(dir, "empty.env");
   fs.writeFileSync(emptyEnvFile, "", { mode: 0o600 });
   const cwd = path.dirname(configPath);

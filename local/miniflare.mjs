@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from "miniflare";
 import { buildWorker } from "./build.mjs";
@@ -37,6 +36,25 @@ import { leashWorkerd } from "./workerd-leash.mjs";
  */
 
 const LEVELS = ["none", "error", "warn", "info", "log", "debug"];
+/** Miniflare's own messages at each of those levels. */
+const MINIFLARE_LEVELS = [LogLevel.NONE, LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.INFO, LogLevel.DEBUG];
+
+/** Miniflare's log, printed where the rest goes (or kept for error messages only, when quiet). */
+class OutputLog extends Log {
+  /**
+   * @param {LogLevel} level
+   * @param {(line: string) => void} print
+   */
+  constructor(level, print) {
+    super(level);
+    this.print = print;
+  }
+
+  /** @param {string} message */
+  log(message) {
+    for (const line of message.split("\n")) this.print(line);
+  }
+}
 
 /**
  * @param {MiniflareWorkerOptions} options
@@ -45,7 +63,12 @@ const LEVELS = ["none", "error", "warn", "info", "log", "debug"];
 export async function startMiniflareWorker(options) {
   const level = Math.max(0, LEVELS.indexOf(options.logLevel));
   const projectRoot = path.dirname(options.configPath);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rivulet-"));
+  // The build: no secret goes in it (they reach workerd in its configuration, over a pipe). It is
+  // kept while the server runs, for Miniflare reads the modules again when it restarts workerd after a
+  // crash; wrangler keeps its own builds in the same place.
+  const tmp = path.join(projectRoot, ".wrangler", "tmp");
+  fs.mkdirSync(tmp, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(tmp, "rivulet-"));
   /** @type {NodeJS.ProcessEnv} */
   const childEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
   // Nothing of the process environment may reach the Worker but what `vars` says.
@@ -63,7 +86,7 @@ export async function startMiniflareWorker(options) {
     host: "127.0.0.1",
     port: 0,
     inspectorPort: options.inspectorPort,
-    log: new Log(/** @type {LogLevel} */ (Math.min(level, LogLevel.DEBUG))),
+    log: new OutputLog(MINIFLARE_LEVELS[level] ?? LogLevel.WARN, (line) => options.output(line, "stderr")),
     logRequests: false,
     verbose: options.logLevel === "debug",
     handleStructuredLogs: (/** @type {{ level: string, message: string }} */ { level: kind, message }) => {
@@ -91,6 +114,8 @@ export async function startMiniflareWorker(options) {
     ],
   });
 
+  // Each build goes to a directory of its own; the one before is removed once workerd runs the new one.
+  let generation = 0;
   /** @type {Miniflare | undefined} */
   let mf;
   let name = "";
@@ -98,7 +123,7 @@ export async function startMiniflareWorker(options) {
   let stopWatching;
   let disposed = false;
   try {
-    const build = await buildWorker({ configPath: options.configPath, dir, env: childEnv });
+    const build = await buildWorker({ configPath: options.configPath, dir, bundleDir: path.join(dir, `bundle-${generation}`), env: childEnv });
     name = build.name;
     leashWorkerd();
     mf = new Miniflare(miniflareOptions(build));
@@ -109,7 +134,6 @@ export async function startMiniflareWorker(options) {
     throw error;
   }
   const url = options.direct ? await mf.unsafeGetDirectURL(name) : await mf.ready;
-  fs.rmSync(path.join(dir, "bundle"), { recursive: true, force: true });
 
   if (options.watch !== false) {
     let rebuilding = false;
@@ -123,7 +147,11 @@ export async function startMiniflareWorker(options) {
           /** @type {Error | undefined} */
           let failure;
           try {
-            const build = await buildWorker({ configPath: options.configPath, dir, env: childEnv });
+            const bundleDir = path.join(dir, `bundle-${generation + 1}`);
+            const build = await buildWorker({ configPath: options.configPath, dir, bundleDir, env: childEnv }).catch((error) => {
+              fs.rmSync(bundleDir, { recursive: true, force: true });
+              throw error;
+            });
             if (disposed) return;
             await options.onReload?.("reloading");
             try {
@@ -131,7 +159,8 @@ export async function startMiniflareWorker(options) {
             } finally {
               await options.onReload?.("reloaded");
             }
-            fs.rmSync(path.join(dir, "bundle"), { recursive: true, force: true });
+            fs.rmSync(path.join(dir, `bundle-${generation}`), { recursive: true, force: true });
+            generation++;
           } catch (error) {
             failure = /** @type {Error} */ (error);
           }
