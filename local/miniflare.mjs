@@ -25,7 +25,8 @@ import { leashWorkerd } from "./workerd-leash.mjs";
  * @property {boolean} direct true: the Worker's own socket; false: Miniflare's entry socket
  * @property {number} [inspectorPort] the Worker's DevTools port (default none)
  * @property {boolean} [watch] rebuild and restart the Worker when its sources change (default true)
- * @property {(state: "reloading" | "reloaded", error?: Error) => Promise<void> | void} [onReload]
+ * @property {(state: "reloading" | "reloaded") => Promise<void> | void} [onReload] before workerd restarts
+ *   with a new build (awaited: requests in flight finish first) and after
  */
 
 /**
@@ -82,37 +83,37 @@ export async function startMiniflareWorker(options) {
   /** @param {import("./build.mjs").WorkerBuild} build */
   const miniflareOptions = (build) =>
     convertV4MiniflareOptions({
-    rootPath: projectRoot,
-    host: "127.0.0.1",
-    port: 0,
-    inspectorPort: options.inspectorPort,
-    log: new OutputLog(MINIFLARE_LEVELS[level] ?? LogLevel.WARN, (line) => options.output(line, "stderr")),
-    logRequests: false,
-    verbose: options.logLevel === "debug",
-    handleStructuredLogs: (/** @type {{ level: string, message: string }} */ { level: kind, message }) => {
-      // As wrangler shows them: console.log at "log", console.info and .debug at "info".
-      const needed = kind === "error" ? 1 : kind === "warn" ? 2 : kind === "info" || kind === "debug" ? 3 : 4;
-      if (level >= needed) for (const line of message.replace(/\n$/, "").split("\n")) options.output(line, kind === "error" || kind === "warn" ? "stderr" : "stdout");
-    },
-    resourcePersistencePath: path.join(options.persistDir, "v3"),
-    resourceTmpPath: path.join(projectRoot, ".wrangler", "tmp"),
-    unsafeTriggerHandlers: true,
-    unsafeLocalExplorer: false,
-    // Traces of every invocation into an SQLite store of its own: measured under wrangler dev, it
-    // doubled workerd's CPU per PutRecord (README, Benchmark). Whoever wants them sets X_LOCAL_OBSERVABILITY=true.
-    unsafeObservability: process.env.X_LOCAL_OBSERVABILITY === "true",
-    // Without internet access the `Request.cf` placeholder cannot be downloaded; Miniflare's default object serves.
-    cf: false,
-    workers: [
-      {
-        ...build.workerOptions,
-        name: build.name,
-        bindings: { ...(/** @type {Record<string, unknown>} */ (build.workerOptions.bindings) ?? {}), ...options.vars },
-        unsafeDirectSockets: options.direct ? [{ host: "127.0.0.1", port: 0 }] : undefined,
+      rootPath: projectRoot,
+      host: "127.0.0.1",
+      port: 0,
+      inspectorPort: options.inspectorPort,
+      log: new OutputLog(MINIFLARE_LEVELS[level] ?? LogLevel.WARN, (line) => options.output(line, "stderr")),
+      logRequests: false,
+      verbose: options.logLevel === "debug",
+      handleStructuredLogs: (/** @type {{ level: string, message: string }} */ { level: kind, message }) => {
+        // As wrangler shows them: console.log at "log", console.info and .debug at "info".
+        const needed = kind === "error" ? 1 : kind === "warn" ? 2 : kind === "info" || kind === "debug" ? 3 : 4;
+        if (level >= needed) for (const line of message.replace(/\n$/, "").split("\n")) options.output(line, kind === "error" || kind === "warn" ? "stderr" : "stdout");
       },
-      ...build.externalWorkers,
-    ],
-  });
+      resourcePersistencePath: path.join(options.persistDir, "v3"),
+      resourceTmpPath: path.join(projectRoot, ".wrangler", "tmp"),
+      unsafeTriggerHandlers: true,
+      unsafeLocalExplorer: false,
+      // Traces of every invocation into an SQLite store of its own: measured under wrangler dev, it
+      // doubled workerd's CPU per PutRecord (README, Benchmark). Whoever wants them sets X_LOCAL_OBSERVABILITY=true.
+      unsafeObservability: process.env.X_LOCAL_OBSERVABILITY === "true",
+      // Without internet access the `Request.cf` placeholder cannot be downloaded; Miniflare's default object serves.
+      cf: false,
+      workers: [
+        {
+          ...build.workerOptions,
+          name: build.name,
+          bindings: { ...(/** @type {Record<string, unknown>} */ (build.workerOptions.bindings) ?? {}), ...options.vars },
+          unsafeDirectSockets: options.direct ? [{ host: "127.0.0.1", port: 0 }] : undefined,
+        },
+        ...build.externalWorkers,
+      ],
+    });
 
   // Each build goes to a directory of its own; the one before is removed once workerd runs the new one.
   let generation = 0;
