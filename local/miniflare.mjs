@@ -58,6 +58,30 @@ class OutputLog extends Log {
 }
 
 /**
+ * Removes the builds of servers that were killed before they could remove their own (named
+ * rivulet-<pid>-*, for a process that no longer runs).
+ * @param {string} tmp
+ */
+function removeOrphanedBuilds(tmp) {
+  for (const entry of fs.readdirSync(tmp)) {
+    const pid = Number(/^rivulet-(\d+)-/.exec(entry)?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    fs.rmSync(path.join(tmp, entry), { recursive: true, force: true });
+  }
+}
+
+/** @param {number} pid */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
+}
+
+/**
  * @param {MiniflareWorkerOptions} options
  * @returns {Promise<MiniflareWorker>}
  */
@@ -69,7 +93,8 @@ export async function startMiniflareWorker(options) {
   // crash; wrangler keeps its own builds in the same place.
   const tmp = path.join(projectRoot, ".wrangler", "tmp");
   fs.mkdirSync(tmp, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(tmp, "rivulet-"));
+  removeOrphanedBuilds(tmp);
+  const dir = fs.mkdtempSync(path.join(tmp, `rivulet-${process.pid}-`));
   /** @type {NodeJS.ProcessEnv} */
   const childEnv = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" };
   // Nothing of the process environment may reach the Worker but what `vars` says.
