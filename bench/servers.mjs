@@ -224,11 +224,11 @@ function onPath(name) {
   return null;
 }
 
-/** What `wrangler dev` needs to build and run the Worker, relative to the project root. */
+/** What building and running the Worker needs, relative to the project root. */
 const WORKER_FILES = ["wrangler.toml", "package.json", "tsconfig.json", "src", "migrations"];
 
 /**
- * Copies the Worker's sources into `dir` and returns the copy's wrangler.toml. `wrangler dev` rebuilds
+ * Copies the Worker's sources into `dir` and returns the copy's wrangler.toml. `npm start` rebuilds
  * and restarts the Worker whenever a source file changes; running a snapshot means an edit made during
  * a long run cannot restart the server mid-measurement, and the whole run measures one version.
  * @param {string} dir
@@ -246,7 +246,7 @@ function snapshotWorker(dir) {
 const rivulet = {
   name: "rivulet",
   description:
-    "Rivulet's local server (local/server.mjs: a Node front, wrangler dev and workerd) running a " +
+    "Rivulet's local server (local/server.mjs: Node, with the front and Miniflare, and workerd) running a " +
     "snapshot of src/ taken at its start, data persisted to a fresh temporary directory",
   unavailable: () =>
     existsSync(join(ROOT_DIR, "local", "server.mjs")) ? null : "local/server.mjs does not exist yet",

@@ -16,19 +16,17 @@ import {
 // chunk is written as soon as it is read, because SubscribeToShard answers
 // with an event stream that stays open for minutes.
 //
-// Two upstream addresses exist. wrangler's own port always works: its proxy
-// queues requests while the Worker reloads. The Worker's direct socket
-// (reported by direct-worker-hooks.mjs) skips that proxy and is about twice
-// as fast, so it is preferred whenever known; a failed connection there
-// (the Worker is being reloaded) falls back to wrangler's port.
+// The upstream is the Worker's own socket in workerd (see miniflare.mjs).
+// While the Worker is rebuilt and workerd restarted (a source change), new
+// requests wait, and the restart waits for the requests in flight (see
+// pause()), so that none is cut off half-way.
 //
-// The parts, each below: the keep-alive agent, the two upstream targets,
+// The parts, each below: the keep-alive agent, the upstream target,
 // waiting for the Worker to be ready, sending one request upstream, and one
 // handler per client protocol.
 
 /**
  * @typedef {object} ForwarderOptions
- * @property {number} upstreamPort the wrangler dev port on 127.0.0.1
  * @property {Promise<void>} ready requests wait for this before going upstream
  * @property {() => string} fallbackHost Host to send when a client sent none
  * @property {import("./body-guard.mjs").BodyLimits} [bodyLimits] default DEFAULT_BODY_LIMITS
@@ -51,16 +49,16 @@ import {
 /**
  * @param {ForwarderOptions} options
  */
-export function createForwarder({ upstreamPort, ready, fallbackHost, bodyLimits = DEFAULT_BODY_LIMITS }) {
+export function createForwarder({ ready, fallbackHost, bodyLimits = DEFAULT_BODY_LIMITS }) {
   const agent = keepAliveAgent();
-  const targets = upstreamTargets(upstreamPort);
-  const parts = { whenReady: readiness(ready), sendUpstream: upstreamSender(agent, targets), fallbackHost, bodyLimits };
+  const target = upstreamTarget();
+  const parts = { whenReady: readiness(ready), sendUpstream: upstreamSender(agent, target), fallbackHost, bodyLimits };
   return {
     handleHttp1: http1Handler(parts),
     handleHttp2: http2Handler(parts),
-    setDirectUrl: targets.setDirectUrl,
-    releaseDirect: targets.releaseDirect,
-    restoreDirect: targets.restoreDirect,
+    setUpstream: target.set,
+    pause: target.pause,
+    resume: target.resume,
     /** Close pooled upstream connections. */
     close() {
       agent.destroy();
@@ -85,82 +83,71 @@ function keepAliveAgent() {
   });
 }
 
+/** How long a restart waits for requests in flight: an event stream may never finish. */
+const PAUSE_TIMEOUT_MS = 2000;
+
 /**
- * wrangler's port and the Worker's direct socket (see the top of this file),
- * with the requests in flight on the direct one, which a Worker restart
- * waits for.
- * @param {number} upstreamPort
+ * The Worker's address, the requests in flight to it, and the pause a
+ * restart of the Worker makes.
  */
-function upstreamTargets(upstreamPort) {
+function upstreamTarget() {
   /** @type {Target} */
-  const viaWrangler = { host: "127.0.0.1", port: upstreamPort };
-  /** @type {Target | undefined} */
-  let direct;
-  /** The last direct target reported, kept while a restart suspends it. */
-  /** @type {Target | undefined} */
-  let lastDirect;
-  // Requests on the direct socket not yet fully answered, and who waits for
-  // them to be done (a Worker restart, see releaseDirect()).
-  let directInFlight = 0;
+  let current = { host: "127.0.0.1", port: 0 };
+  let inFlight = 0;
   /** @type {(() => void)[]} */
   const drainWaiters = [];
+  /** @type {Promise<void> | undefined} */
+  let paused;
+  let resumePaused = () => {};
 
   return {
-    viaWrangler,
-    /** Where a new request goes. */
-    preferred() {
-      return direct ?? viaWrangler;
-    },
+    current: () => current,
+    /** Resolves when requests may go upstream (at once unless a restart is under way). */
+    whenOpen: () => paused,
     /**
-     * Counts a request to `target` while it is in flight, if that is the direct socket.
-     * @param {Target} target
+     * Counts a request while it is in flight.
      * @param {http.ClientRequest} request
      */
-    track(target, request) {
-      if (target === viaWrangler) return;
-      directInFlight++;
+    track(request) {
+      inFlight++;
       // 'close' comes once the response has been read to the end, or the
       // request failed or was aborted.
       request.once("close", () => {
-        directInFlight--;
-        if (directInFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
+        inFlight--;
+        if (inFlight === 0) for (const resolve of drainWaiters.splice(0)) resolve();
       });
     },
-    /**
-     * The direct socket refused a connection: stop using it until the next reload report.
-     * @param {Target} target
-     */
-    forget(target) {
-      if (direct === target) direct = undefined;
+    /** @param {URL} url */
+    set(url) {
+      current = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) };
     },
     /**
-     * Prefer the Worker's own socket from now on (see the top of this file).
-     * @param {URL} url
-     */
-    setDirectUrl(url) {
-      direct = lastDirect = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) };
-    },
-    /**
-     * The Worker is about to restart: send new requests through wrangler's
-     * port (its proxy holds them during the restart) and resolve once every
-     * request on the direct socket has finished.
+     * The Worker is about to restart: hold new requests until resume(), and
+     * resolve once the requests in flight have finished (or after 2 s).
      * @returns {Promise<void>}
      */
-    releaseDirect() {
-      direct = undefined;
-      if (directInFlight === 0) return Promise.resolve();
-      return new Promise((resolve) => drainWaiters.push(resolve));
+    pause() {
+      paused ??= new Promise((resolve) => (resumePaused = resolve));
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, PAUSE_TIMEOUT_MS);
+        drainWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
-    /** The restart is over; the new URL normally arrives right after. */
-    restoreDirect() {
-      direct ??= lastDirect;
+    /** The restart is over (or failed): send the held requests on. */
+    resume() {
+      paused = undefined;
+      resumePaused();
     },
   };
 }
 
 /**
- * Runs a function once the Worker is up; requests that arrive while wrangler
- * is still starting wait rather than fail.
+ * Runs a function once the Worker is up; requests that arrive while it is
+ * still starting wait rather than fail.
  * @param {Promise<void>} ready
  * @returns {WhenReady}
  */
@@ -183,24 +170,23 @@ function readiness(ready) {
 }
 
 /**
- * Sends one request upstream. The body is piped only once the connection
- * is established, so a refused direct connection leaves it unread and the
- * request can go to wrangler's port instead.
+ * Sends one request upstream, once no restart of the Worker holds it back.
  * @param {http.Agent} agent
- * @param {ReturnType<typeof upstreamTargets>} targets
+ * @param {ReturnType<typeof upstreamTarget>} target
  * @returns {SendUpstream}
  */
-function upstreamSender(agent, targets) {
+function upstreamSender(agent, target) {
   return (method, path, headers, body, { onResponse, onError }) => {
     let aborted = false;
-    /** @type {http.ClientRequest} */
+    /** @type {http.ClientRequest | undefined} */
     let current;
 
-    /** @param {Target} target */
-    const attempt = (target) => {
+    const attempt = () => {
+      if (aborted) return;
+      const { host, port } = target.current();
       const upReq = http.request({
-        host: target.host,
-        port: target.port,
+        host,
+        port,
         method,
         path,
         headers,
@@ -210,47 +196,23 @@ function upstreamSender(agent, targets) {
         // quiet for a long time. (The agent's 4 s applies to idle sockets.)
         timeout: 0,
       });
-      targets.track(target, upReq);
-      let started = false;
-      const start = () => {
-        started = true;
-        if (body) body.pipe(upReq);
-        else upReq.end();
-      };
-      upReq.on("socket", (socket) => {
-        if (socket.connecting) socket.once("connect", start);
-        else start();
-      });
-      let responded = false;
-      upReq.on("response", (res) => {
-        responded = true;
-        onResponse(res);
-      });
+      current = upReq;
+      target.track(upReq);
+      if (body) body.pipe(upReq);
+      else upReq.end();
+      upReq.on("response", onResponse);
       upReq.on("error", (error) => {
-        if (aborted) return;
-        // A failure on the direct socket before any answer means the Worker
-        // is being reloaded: its old process is gone. Retry through
-        // wrangler's port, which holds requests until the reload is done,
-        // when that is safe: nothing of the body was sent yet, or there is
-        // no body (wrangler's own proxy retries exactly GET and HEAD too;
-        // anything else may already have had an effect, and fails with an
-        // InternalFailure that SDKs retry).
-        const replayable = !started || !body;
-        if (target !== targets.viaWrangler && !responded && replayable) {
-          targets.forget(target);
-          current = attempt(targets.viaWrangler);
-          return;
-        }
-        onError(error);
+        if (!aborted) onError(error);
       });
-      return upReq;
     };
 
-    current = attempt(targets.preferred());
+    const held = target.whenOpen();
+    if (held) held.then(attempt);
+    else attempt();
     return {
       abort() {
         aborted = true;
-        current.destroy();
+        current?.destroy();
       },
     };
   };
@@ -518,7 +480,7 @@ function failureBody(error) {
   const reason = /** @type {NodeJS.ErrnoException} */ (error).code ?? error.message;
   return JSON.stringify({
     __type: "InternalFailure",
-    message: `Rivulet local server: the request to the Worker (wrangler dev) failed: ${reason}`,
+    message: `Rivulet local server: the request to the Worker failed: ${reason}`,
   });
 }
 

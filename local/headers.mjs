@@ -1,5 +1,5 @@
 // Header translation between the client-facing connection (HTTP/1.1 or h2c)
-// and the HTTP/1.1 hop to `wrangler dev`.
+// and the HTTP/1.1 hop to the Worker in workerd.
 //
 // Everything end-to-end is copied untouched, above all `host` and the
 // x-amz-* headers: the Worker verifies SigV4 signatures, and a signature

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: run Rivulet locally, serving the Kinesis API on one port over
 // both HTTP/1.1 and HTTP/2 cleartext (h2c, what the AWS SDK for JavaScript v3
-// uses for http:// endpoints). The Worker runs in `wrangler dev` on an
-// internal port; see server.mjs.
+// uses for http:// endpoints). The Worker runs in workerd under Miniflare,
+// driven from this process; see server.mjs.
 //
 // Configuration (environment variables):
 //   PORT                 public port (default 4567; 0 picks a free one)
 //   HOST                 interface to listen on (default 127.0.0.1)
-//   RIVULET_PERSIST_DIR  data directory, passed to wrangler as --persist-to
-//                        (default .wrangler/state); data survives restarts
+//   RIVULET_PERSIST_DIR  data directory, laid out as `wrangler dev --persist-to`
+//                        lays it out (default .wrangler/state); data survives restarts
 //   RIVULET_ACCESS_KEYS  "KEYID:SECRET[,KEYID:SECRET...]" accepted by SigV4
-//                        verification; handed to the Worker through a private
-//                        temporary env file, never on a command line. Empty:
+//                        verification; handed to the Worker in workerd's
+//                        configuration, over a pipe, never on a command line. Empty:
 //                        any well-formed signature is accepted (a warning is
 //                        printed).
 //   RIVULET_THROUGHPUT_LIMITS  "on" enforces AWS's per-shard throughput limits
@@ -22,19 +22,19 @@
 //                        encryption (default: a fixed development key)
 //   RIVULET_CORS_ORIGINS the origins whose web pages may call the APIs: "*"
 //                        (the default), a comma-separated list, or "none"
-//   RIVULET_LOG_LEVEL    wrangler's --log-level (default warn; "log" or
+//   RIVULET_LOG_LEVEL    as wrangler's --log-level (default warn; "log" or
 //                        "debug" also shows the Worker's console.log)
-//   RIVULET_DIRECT_TO_WORKER  "0" sends every request through wrangler's
-//                        own port instead of straight to the Worker's socket
-//                        (slower; for comparison or if in doubt)
+//   RIVULET_DIRECT_TO_WORKER  "0" sends every request through Miniflare's
+//                        entry Worker instead of straight to the Worker's
+//                        socket (an extra hop; for comparison or if in doubt)
 //   RIVULET_WRANGLER_CONFIG  alternative wrangler config to run (testing)
 // The Worker always gets RIVULET_LOCAL=1.
 //
 // Once the Worker answers, exactly this line is printed to stdout (tests and
 // the benchmark wait for it):
 //   Rivulet listening on http://HOST:PORT
-// SIGINT/SIGTERM stop wrangler and all its processes and exit 0; if wrangler
-// exits on its own, this process exits with wrangler's exit code.
+// SIGINT/SIGTERM/SIGHUP stop workerd and exit 0. The Worker is rebuilt and
+// reloaded when src/ or the config changes.
 
 import { startLocalServer } from "./server.mjs";
 
@@ -77,7 +77,7 @@ try {
 let stopping = false;
 async function stop() {
   if (stopping) {
-    // A second Ctrl-C means "now": the exit hook still SIGKILLs wrangler.
+    // A second Ctrl-C means "now": workerd dies with this process (workerd-leash.mjs).
     process.exit(130);
   }
   stopping = true;
@@ -90,7 +90,7 @@ process.on("SIGHUP", stop);
 
 // `npm start` runs this file under `sh -c`, and a shell does not pass on
 // the signals npm forwards to it. When that shell is killed we are
-// re-parented: treat it like SIGTERM rather than leaving wrangler running
+// re-parented: treat it like SIGTERM rather than leaving the server running
 // with nobody to stop it.
 const parent = process.ppid;
 const orphanCheck = setInterval(() => {
@@ -99,12 +99,5 @@ const orphanCheck = setInterval(() => {
   if (!stopping) stop();
 }, 1000);
 orphanCheck.unref();
-
-server.exited.then(({ code, signal }) => {
-  if (stopping) return;
-  console.error(`wrangler dev exited (${signal ?? `code ${code}`}); stopping.`);
-  stopping = true;
-  server.close().finally(() => process.exit(code ?? 1));
-});
 
 console.log(`Rivulet listening on ${server.url}`);

@@ -1,22 +1,26 @@
 import path from "node:path";
-import { writeEnvFile } from "./env-file.mjs";
+import { stripVTControlCharacters } from "node:util";
 import { DEFAULT_BODY_LIMITS } from "./body-guard.mjs";
 import { createForwarder } from "./forward.mjs";
 import { createFront } from "./front.mjs";
-import { findFreePort, httpUrl } from "./ports.mjs";
-import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangler-dev.mjs";
+import { startMiniflareWorker } from "./miniflare.mjs";
+import { httpUrl } from "./ports.mjs";
+import { applyLocalD1Migrations, PROJECT_ROOT } from "./wrangler-dev.mjs";
 
-// The local Rivulet server: `wrangler dev` running the real Worker on an
-// internal loopback port, behind a small Node front that accepts both
-// HTTP/1.1 and h2c on the public port (see front.mjs for why) and forwards
-// each request to the Worker (see forward.mjs).
+// The local Rivulet server, in one Node process: the real Worker, built as
+// for a deployment, runs in workerd under Miniflare (miniflare.mjs), and a
+// small front accepts both HTTP/1.1 and h2c on the public port (see
+// front.mjs for why) and forwards each request to the Worker's own socket
+// (see forward.mjs).
 //
 // Used by `npm start` (serve.mjs), the end-to-end tests and the benchmark.
 //
-// Files: front.mjs (protocol sniffing, the two servers), forward.mjs and
-// headers.mjs (the proxying), wrangler-dev.mjs (the child process),
-// parent-watchdog.mjs and direct-worker-hooks.mjs (preloaded into it),
-// env-file.mjs (secrets), output-filter.mjs, ports.mjs.
+// Files: front.mjs (protocol sniffing, the two servers), forward.mjs,
+// headers.mjs and body-guard.mjs (the proxying), miniflare.mjs (the Worker),
+// build.mjs and worker-options.mjs (building it), watch.mjs (rebuilding it),
+// workerd-leash.mjs (workerd never outlives this process), ports.mjs.
+// wrangler-dev.mjs applies the D1 migrations (and runs plain `wrangler dev`
+// for the test of it).
 
 /**
  * @typedef {string | { accessKeyId: string, secretAccessKey: string }} AccessKey
@@ -37,17 +41,18 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  *   the Worker's fixed development key)
  * @property {string} [corsOrigins] RIVULET_CORS_ORIGINS: the origins whose pages may call the
  *   APIs (default any, "*"; "none" for none; see src/aws/cors.ts)
- * @property {boolean} [quiet] true: print nothing (wrangler's output is still
- *   included in startup errors)
- * @property {string} [logLevel] wrangler --log-level, default "warn"
+ * @property {boolean} [quiet] true: print nothing (what the Worker printed is
+ *   still included in startup errors)
+ * @property {string} [logLevel] as wrangler's --log-level, default "warn"
  * @property {string} [wranglerConfig] wrangler config of the Worker to run;
  *   default the repository's wrangler.toml (tests may point elsewhere)
- * @property {number} [startupTimeoutMs] default 120000
- * @property {number} [inspectorPort] the Worker's DevTools (inspector) port; default 0, one the
- *   OS picks (bench/profile.mjs names one to take CPU profiles)
+ * @property {number} [inspectorPort] the Worker's DevTools (inspector) port; default none
+ *   (bench/profile.mjs names one to take CPU profiles)
  * @property {boolean} [directToWorker] default true: send requests straight
- *   to the Worker's own socket, skipping wrangler's proxy hop (about twice
- *   the throughput); false always goes through wrangler's port
+ *   to the Worker's own socket; false sends them through Miniflare's entry
+ *   Worker (an extra hop in workerd)
+ * @property {boolean} [watch] default true: rebuild and reload the Worker when
+ *   src/ or the config changes
  * @property {Partial<import("./body-guard.mjs").BodyLimits>} [bodyLimits] request
  *   bodies' size and time limits at the front (default: Cloudflare's 100 MB;
  *   20 s idle, 5 minutes in all); tests shorten them
@@ -58,9 +63,9 @@ import { applyLocalD1Migrations, PROJECT_ROOT, startWranglerDev } from "./wrangl
  * @property {string} url e.g. "http://127.0.0.1:4567"
  * @property {number} port the bound public port
  * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
- *   settles when wrangler dev exits, whether by close() or on its own
- * @property {() => Promise<void>} close stop serving, stop wrangler and every
- *   process it started, remove the temporary env file; safe to call twice
+ *   settles when the server has stopped (close())
+ * @property {() => Promise<void>} close stop serving, stop workerd, remove
+ *   the build; safe to call twice
  */
 
 /**
@@ -92,8 +97,9 @@ let exitHookInstalled = false;
 
 /**
  * If the hosting process exits without close() (an uncaught exception, a test
- * runner tearing down), wrangler would live on in its own process group.
- * 'exit' handlers must be synchronous, hence SIGKILL and sync file removal.
+ * runner tearing down), the build would stay behind (workerd itself dies
+ * with this process, see workerd-leash.mjs). 'exit' handlers must be
+ * synchronous, hence sync file removal.
  * @param {() => void} hook
  */
 function onProcessExit(hook) {
@@ -133,8 +139,7 @@ export async function startLocalServer(options = {}) {
   await applyLocalD1Migrations({ configPath, persistDir });
 
   // Bind the public port first: a port conflict should fail in
-  // milliseconds, not after wrangler has spent seconds starting.
-  const upstreamPort = await findFreePort();
+  // milliseconds, not after the Worker has been built.
   /** @type {{ resolve: () => void, reject: (e: Error) => void }} */
   let gate = { resolve: () => {}, reject: () => {} };
   /** @type {Promise<void>} */
@@ -142,7 +147,6 @@ export async function startLocalServer(options = {}) {
   ready.catch(() => {}); // observed through whenReady; not an unhandled rejection
   let publicAuthority = "";
   const forwarder = createForwarder({
-    upstreamPort,
     ready,
     fallbackHost: () => publicAuthority,
     bodyLimits: { ...DEFAULT_BODY_LIMITS, ...options.bodyLimits },
@@ -151,51 +155,52 @@ export async function startLocalServer(options = {}) {
   const port = await front.listen(options.port ?? 0, host);
   publicAuthority = new URL(httpUrl(host, port)).host;
 
-  // Secrets go in the env file; RIVULET_LOCAL and the account id are not
-  // secret and go on the command line, where they also win over
-  // wrangler.toml [vars] and cannot be filtered by a [secrets] declaration.
-  /** @type {Record<string, string>} */
-  const secretVars = accessKeys ? { RIVULET_ACCESS_KEYS: accessKeys } : {};
-  if (options.encryptionKey) secretVars.RIVULET_ENCRYPTION_KEY = options.encryptionKey;
-  // Not a secret, but a list of origins is full of colons, which --var NAME:VALUE would misread.
-  if (options.corsOrigins !== undefined) secretVars.RIVULET_CORS_ORIGINS = options.corsOrigins;
-  const envFile = writeEnvFile(secretVars);
+  // What the Worker gets besides wrangler.toml's [vars]. They reach workerd
+  // in its configuration, over a pipe: never on a command line, never in a file.
   /** @type {Record<string, string>} */
   const vars = { RIVULET_LOCAL: "1" };
+  if (accessKeys) vars.RIVULET_ACCESS_KEYS = accessKeys;
+  if (options.encryptionKey) vars.RIVULET_ENCRYPTION_KEY = options.encryptionKey;
+  if (options.corsOrigins !== undefined) vars.RIVULET_CORS_ORIGINS = options.corsOrigins;
   if (accountId) vars.RIVULET_ACCOUNT_ID = accountId;
   if (options.throughputLimits) vars.RIVULET_THROUGHPUT_LIMITS = options.throughputLimits;
 
-  /** @type {import("./wrangler-dev.mjs").WranglerDev} */
-  let wrangler;
+  /** @type {string[]} */
+  const recent = [];
+  const quiet = options.quiet ?? false;
+  /** @type {import("./miniflare.mjs").MiniflareWorker} */
+  let worker;
   try {
-    wrangler = startWranglerDev({
+    worker = await startMiniflareWorker({
       configPath,
-      port: upstreamPort,
       persistDir,
-      envFile: envFile.path,
       vars,
       logLevel: options.logLevel ?? "warn",
-      quiet: options.quiet ?? false,
-      startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
       inspectorPort: options.inspectorPort,
-      directWorker:
-        options.directToWorker === false
-          ? undefined
-          : {
-              onUrl: (url) => forwarder.setDirectUrl(url),
-              release: () => forwarder.releaseDirect(),
-              restore: () => forwarder.restoreDirect(),
-            },
+      direct: options.directToWorker !== false,
+      watch: options.watch,
+      output(line, stream) {
+        recent.push(stripVTControlCharacters(line));
+        if (recent.length > 40) recent.shift();
+        if (!quiet) (stream === "stderr" ? process.stderr : process.stdout).write(`${line}\n`);
+      },
+      onReload: (state) => (state === "reloading" ? forwarder.pause() : forwarder.resume()),
     });
   } catch (error) {
-    envFile.remove();
+    const failure = /** @type {Error} */ (error);
+    if (recent.length > 0) failure.message += `\n${recent.join("\n")}`;
+    gate.reject(failure);
     await front.close();
-    throw error;
+    forwarder.close();
+    throw failure;
   }
-  const removeExitHook = onProcessExit(() => {
-    wrangler.stopSync();
-    envFile.remove();
-  });
+  forwarder.setUpstream(worker.url);
+  const removeExitHook = onProcessExit(() => worker.disposeSync());
+
+  /** @type {(value: { code: number | null, signal: NodeJS.Signals | null }) => void} */
+  let settleExited = () => {};
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exited = new Promise((resolve) => (settleExited = resolve));
 
   /** @type {Promise<void> | undefined} */
   let closing;
@@ -203,19 +208,14 @@ export async function startLocalServer(options = {}) {
     (closing ??= (async () => {
       await front.close();
       forwarder.close();
-      await wrangler.stop();
-      envFile.remove();
-      removeExitHook();
+      try {
+        await worker.dispose();
+      } finally {
+        removeExitHook();
+        settleExited({ code: 0, signal: null });
+      }
     })());
 
-  try {
-    await wrangler.ready;
-  } catch (error) {
-    gate.reject(/** @type {Error} */ (error));
-    await close();
-    throw error;
-  }
   gate.resolve();
-
-  return { url: httpUrl(host, port), port, exited: wrangler.exited, close };
+  return { url: httpUrl(host, port), port, exited, close };
 }

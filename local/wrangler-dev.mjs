@@ -7,6 +7,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { createOutputFilter } from "./output-filter.mjs";
 
+// wrangler's CLI as a child process: the D1 migrations `npm start` applies
+// before it starts, the deploy bundle build.mjs makes, and plain
+// `wrangler dev` (startWranglerDev: test/e2e/wrangler-dev.test.ts runs the
+// Worker as a Workers developer would; `npm start` does not use it).
+
 /** The repository root: this file lives in <root>/local/. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -19,7 +24,7 @@ const require = createRequire(import.meta.url);
  * process (about 50 MB of memory for the lifetime of the server).
  * @returns {{ script: string, direct: boolean }}
  */
-function wranglerEntry() {
+export function wranglerEntry() {
   const pkgPath = require.resolve("wrangler/package.json");
   const dir = path.dirname(pkgPath);
   const cli = path.join(dir, "wrangler-dist", "cli.js");
@@ -35,7 +40,7 @@ function wranglerEntry() {
  * first on PATH, but callers such as a plain `node bench/run.mjs` may run
  * under the system Node, so prefer the project's copy explicitly.
  */
-function nodeBinary() {
+export function nodeBinary() {
   const local = path.join(PROJECT_ROOT, "node_modules", ".bin", process.platform === "win32" ? "node.exe" : "node");
   if (fs.existsSync(local)) return local;
   // The check bin/wrangler.js would have made, with a hint that fits here.
@@ -59,18 +64,6 @@ function nodeBinary() {
  * @property {boolean} quiet when true wrangler's output is kept only for error reports
  * @property {number} startupTimeoutMs how long to wait for the first response
  * @property {number} [inspectorPort] the Worker's DevTools port (default 0: one the OS picks)
- * @property {DirectWorker} [directWorker] enables direct-worker-hooks.mjs
- */
-
-/**
- * The front's side of sending requests straight to the Worker's socket,
- * past wrangler's proxy (see direct-worker-hooks.mjs).
- * @typedef {object} DirectWorker
- * @property {(url: URL) => void} onUrl the Worker's socket, after every (re)load
- * @property {() => Promise<void>} release stop using it; resolve once no
- *   request to it is in flight (the Worker restarts after that)
- * @property {() => void} restore the restart is over: use the last URL again
- *   unless a new one has been reported
  */
 
 /**
@@ -101,7 +94,6 @@ export function startWranglerDev(options) {
     // What bin/wrangler.js would pass when it is skipped.
     ...(entry.direct ? ["--no-warnings"] : []),
     ...(entry.direct && process.platform !== "win32" ? preload("parent-watchdog.mjs") : []),
-    ...(entry.direct && options.directWorker ? preload("direct-worker-hooks.mjs") : []),
     entry.script,
     "dev",
     "--config", options.configPath,
@@ -139,26 +131,12 @@ export function startWranglerDev(options) {
   const child = spawn(nodeBinary(), args, {
     cwd: path.dirname(options.configPath),
     env,
-    // The IPC channel is what bin/wrangler.js gives cli.js as well; here it
-    // carries the Worker's direct address and its restarts (direct-worker-hooks.mjs).
+    // The IPC channel is what bin/wrangler.js gives cli.js as well.
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: process.platform !== "win32",
   });
   const pid = /** @type {number} */ (child.pid);
-  // Messages from direct-worker-hooks.mjs.
-  child.on("message", (message) => {
-    const m = /** @type {{ rivulet?: string, url?: string, id?: number }} */ (message);
-    if (m?.rivulet === "user-worker-url" && typeof m.url === "string") {
-      options.directWorker?.onUrl(new URL(m.url));
-    } else if (m?.rivulet === "reloading" && options.directWorker) {
-      options.directWorker.release().then(() => {
-        if (child.connected) child.send({ rivulet: "direct-released", id: m.id });
-      });
-    } else if (m?.rivulet === "reloaded") {
-      options.directWorker?.restore();
-    }
-  });
-  // The channel must not keep the front alive on its own.
+  // The channel must not keep this process alive on its own.
   child.channel?.unref();
 
   /** @type {string[]} */

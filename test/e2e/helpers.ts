@@ -46,7 +46,7 @@ export interface TestServer {
   persistDir: string;
   /** Stops the server and every process it started; the data directory stays (see removeDir). */
   close(): Promise<void>;
-  /** Settles once the server's wrangler process has exited. */
+  /** Settles once the server has stopped. */
   exited: Promise<unknown>;
 }
 

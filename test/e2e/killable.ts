@@ -1,7 +1,7 @@
 /**
  * `npm start` (local/serve.mjs) in a process of its own, which a test can kill as a crash would:
- * SIGKILL to it and to every process under it (wrangler and workerd run in process groups of their
- * own, so each is found by its parent and killed by id), then wait until none of them runs.
+ * SIGKILL to it and to every process under it (workerd; each is found by its parent and killed by id,
+ * whatever process group it runs in), then wait until none of them runs.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -72,7 +72,7 @@ export async function startKillable(persistDir: string): Promise<KillableServer>
   };
 }
 
-/** Every process under `child` (wrangler and its workerd run in process groups of their own). */
+/** Every process under `child`, whatever process group it runs in. */
 function descendantsOf(child: ChildProcess): number[] {
   const table = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" })
     .trim()
