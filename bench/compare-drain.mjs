@@ -10,6 +10,7 @@
 // cpu.mjs does), and of this process, which is the consumer (the AWS SDK decoding the answers).
 
 import { join, resolve } from "node:path";
+import { runPaired } from "./paired.mjs";
 
 const [before, after, roundsArg, backlogArg] = process.argv.slice(2);
 if (!before || !after) {
@@ -74,31 +75,15 @@ async function side(label, dir) {
   };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-const sides = [];
-try {
-  sides.push(await side("before", resolve(before)), await side("after", resolve(after)));
-  for (const s of sides) await s.warmUp();
-  for (let round = 0; round < rounds; round++) {
-    // Alternate which goes first, so neither always follows the other's traffic.
-    for (const s of round % 2 ? [...sides].reverse() : sides) await s.round();
-  }
-  const labels = {
+await runPaired(
+  () => side("before", resolve(before)),
+  () => side("after", resolve(after)),
+  rounds,
+  {
     recordsPerSecond: "drain, records/s",
     serverUs: "CPU per record read, server's processes (µs)",
     workerdUs: "CPU per record read, workerd (µs)",
     consumerUs: "CPU per record read, consumer (this process, µs)",
-  };
-  for (const [key, label] of Object.entries(labels)) {
-    const [a, b] = sides.map((s) => s.figures[key]);
-    const rounded = (values) => values.map((value) => (key === "recordsPerSecond" ? value.toFixed(0) : value.toFixed(2))).join(", ");
-    console.log(`${label}: ${median(a).toFixed(2)} -> ${median(b).toFixed(2)}   [${rounded(a)} | ${rounded(b)}]`);
-  }
-} finally {
-  for (const s of sides) await s.stop();
-}
+  },
+  (key, value) => (key === "recordsPerSecond" ? value.toFixed(0) : value.toFixed(2)),
+);

@@ -9,6 +9,7 @@
 // node_modules linked in). Prints, per figure, the median over the rounds and every round's value.
 
 import { join, resolve } from "node:path";
+import { runPaired } from "./paired.mjs";
 
 const [before, after, roundsArg] = process.argv.slice(2);
 if (!before || !after) {
@@ -69,32 +70,16 @@ async function side(label, dir) {
   };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-const sides = [];
-try {
-  sides.push(await side("before", resolve(before)), await side("after", resolve(after)));
-  for (const s of sides) await s.warmUp();
-  for (let round = 0; round < rounds; round++) {
-    // Alternate which goes first, so neither always follows the other's traffic.
-    for (const s of round % 2 ? [...sides].reverse() : sides) await s.round();
-  }
-  const labels = {
+await runPaired(
+  () => side("before", resolve(before)),
+  () => side("after", resolve(after)),
+  rounds,
+  {
     putRecordMs: "CPU per PutRecord, all processes (ms)",
     putRecordWorkerdMs: "CPU per PutRecord, workerd (ms)",
     recordUs: "CPU per record, PutRecords of 500, all processes (µs)",
     recordWorkerdUs: "CPU per record, PutRecords of 500, workerd (µs)",
     putRecordP50Ms: "PutRecord latency p50 (ms)",
-  };
-  for (const [key, label] of Object.entries(labels)) {
-    const [a, b] = sides.map((s) => s.figures[key]);
-    const rounded = (values) => values.map((value) => value.toFixed(2)).join(", ");
-    console.log(`${label}: ${median(a).toFixed(3)} -> ${median(b).toFixed(3)}   [${rounded(a)} | ${rounded(b)}]`);
-  }
-} finally {
-  for (const s of sides) await s.stop();
-}
+  },
+  (_key, value) => value.toFixed(2),
+);
