@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { stripVTControlCharacters } from "node:util";
-import { nodeBinary, wranglerEntry } from "./wrangler-dev.mjs";
+import { runNode, wranglerEntry } from "./wrangler-dev.mjs";
 
 // Builds the Worker for Miniflare (miniflare.mjs), once at start and again on each source change:
 // - the bundle is wrangler's own deploy bundle (`wrangler deploy --dry-run --outdir`): index.js and
@@ -36,8 +34,8 @@ export async function buildWorker({ configPath, dir, bundleDir, env }) {
   fs.writeFileSync(emptyEnvFile, "", { mode: 0o600 });
   const cwd = path.dirname(configPath);
   const wrangler = wranglerEntry().script;
-  await run([wrangler, "deploy", "--dry-run", "--outdir", bundleDir, "--config", configPath], { cwd, env }, "bundling the Worker");
-  const output = await run([path.join(HERE, "worker-options.mjs"), configPath, emptyEnvFile], { cwd, env: { ...env, WRANGLER_LOG: "error" } }, "reading the Worker's config");
+  await runNode([wrangler, "deploy", "--dry-run", "--outdir", bundleDir, "--config", configPath], { cwd, env }, "bundling the Worker");
+  const output = await runNode([path.join(HERE, "worker-options.mjs"), configPath, emptyEnvFile], { cwd, env: { ...env, WRANGLER_LOG: "error" } }, "reading the Worker's config");
   // The JSON is the last line; wrangler may have logged before it.
   const build = /** @type {WorkerBuild} */ (JSON.parse(output.trim().split("\n").pop() ?? ""));
   build.workerOptions.modulesRoot = bundleDir;
@@ -70,26 +68,4 @@ function bundleModules(bundleDir, rules) {
 function globToRegExp(glob) {
   const pattern = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${pattern}$`);
-}
-
-/**
- * Runs a Node script to its end; resolves with its stdout, rejects with its output on failure.
- * @param {string[]} args
- * @param {{ cwd: string, env: NodeJS.ProcessEnv }} options
- * @param {string} what
- * @returns {Promise<string>}
- */
-function run(args, { cwd, env }, what) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(nodeBinary(), ["--no-warnings", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${what} failed (exit ${code}):\n${stripVTControlCharacters(stderr || stdout).trim()}`));
-    });
-  });
 }

@@ -279,15 +279,32 @@ export async function applyLocalD1Migrations(options) {
   const entry = wranglerEntry();
   for (const name of names) {
     const args = [entry.script, "d1", "migrations", "apply", name, "--local", "--persist-to", options.persistDir, "--config", options.configPath];
-    const child = spawn(nodeBinary(), args, {
-      cwd: path.dirname(options.configPath),
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => child.on("close", resolve));
-    if (code !== 0) throw new Error(`applying the D1 migrations of ${name} failed (exit ${code}):\n${stripVTControlCharacters(output)}`);
+    await runNode(
+      args,
+      { cwd: path.dirname(options.configPath), env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+      `applying the D1 migrations of ${name}`,
+    );
   }
+}
+
+/**
+ * Runs a Node script to its end; resolves with its stdout, rejects with its output on failure.
+ * @param {string[]} args
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv }} options
+ * @param {string} what
+ * @returns {Promise<string>}
+ */
+export function runNode(args, { cwd, env }, what) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nodeBinary(), ["--no-warnings", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${what} failed (exit ${code}):\n${stripVTControlCharacters(stderr || stdout).trim()}`));
+    });
+  });
 }
